@@ -1,0 +1,5 @@
+"""``python -m pipeline``: the papergraph command line."""
+
+from .cli import main
+
+main()
