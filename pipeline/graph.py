@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import GraphDirError
+from .ids import name_key, slugify
 from .records import (
     ENTITY_TYPES,
     Entity,
@@ -87,17 +88,6 @@ class KnowledgeGraph:
 # ------------------------------------------------------------------- building
 
 
-def merge_key(name: str) -> str:
-    """Letters and digits of a name, lower-cased: spelling variants share it.
-
-    >>> merge_key("RTX 4090") == merge_key("RTX4090") == merge_key("rtx-4090")
-    True
-    >>> merge_key("FlashAttention-2") == merge_key("FlashAttention")
-    False
-    """
-    return "".join(ch for ch in name.casefold() if ch.isalnum())
-
-
 @dataclass
 class _Pending:
     """What the builder knows of one merge key before the graph is finished."""
@@ -144,8 +134,8 @@ class GraphBuilder:
             if entity.id in proposed:
                 pending.proposed_as.append((paper.id, entity.name))
             for alias in entity.aliases:
-                if _looks_like_acronym(alias) and merge_key(alias) != entity.id:
-                    self._acronyms[merge_key(alias)].add(entity.id)
+                if _looks_like_acronym(alias) and name_key(alias) != entity.id:
+                    self._acronyms[name_key(alias)].add(entity.id)
         self._relations.extend(extraction.relations)
         self._mentions.extend(extraction.mentions)
         self._results.extend(extraction.results)
@@ -247,8 +237,6 @@ def _separators(name: str) -> int:
 
 
 def _final_ids(merged: dict[str, _Pending]) -> dict[str, str]:
-    from .ingest import slugify
-
     ids: dict[str, str] = {}
     taken: set[str] = set()
     # Vocabulary concepts first: their ids are fixed by the vocabulary.

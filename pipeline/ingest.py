@@ -29,13 +29,13 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from .errors import InputError
+from .ids import slugify
 from .records import Paper, Skipped, SourceRef
 
 Format = Literal["page", "jsonl", "csv"]
 FORMATS: tuple[Format, ...] = ("page", "jsonl", "csv")
 
 _SNIFF_BYTES = 8192
-_MAX_SLUG = 80
 
 # A paragraph with this many words or more reads as an abstract, fewer as a title
 # or a header line. Titles longer than this are rare; abstracts shorter, rarer.
@@ -218,24 +218,6 @@ def title_key(title: str) -> str:
     """A title reduced to lowercase letters and digits, to spot the same paper twice."""
     folded = unicodedata.normalize("NFKD", title).casefold()
     return "".join(ch for ch in folded if ch.isalnum())
-
-
-def slugify(text: str, max_len: int = _MAX_SLUG) -> str:
-    """A lowercase ASCII slug; a long one is cut and given a hash of the whole.
-
-    >>> slugify("FlashAttention-2: Faster Attention!")
-    'flashattention-2-faster-attention'
-    >>> slugify("RTX 4090"), slugify("TFLOPs/s")
-    ('rtx-4090', 'tflops-s')
-    """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
-    if not slug:
-        slug = "x" + hashlib.sha1(text.encode()).hexdigest()[:10]
-    if len(slug) > max_len:
-        digest = hashlib.sha1(slug.encode()).hexdigest()[:7]
-        slug = slug[: max_len - 8].rstrip("-") + "-" + digest
-    return slug
 
 
 def paper_id(title: str, given_id: str | None = None, url: str | None = None) -> str:

@@ -1,0 +1,158 @@
+"""Extraction stage: a spaCy pipeline that turns each paper into an :class:`Extraction`.
+
+The pipeline (``config.cfg`` beside this file) is a blank English tokenizer and
+six registered components::
+
+    pg_sentences -> pg_vocabulary -> pg_names -> pg_entities -> pg_relations -> pg_results
+
+It finds the methods, models, datasets, hardware and metrics of each paper
+(from the vocabulary in ``ontology/vocabulary`` and from how new names are
+written), how the paper relates to each (proposes, builds on, uses, compares
+with, is evaluated on, runs on, reports) and its quantitative results, each with
+its evidence: sentence, character offsets, the component and a confidence.
+
+Entity ids in an :class:`Extraction` are merge keys (the vocabulary concept's
+slug, or the letters and digits of a new name); the graph stage turns them into
+stable ids across papers.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..records import Entity, Evidence, Extraction, Mention, Paper, Relation, Result, StageTimes
+
+CONFIG_FILE = "config.cfg"
+
+
+def build_nlp(vocabulary_dir: str | Path | None = None):
+    """A fresh extractor pipeline from its config.
+
+    Args:
+        vocabulary_dir: a folder of vocabulary ``*.ttl`` files; the shipped
+            ``ontology/vocabulary`` when None.
+
+    Returns:
+        A ``spacy.Language`` whose docs carry the extraction in ``doc._.pg``.
+    """
+    import spacy
+    from thinc.api import Config
+
+    from . import components  # noqa: F401 - registers the factories
+
+    config = Config().from_str((resources.files(__name__) / CONFIG_FILE).read_text(encoding="utf-8"))
+    if vocabulary_dir is not None:
+        config["components"]["pg_vocabulary"]["vocabulary_dir"] = str(vocabulary_dir)
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    nlp.get_pipe("pg_vocabulary").vocabulary  # load now: fail early on a bad vocabulary
+    return nlp
+
+
+def load_nlp(path: str | Path):
+    """A pipeline saved with ``nlp.to_disk``."""
+    import spacy
+
+    from . import components  # noqa: F401 - registers the factories
+
+    return spacy.load(path)
+
+
+def doc_to_extraction(doc: Any, paper: Paper) -> Extraction:
+    """Turn the plain data a doc carries into records, with evidence for each."""
+    data = doc._.pg
+    text = doc.text
+    sentences = data["sentences"]
+
+    def evidence(start: int, end: int, component: str, confidence: float) -> Evidence:
+        s_start, s_end = _sentence_at(sentences, start)
+        return Evidence(paper.id, text[s_start:s_end], s_start, start, end, component, round(confidence, 3))
+
+    entities = tuple(
+        Entity(
+            id=key,
+            name=e["name"],
+            type=e["type"],
+            aliases=tuple(e["aliases"]),
+            concept=e["concept"],
+            definition=e["definition"],
+        )
+        for key, e in data["entities"].items()
+    )
+    mentions = tuple(
+        Mention(paper.id, start, end, text[start:end], data["entities"][key]["type"], key,
+                evidence(start, end, component, confidence))
+        for start, end, key, component, confidence in data["mentions"]
+    )
+    relations = tuple(
+        Relation(paper.id, role, key, (evidence(start, end, f"pg_relations:{rule}", confidence),))
+        for key, role, start, end, rule, confidence in data["relations"]
+    )
+    results = tuple(
+        Result(
+            id=f"{paper.id}/r{n}",
+            paper_id=paper.id,
+            value=r["value"],
+            value_text=r["value_text"],
+            evidence=evidence(r["start"], r["end"], "pg_results", 0.7),
+            metric=r["metric"],
+            unit=r["unit"],
+            from_value=r["from_value"],
+            dataset=r["dataset"],
+            hardware=r["hardware"],
+            baseline=r["baseline"],
+        )
+        for n, r in enumerate(data["results"], start=1)
+    )
+    return Extraction(paper, entities, mentions, relations, results)
+
+
+def _sentence_at(sentences: list, position: int) -> tuple[int, int]:
+    for start, end in sentences:
+        if start <= position < end:
+            return start, end
+    return sentences[-1] if sentences else (0, position)
+
+
+class Extractor:
+    """The extraction stage: papers in, :class:`Extraction` records out."""
+
+    def __init__(self, nlp: Any):
+        self.nlp = nlp
+
+    def extract(self, paper: Paper) -> Extraction:
+        """Extract one paper."""
+        return doc_to_extraction(self.nlp(paper.text), paper)
+
+    def iter_extractions(
+        self,
+        papers: Iterable[Paper],
+        *,
+        batch_size: int = 256,
+        workers: int = 1,
+        timer: StageTimes | None = None,
+    ) -> Iterator[Extraction]:
+        """Extract a stream of papers with ``nlp.pipe``, in order.
+
+        Args:
+            papers: any iterable; it is consumed lazily, a batch at a time.
+            batch_size: papers per ``nlp.pipe`` batch.
+            workers: processes (``n_process``); 1 runs in this process.
+            timer: receives the seconds spent, as stage "extract".
+        """
+        stream = ((paper.text, paper) for paper in papers)
+        start = time.perf_counter()
+        try:
+            for doc, paper in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=workers):
+                yield doc_to_extraction(doc, paper)
+        finally:
+            if timer is not None:
+                timer.add("extract", time.perf_counter() - start)
+
+
+def load_extractor(path: str | Path | None = None, vocabulary_dir: str | Path | None = None) -> Extractor:
+    """The extractor: a saved pipeline at ``path``, else one built from the config."""
+    return Extractor(load_nlp(path) if path is not None else build_nlp(vocabulary_dir))

@@ -1,0 +1,686 @@
+"""Finding names that the vocabulary lacks, as pure functions over text.
+
+Most proposed methods are new names, so the extractor cannot rely on a list.
+These rules find them from how papers write names:
+
+- defined acronyms, "Lexical Unit Decoding (LUD)" or "FLASH (Fast ...)", by the
+  Schwartz–Hearst algorithm (PSB 2003);
+- coined tokens: CamelCase ("FlashAttention"), letter–digit forms ("Qwen3-30B-A3B",
+  "RTX4090"), capitalised acronyms ("FRANC"), hyphenated names with a coined part
+  ("ED-NeRF"), and a version number after a name ("FastSpeech 2");
+- what follows "we propose / introduce / present", "named / called / dubbed";
+- a title's "X: ..." prefix.
+
+Typing comes from cues around the name (:func:`infer_type`): the head noun after
+it ("X benchmark", "X GPU"), the name's own last word ("... Decoding"), its shape
+("-7B" sizes are models), and the phrase it sits in ("on one X").
+
+Every function takes plain strings and character offsets and returns plain
+tuples, so the rules can be tested without spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# ----------------------------------------------------------------- acronyms
+
+_PAREN = re.compile(r"\(([^()]{1,60})\)")
+_SHORT_FORM = re.compile(r"^[A-Za-z][A-Za-z0-9\-./&+]{0,14}$")
+
+
+@dataclass(frozen=True, slots=True)
+class AcronymPair:
+    """A short form defined next to its long form, with their spans."""
+
+    long_start: int
+    long_end: int
+    short_start: int
+    short_end: int
+    long_first: bool  # "Long Form (LF)" rather than "LF (Long Form)"
+
+    def long(self, text: str) -> str:
+        return text[self.long_start : self.long_end]
+
+    def short(self, text: str) -> str:
+        return text[self.short_start : self.short_end]
+
+
+def is_short_form(text: str) -> bool:
+    """Whether text can be an acronym: 2–15 characters, two capitals or a capital and a digit.
+
+    >>> [is_short_form(t) for t in ["LUD", "TempMe", "E2V", "MPTs", "e.g.", "Fig", "seq. length 512"]]
+    [True, True, True, True, False, False, False]
+    """
+    if not _SHORT_FORM.match(text) or len(text) < 2:
+        return False
+    capitals = sum(ch.isupper() for ch in text)
+    digits = sum(ch.isdigit() for ch in text)
+    return capitals >= 2 or (capitals >= 1 and digits >= 1)
+
+
+def _initials_match(short: str, long: str) -> int | None:
+    """Schwartz–Hearst: where in ``long`` the long form of ``short`` starts, or None.
+
+    Every letter and digit of the short form must appear in the long form in
+    order, the first one at the start of a word.
+
+    >>> long = "we propose Temporal Token Merging"
+    >>> long[_initials_match("TempMe", long):]
+    'Temporal Token Merging'
+    >>> _initials_match("XYZ", "some other words") is None
+    True
+    """
+    s = len(short) - 1
+    i = len(long) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while i >= 0 and (long[i].lower() != c or (s == 0 and i > 0 and long[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+        s -= 1
+    start = long.rfind(" ", 0, i + 1) + 1
+    return start
+
+
+_WORD_PART = re.compile(r"[A-Za-z0-9]+")
+_SKIPPABLE = frozenset("of and for the with to in on a an via by".split())
+
+
+def _initials_offset(short: str, window: str) -> int | None:
+    """Where the long form starts when the short form spells its word initials.
+
+    Hyphenated parts count as words and small function words may be skipped:
+    "Distilled Decoding (DD)", "reinforcement learning with verifiable rewards
+    (RLVR)", "Ultra-Long Output Reinforcement Learning (UloRL)". This is tried
+    before Schwartz–Hearst, which prefers the shortest match ("Decoding" for DD).
+
+    >>> w = "we propose Distilled Decoding"; w[_initials_offset("DD", w):]
+    'Distilled Decoding'
+    >>> w = "reinforcement learning with verifiable rewards"; w[_initials_offset("RLVR", w):]
+    'reinforcement learning with verifiable rewards'
+    """
+    letters = [c.lower() for c in short if c.isalnum()]
+    parts = list(_WORD_PART.finditer(window))
+    i = len(letters) - 1
+    j = len(parts) - 1
+    while i >= 0 and j >= 0:
+        part = parts[j].group()
+        if part[0].lower() == letters[i]:
+            i -= 1
+            j -= 1
+        elif part.lower() in _SKIPPABLE:
+            j -= 1
+        else:
+            return None
+    if i >= 0:
+        return None
+    return parts[j + 1].start()
+
+
+def _strip_plural(short: str) -> str:
+    return short[:-1] if len(short) > 2 and short.endswith("s") and short[-2].isupper() else short
+
+
+def find_acronym_pairs(text: str, start: int = 0, end: int | None = None) -> list[AcronymPair]:
+    """Acronym definitions in ``text[start:end]`` (one sentence).
+
+    >>> t = "This paper introduces Lexical Unit Decoding (LUD), a method."
+    >>> [(p.long(t), p.short(t)) for p in find_acronym_pairs(t)]
+    [('Lexical Unit Decoding', 'LUD')]
+    >>> t = "we propose FLASH (Fast Latent-Aware Semi-Autoregressive Heuristics), a framework"
+    >>> [(p.long(t), p.short(t), p.long_first) for p in find_acronym_pairs(t)]
+    [('Fast Latent-Aware Semi-Autoregressive Heuristics', 'FLASH', False)]
+    >>> t = "a stochastic similarity filter(SSF) to optimize"
+    >>> [(p.long(t), p.short(t)) for p in find_acronym_pairs(t)]
+    [('stochastic similarity filter', 'SSF')]
+    """
+    end = len(text) if end is None else end
+    pairs: list[AcronymPair] = []
+    for match in _PAREN.finditer(text, start, end):
+        inside = match.group(1).strip()
+        inner_start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
+        before = text[max(start, match.start() - 200) : match.start()].rstrip()
+        before_start = match.start() - len(text[max(start, match.start() - 200) : match.start()])
+        if is_short_form(inside) and " " not in inside:
+            short = _strip_plural(inside)
+            words = before.split()
+            window = " ".join(words[-min(len(short) + 5, 2 * len(short)) :])
+            offset = _initials_offset(short, window)
+            if offset is None:
+                offset = _initials_match(short, window)
+            if offset is None:
+                continue
+            long = window[offset:]
+            long_start = before_start + len(before) - len(window) + offset
+            long = long.rstrip(" ,;:-")
+            # The long form must hold more than the short form's own letters.
+            if len(long) <= len(inside) or long.lower() == inside.lower():
+                continue
+            pairs.append(
+                AcronymPair(long_start, long_start + len(long), inner_start, inner_start + len(inside), True)
+            )
+            continue
+        # "SHORT (Long Form)": the short form is the word right before "(".
+        words_inside = inside.split()
+        if len(words_inside) < 2:
+            continue
+        tail = re.search(r"([A-Za-z][A-Za-z0-9\-]{1,14})$", before)
+        if not tail or not is_short_form(tail.group(1)):
+            continue
+        short = _strip_plural(tail.group(1))
+        if _initials_match(short, inside) != 0:
+            continue
+        short_start = before_start + tail.start(1)
+        pairs.append(
+            AcronymPair(inner_start, inner_start + len(inside), short_start, short_start + len(tail.group(1)), False)
+        )
+    return pairs
+
+
+# ----------------------------------------------------------------- coined names
+
+_CHUNK = re.compile(
+    # Only chunks that may be coined: a digit, an underscore, or a capital that
+    # is not the first letter (checked by the lookahead, inside the regex engine).
+    r"(?<![\w\-./^{}])(?=[\w.+π-]*?(?:\d|_|[a-z][A-Z]|[A-Z][A-Z]|-[A-Z]))"
+    r"[A-Za-z_π][A-Za-z0-9_π]*(?:(?:-|\.(?=\d)|\+\+?(?=[\s,.;:)]|$))[A-Za-z0-9_π]*)*"
+)
+# Cheap test that a chunk may be coined: a digit, an underscore, a capital after
+# its first character, or a capital after a hyphen. Most words fail it.
+_MAYBE_COINED = re.compile(r".[A-Z]|\d|_|-[A-Z]")
+_MATH = re.compile(r"\b(?:O|o|Theta|Omega|Θ|Ω)\([^()]*$")
+_VERSION = re.compile(
+    r" (\d{1,2}(?:\.\d)?[a-wyz]?|v\d{1,2}|II|III|XL|Bench|Benchmark|Arena|Eval|Suite|QA)(?=[\s,.;:)]|$)"
+)
+_NOT_AFTER_VERSION = re.compile(r"\s*(?:%|x\b|times|points?|steps?|tokens?|layers?|bits?|GPUs?|hours?|days?|[KMB]\b|-)")
+
+# A name followed by one of these is none of the five types ("a bimanual ALOHA robot").
+NOT_ENTITY_FOLLOWERS = frozenset(
+    """robot robots task tasks problem problems language languages experiment experiments collaboration
+    project projects community organization organisation university lab laboratory company team
+    hypothesis conjecture theorem lemma""".split()
+)
+# Lower-case hyphen parts that belong to a model's name ("BERT-large").
+_SIZE_SUFFIXES = frozenset("base large small tiny mini medium xl xxl huge giant instruct chat s".split())
+
+
+def _is_acronym(part: str) -> bool:
+    letters = [c for c in part if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _is_camel(part: str) -> bool:
+    has_lower = any(c.islower() for c in part)
+    return has_lower and any(c.isupper() for c in part[1:])
+
+
+def _is_special(part: str) -> bool:
+    has_digit = any(c.isdigit() for c in part)
+    has_alpha = any(c.isalpha() for c in part)
+    return (has_digit and has_alpha) or _is_camel(part) or _is_acronym(part)
+
+
+def trim_adjective(chunk: str) -> str:
+    """Drop a lower-case tail that makes a name an adjective; keep size tails.
+
+    >>> trim_adjective("CUDA-optimized"), trim_adjective("BERT-large"), trim_adjective("LLaMA-architecture")
+    ('CUDA', 'BERT-large', 'LLaMA')
+    """
+    parts = chunk.split("-")
+    while len(parts) > 1 and parts[-1].isalpha() and parts[-1].islower() and parts[-1] not in _SIZE_SUFFIXES:
+        parts.pop()
+    return "-".join(parts)
+
+
+def is_coined(chunk: str) -> bool:
+    """Whether a whitespace-free chunk reads as a coined name.
+
+    >>> [is_coined(c) for c in ["FlashAttention", "Qwen3-30B-A3B", "ED-NeRF", "R-Sum", "Path-X",
+    ...  "GPT-2", "FRANC", "nnAudio", "Vision-Language-Action", "IO-aware", "Transformers", "VQ", "M2"]]
+    [True, True, True, True, True, True, True, True, False, False, False, False, True]
+    """
+    if not chunk or chunk[0].isdigit():
+        return False
+    parts = [p for p in chunk.replace("_", "-").split("-") if p]
+    if not parts:
+        return False
+    if len(parts) == 1:
+        part = parts[0]
+        if _is_acronym(part):
+            return sum(c.isalpha() for c in part) >= 3 or any(c.isdigit() for c in part)
+        return _is_special(part)
+    if parts[-1].islower() and parts[-1] not in _SIZE_SUFFIXES and not any(c.isdigit() for c in parts[-1]):
+        return False
+    if any(_is_special(p) for p in parts):
+        return True
+    # "Path-256", "ResNet-50": a capitalised word with a number part.
+    if parts[0][0].isupper() and parts[0].isalpha() and any(p.isdigit() for p in parts[1:]):
+        return True
+    # "Path-X", "R-Sum": capitalised parts with a single-letter one.
+    return all(p[0].isupper() for p in parts) and any(len(p) == 1 for p in parts)
+
+
+def find_coined(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of coined names in ``text[start:end]``, version numbers included.
+
+    >>> t = "we design FastSpeech 2s and Qwen3-30B-A3B, unlike CUDA-optimized kernels, 2x faster"
+    >>> [t[s:e] for s, e in find_coined(t)]
+    ['FastSpeech 2s', 'Qwen3-30B-A3B', 'CUDA']
+    """
+    end = len(text) if end is None else end
+    spans = []
+    for match in _CHUNK.finditer(text, start, end):
+        if _MATH.search(text[max(start, match.start() - 12) : match.start()]):
+            continue  # "O(N logN)": notation, not a name
+        chunk = match.group().rstrip("-.")
+        if not _MAYBE_COINED.search(chunk):
+            continue
+        trimmed = trim_adjective(chunk)
+        if not is_coined(trimmed):
+            continue
+        span_end = match.start() + len(trimmed)
+        version = _VERSION.match(text, span_end, end)
+        if version and not _NOT_AFTER_VERSION.match(text, version.end()):
+            span_end = version.end()
+        spans.append((match.start(), span_end))
+    return spans
+
+
+# Head words of technique names: "approximate attention", "partial convolutions",
+# "sequential denoising", "length regulator".
+_TECHNIQUE_WORDS = frozenset(
+    """attention softmax decoding denoising convolution convolutions multiplication fine-tuning tuning merging
+    smashing decomposition rollout rollouts sampling quantization quantisation pruning distillation caching
+    batching normalization normalisation regression compression search matching guidance scheduling
+    parallelism masking prefilling pre-filling""".split()
+)
+# Modifiers that describe rather than name: "standard attention", "efficient decoding".
+_GENERIC_MODIFIERS = frozenset(
+    """standard existing efficient previous prior traditional conventional original vanilla novel new our
+    their its this that these those such other many several various different more most less better faster
+    slower higher lower same proposed additional further key main simple general common popular recent
+    modern typical naive basic effective improved optimized optimal accurate exact overall final first
+    second both each all any certain specific current future classical classic widely""".split()
+)
+_MODIFIED = re.compile(
+    r"(?<![\w-])((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*|[A-Z][A-Za-z]*\d[\w]*)\s+)"
+    r"(" + "|".join(sorted(map(re.escape, _TECHNIQUE_WORDS), key=len, reverse=True)) + r")(?![\w-])"
+)
+
+
+def find_modified(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Technique names made of a modifier and a technique word.
+
+    >>> t = "unlike approximate attention and standard attention, use partial convolutions and L1 regression"
+    >>> [t[s:e] for s, e in find_modified(t)]
+    ['approximate attention', 'partial convolutions', 'L1 regression']
+    """
+    spans = []
+    for match in _MODIFIED.finditer(text, start, len(text) if end is None else end):
+        words = match.group(1).split()
+        if len(words) > 1 or not _is_modifier(words[0]):
+            continue
+        spans.append((match.start(1), match.end(2)))
+    return spans
+
+
+_ADJECTIVE_ENDINGS = ("al", "ive", "ate", "ary", "ic", "ous", "ent", "ant", "ar", "ible", "able")
+_TECHNICAL_ADJECTIVES = frozenset("full partial fast sparse dense dynamic static greedy joint masked softmax".split())
+
+
+def _is_modifier(word: str) -> bool:
+    """A word that can name a kind of technique: hyphenated, coined, or a technical adjective."""
+    lower = word.lower()
+    if lower in _GENERIC_MODIFIERS or lower in _STOP_AFTER or lower in _LEAD_WORDS:
+        return False
+    if "-" in word or any(ch.isdigit() for ch in word):
+        return True
+    return lower in _TECHNICAL_ADJECTIVES or lower.endswith(_ADJECTIVE_ENDINGS)
+
+
+def extend_with_version(text: str, start: int, end: int, limit: int | None = None) -> int:
+    """Where a name ends once a following version number is taken in ("FastSpeech 2")."""
+    version = _VERSION.match(text, end, len(text) if limit is None else limit)
+    if version and not _NOT_AFTER_VERSION.match(text, version.end()):
+        return version.end()
+    return end
+
+
+# ----------------------------------------------------------------- proposals
+
+_PROPOSE = re.compile(
+    r"\b(?:we|this (?:paper|work|study|article|report)|the authors)"
+    r"(?:\s+(?:\w+ly|also|further|then|first|here|now|therefore|thus|hence|next|additionally|instead))*"
+    r"\s+(?:propos|introduc|present|develop|design|describ|build|buil|releas|contribut|devis|"
+    r"creat|construct|curat|offer|unveil|formulat|establish|put forward)\w*",
+    re.IGNORECASE,
+)
+_NAMED = re.compile(r"\b(?:named|called|dubbed|termed|coined|denoted(?: as)?|referred to as|which we call|we call it|we term)\s+", re.IGNORECASE)
+_OUR = re.compile(r"\b(?:our|the proposed|our proposed|the resulting|the new)\s+$", re.IGNORECASE)
+# Words between a proposal verb and its object that are not the name.
+_LEAD_WORDS = frozenset(
+    """a an the our two three four several new novel simple simpler efficient lightweight light-weight first
+    unified general generic effective scalable practical principled fast faster robust powerful flexible
+    modular comprehensive carefully curated dedicated specialized specialised holistic innovative end-to-end
+    elegant straightforward yet training-free plug-and-play open-source family series set suite""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalCue:
+    """Where a proposal's object starts, and what kind of cue introduced it."""
+
+    position: int
+    kind: str  # "propose" or "named"
+
+
+def find_proposal_cues(text: str, start: int = 0, end: int | None = None) -> list[ProposalCue]:
+    """The places in a sentence right after a proposal cue.
+
+    >>> t = "We propose FlashAttention-2, with better work partitioning."
+    >>> [t[c.position:c.position + 17] for c in find_proposal_cues(t)]
+    ['FlashAttention-2,']
+    >>> t = "we introduce a novel method called KV Prediction."
+    >>> [(t[c.position:], c.kind) for c in find_proposal_cues(t)]
+    [('a novel method called KV Prediction.', 'propose'), ('KV Prediction.', 'named')]
+    """
+    end = len(text) if end is None else end
+    cues = []
+    for match in _PROPOSE.finditer(text, start, end):
+        position = match.end()
+        while position < end and text[position] == " ":
+            position += 1
+        cues.append(ProposalCue(position, "propose"))
+    for match in _NAMED.finditer(text, start, end):
+        cues.append(ProposalCue(match.end(), "named"))
+    return sorted(cues, key=lambda c: c.position)
+
+
+# Head nouns after which a lower-case phrase names a new technique:
+# "a lightweight latent-aware token compression mechanism".
+_TECHNIQUE_HEADS = frozenset(
+    """method methods mechanism mechanisms technique techniques algorithm algorithms strategy strategies
+    scheme schemes procedure module modules loss objective operator kernel kernels""".split()
+)
+_STOP_AFTER = frozenset(
+    """that which to for with and by in on of as is are from where while using via into termed called
+    named dubbed based designed tailored""".split()
+)
+
+
+def proposal_objects(text: str, cue: ProposalCue, end: int) -> list[tuple[int, int]]:
+    """Spans of names introduced right after a cue, when no other rule found one.
+
+    After "propose" the object is a capitalised phrase ("Bristle", "KV
+    Prediction"), or a lower-case phrase closed by a technique noun ("token
+    pre-filling methods") or by a clause boundary when it names an action
+    ("dynamic masking of ..."). After "called" a lower-case term of up to five
+    words is a name too ("termed next-sentence prediction").
+
+    >>> t = "we present Bristle, middleware between layers"
+    >>> [t[s:e] for s, e in proposal_objects(t, find_proposal_cues(t)[0], len(t))]
+    ['Bristle']
+    >>> t = "a methodology termed next-sentence prediction, aiming at"
+    >>> [t[s:e] for s, e in proposal_objects(t, find_proposal_cues(t)[0], len(t))]
+    ['next-sentence prediction']
+    >>> t = "we introduce denoising trajectory alignment and token pre-filling methods."
+    >>> [t[s:e] for s, e in proposal_objects(t, find_proposal_cues(t)[0], len(t))]
+    ['denoising trajectory alignment', 'token pre-filling']
+    >>> t = "we propose a novel approach to editing"
+    >>> proposal_objects(t, find_proposal_cues(t)[0], len(t))
+    []
+    """
+    words = list(re.finditer(r"[^\s,;:()]+", text[cue.position : end]))
+    index = 0
+    while index < len(words) and words[index].group().lower().strip("\"'“”") in _LEAD_WORDS:
+        index += 1
+    if index >= len(words) or index > 4:
+        return []
+
+    def span(first: re.Match, last: re.Match) -> tuple[int, int]:
+        s, e = cue.position + first.start(), cue.position + last.end()
+        return s, e - (1 if text[e - 1] == "." else 0)
+
+    def boundary_after(word: re.Match) -> bool:
+        rest = text[cue.position + word.end() : cue.position + word.end() + 3].lstrip()
+        return rest[:1] in (",", "(", ";", ":")
+
+    if cue.kind == "named":
+        if words[0].group().lower() in ("this", "these", "it", "them", "such"):
+            return []  # "we term this task ...": a description follows, not a name
+        taken = []
+        for word in words[index : index + 5]:
+            if word.group().lower() in _STOP_AFTER:
+                break
+            taken.append(word)
+            if boundary_after(word) or word.group().endswith("."):
+                break
+        return [span(taken[0], taken[-1])] if taken else []
+    first = words[index].group().strip("\"'“”")
+    if first[:1].isupper():
+        taken = []
+        for word in words[index : index + 5]:
+            token = word.group().strip("\"'“”")
+            if not token[:1].isupper() and not (taken and token.isdigit()):
+                break
+            taken.append(word)
+            if boundary_after(word):
+                break
+        return [span(taken[0], taken[-1])]
+    # A lower-case phrase: up to a technique noun, or up to a clause boundary
+    # when it names an action ("masking", "alignment").
+    phrase: list[re.Match] = []
+    for word in words[index : index + 8]:
+        token = word.group().rstrip(".")
+        if token.lower() in _TECHNIQUE_HEADS:
+            break
+        if token.lower() in ("and", "of"):
+            phrase.append(word)
+            continue
+        if token.lower() in _STOP_AFTER:
+            # "a length regulator to ...": a short phrase closed by a function word,
+            # when it ends in an agent or action noun (not "a network based on").
+            closes = token.lower() not in _DESCRIBING_WORDS
+            phrase = phrase if closes and 2 <= len(phrase) <= 4 and _technique_noun(phrase[-1].group()) else []
+            break
+        phrase.append(word)
+        if boundary_after(word) or word.group().endswith("."):
+            phrase = phrase if _names_action(phrase) else []
+            break
+    else:
+        return []
+    if not phrase or len(phrase) > 7 or len(phrase) == len(words[index:]):
+        return []
+    spans, part = [], []
+    for word in phrase:
+        if word.group().lower() == "and":
+            if part:
+                spans.append(span(part[0], part[-1]))
+            part = []
+        else:
+            part.append(word)
+    if part:
+        spans.append(span(part[0], part[-1]))
+    return [
+        s
+        for s in spans
+        if (len(text[s[0] : s[1]].split()) >= 2 or "-" in text[s[0] : s[1]]) and not re.search(r"[()]", text[s[0] : s[1]])
+    ]
+
+
+_DESCRIBING_WORDS = frozenset("termed called named dubbed based designed tailored".split())
+
+
+def _technique_noun(word: str) -> bool:
+    """Nouns that name a technique or a component doing something: "regulator", "masking"."""
+    return word.lower().endswith(("ing", "tion", "sion", "ment", "or", "er", "ization", "isation"))
+
+
+def _names_action(words: list[re.Match]) -> bool:
+    head = words[0].group().lower() if len(words) < 2 else words[1].group().lower()
+    return any(w.group().lower().endswith(("ing", "tion", "ment")) for w in words[:3]) and head not in _STOP_AFTER
+
+
+_HEADED = re.compile(
+    r"\b((?:[A-Z][\w.+-]*)(?:\s+[A-Z][\w.+-]*){0,2})\s+(?:dataset|datasets|benchmark|benchmarks|corpus|corpora|suite)\b"
+)
+_LEADING_DETERMINERS = re.compile(r"^(?:The|A|An|Our|This|These|Their|Its|Each|All|New)\s+")
+
+
+def find_headed(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Capitalised names right before a dataset noun: "experiments on Wanjuan dataset".
+
+    >>> t = "Extensive experiments on Wanjuan dataset show. The Benchmark dataset is"
+    >>> [t[s:e] for s, e in find_headed(t)]
+    ['Wanjuan']
+    """
+    spans = []
+    for match in _HEADED.finditer(text, start, len(text) if end is None else end):
+        phrase = match.group(1)
+        lead = _LEADING_DETERMINERS.match(phrase)
+        offset = lead.end() if lead else 0
+        name = phrase[offset:]
+        if not name or name.lower() in ("benchmark", "dataset"):
+            continue
+        s = match.start(1) + offset
+        if s == match.start(1) and _sentence_initial(text, s):
+            continue
+        spans.append((s, s + len(name)))
+    return spans
+
+
+def _sentence_initial(text: str, position: int) -> bool:
+    before = text[max(0, position - 3) : position]
+    return position == 0 or before.endswith(("\n", ". ", "? ", "! "))
+
+
+def our_before(text: str, start: int, sentence_start: int) -> bool:
+    """Whether "our" / "the proposed" comes right before ``start``."""
+    return bool(_OUR.search(text[max(sentence_start, start - 30) : start]))
+
+
+# ----------------------------------------------------------------- titles
+
+_FUNCTION_WORDS = frozenset("a an the of for and or to in on at by with via from is are as into vs versus".split())
+
+
+def title_prefix(title: str) -> tuple[int, int] | None:
+    """The span of a title's "Name:" prefix, when it can be a name.
+
+    >>> t = "FlashAttention-2: Faster Attention"; s, e = title_prefix(t); t[s:e]
+    'FlashAttention-2'
+    >>> t = "UloRL:An Ultra-Long Output RL Approach"; s, e = title_prefix(t); t[s:e]
+    'UloRL'
+    >>> title_prefix("Decoding at the Speed of Thought: Harnessing Parallel Decoding") is None
+    True
+    """
+    colon = title.find(":")
+    if colon <= 0 or colon > 60:
+        return None
+    prefix = title[:colon].rstrip()
+    words = prefix.split()
+    if not words or len(words) > 5:
+        return None
+    if any(w.lower() in _FUNCTION_WORDS for w in words[1:]) or not all(w[0].isupper() or w[0].isdigit() for w in words):
+        return None
+    return 0, len(prefix)
+
+
+def strip_version(name: str) -> str:
+    """A name without a trailing version number: "Distilled Decoding 1" -> "Distilled Decoding"."""
+    match = _VERSION.search(name)
+    return name[: match.start()] if match and match.end() == len(name) else name
+
+
+# ----------------------------------------------------------------- typing
+
+_HEAD_NOUNS: dict[str, str] = {}
+for _type, _words in {
+    "Dataset": "dataset datasets benchmark benchmarks corpus corpora suite suites challenge leaderboard collection testbed split",
+    "Model": "model models llm llms lm lms network networks backbone backbones architecture architectures transformer transformers encoder decoder autoencoder vae checkpoint checkpoints policy policies classifier detector",
+    "Hardware": "gpu gpus cpu cpus tpu tpus npu npus chip chips accelerator accelerators card cards device devices processor processors soc fpga fpgas",
+    "Metric": "score scores metric metrics rate accuracy error loss ratio index",
+    "Method": "method methods algorithm algorithms approach approaches framework frameworks technique techniques strategy strategies scheme schemes pipeline pipelines system systems library toolbox toolkit engine mechanism module recipe paradigm protocol procedure kernel kernels operator attention decoding sampling training inference optimization optimisation distillation quantization quantisation pruning merging guidance filter prediction learning regularization regularisation tuning search compression encoding embedding",
+}.items():
+    for _word in _words.split():
+        _HEAD_NOUNS.setdefault(_word, _type)
+
+# The last word of a multi-word name decides its type when it is one of these.
+_NAME_HEADS = {
+    w: "Method"
+    for w in """decoding attention merging guidance filter prediction learning distillation sampling training
+    quantization quantisation pruning tuning search optimization optimisation matching inference parallelism
+    scheduling caching compression method algorithm framework approach technique mechanism heuristics
+    heuristic""".split()
+}
+_NAME_HEADS.update({w: "Model" for w in "model models transformer transformers network networks autoencoder llm llms lm".split()})
+_NAME_HEADS.update({w: "Dataset" for w in "dataset benchmark bench corpus suite".split()})
+_NAME_HEADS.update({w: "Metric" for w in "score rate accuracy error".split()})
+
+_MODEL_SHAPE = re.compile(
+    r"(?:-|\b)\d+(?:\.\d+)?[BMK]\b|(?:former|Former|Net|BERT|GPT|LM|LLM|VAE|GAN|ViT)(?:-?\d|\b|$)"
+)
+_HARDWARE_SHAPE = re.compile(r"^(?:RTX|GTX|Titan|Quadro|Tesla|Jetson|Xeon|EPYC|Ryzen|Core|Snapdragon|Apple|Radeon|MI)\b|^[AHVLTB]\d{2,3}$")
+_DATASET_SHAPE = re.compile(r"(?:Bench|Eval|QA|-\d{2,4}K?|\d{4})$")
+# "StreamDiffusion, a real-time diffusion pipeline": the apposition's head noun.
+_APPOSITION = re.compile(r"\s*(?:\([^()]{1,60}\))?\s*(?:,|\s+is)\s+(?:a|an|the)\s+([^,.;()]{1,80})")
+_EVALUATED_ON = re.compile(
+    r"\b(?:performance|accuracy|results?|scores?|evaluat\w*|experiments?|benchmark\w*|gains?|improvements?)"
+    r"\s+(?:[\w-]+\s+){0,3}?on\s+(?:the\s+)?$|\band\s+on\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_FROM_NUMBER = re.compile(r"\s+from\s+\d")
+_ON_HARDWARE = re.compile(r"\b(?:on|per|using|with)\s+(?:a |an |one |two |four |eight |\d+ |single |multiple |the )*$", re.IGNORECASE)
+
+
+def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
+    """The entity type of a name the vocabulary lacks, and the cue that decided it.
+
+    Args:
+        name: the name.
+        text: the text it occurs in.
+        start, end: its span in ``text``.
+
+    Returns:
+        (type, rule): one of the five entity types and the rule's name; Method
+        when no cue says otherwise.
+
+    >>> t = "we introduce A2 Bench for evaluation"
+    >>> infer_type("A2 Bench", t, 13, 21)
+    ('Dataset', 'name-head')
+    >>> t = "on the Wanjuan dataset"; infer_type("Wanjuan", t, 7, 14)
+    ('Dataset', 'head-noun')
+    >>> infer_type("Qwen3-30B-A3B", "On the Qwen3-30B-A3B model", 7, 20)
+    ('Model', 'head-noun')
+    >>> infer_type("LowFormer", "LowFormer", 0, 9)
+    ('Model', 'name-shape')
+    """
+    after = re.match(r"[\s-]*([A-Za-z]+)", text[end : end + 30])
+    if after:
+        head = after.group(1).lower()
+        if head in _HEAD_NOUNS:
+            return _HEAD_NOUNS[head], "head-noun"
+    apposition = _APPOSITION.match(text, end)
+    if apposition:
+        for word in re.findall(r"[A-Za-z]+", apposition.group(1))[:6]:
+            if word.lower() in _HEAD_NOUNS:
+                return _HEAD_NOUNS[word.lower()], "apposition"
+    words = re.split(r"[\s-]+", name)
+    if len(words) > 1 and words[-1].lower() in _NAME_HEADS:
+        return _NAME_HEADS[words[-1].lower()], "name-head"
+    if _EVALUATED_ON.search(text[max(0, start - 60) : start]) or _FROM_NUMBER.match(text, end):
+        return "Dataset", "evaluated-on"
+    if _HARDWARE_SHAPE.search(name) and _ON_HARDWARE.search(text[max(0, start - 40) : start]):
+        return "Hardware", "on-hardware"
+    if _MODEL_SHAPE.search(name):
+        return "Model", "name-shape"
+    if _DATASET_SHAPE.search(name):
+        return "Dataset", "name-shape"
+    return "Method", "default"

@@ -1,0 +1,442 @@
+"""From candidate spans to the entities of one paper: a pure function.
+
+Candidates come from the vocabulary matcher and the name finders and overlap.
+:func:`resolve` keeps the longest at each place, gives each a merge key (the
+vocabulary concept's slug, an acronym's long form, or the name's own letters),
+a canonical name and a type, and works out which entities the paper proposes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..ids import name_key
+from . import names
+from .roles import Found, Known
+from .vocabulary import Vocabulary
+
+# Candidate components, strongest first when two spans of one length compete.
+PRIORITY = {"acronym": 0, "vocabulary": 1, "title": 2, "proposal": 3, "headed": 4, "coined": 5, "phrase": 6}
+CONFIDENCE = {
+    "acronym": 0.9, "vocabulary": 0.95, "title": 0.8, "proposal": 0.75, "headed": 0.75, "coined": 0.7, "phrase": 0.6,
+}
+
+# Long forms that end in these are not entities of the five types: parts of
+# data ("tokens"), tasks ("segmentation") and problems.
+_NOT_ENTITY_HEADS = frozenset(
+    """token tokens sample samples input inputs output outputs element elements property properties state
+    states task tasks problem problems challenge challenges setting settings domain domains regime field
+    fields area areas segmentation retrieval synthesis classification detection recognition translation
+    summarization captioning answering editing reconstruction understanding reasoning generation video
+    videos image images text texts data scenario scenarios environment environments application applications
+    users user community""".split()
+)
+_HEAD_NOUN_AFTER = re.compile(
+    r"^[\s-]+(?:[a-z-]+\s+)?(?:method|methods|framework|approach|approaches|algorithm|algorithms|technique|"
+    r"techniques|model|system|scheme|architecture|strategy|mechanism|paradigm|pipeline|module|recipe|library)\b"
+)
+_TITLE_HEAD_END = re.compile(r":| for | with | via | using | in | on | through | to | towards | —| - ")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span that may name an entity, before resolution."""
+
+    start: int
+    end: int
+    component: str
+    key: str | None = None
+    name: str | None = None
+    type: str | None = None
+    concept: str | None = None
+
+
+def resolve(
+    text: str,
+    title_end: int,
+    candidates: list[Candidate],
+    stops: list[tuple[int, int]],
+    pairs: list[names.AcronymPair],
+    cues: list[names.ProposalCue],
+    vocabulary: Vocabulary,
+) -> tuple[list[Found], dict[str, Known], dict[str, tuple[int, int, str]]]:
+    """Resolve candidates into mentions, entities and the proposed entities.
+
+    Returns:
+        (mentions in text order, entities by key, proposed key -> (start, end, rule)).
+    """
+    blocked: list[tuple[int, int]] = []
+    short_keys: dict[str, Candidate] = {}
+    for pair in pairs:
+        for candidate in _pair_candidates(text, pair, vocabulary, stops, blocked):
+            candidates.append(candidate)
+            if candidate.start == pair.short_start:
+                short = name_key(pair.short(text))
+                short_keys[short] = candidate
+                short_keys[short.rstrip("s")] = candidate
+    # A short form defined as something that is no entity stays none wherever it recurs.
+    blocked_keys = {name_key(text[s:e]) for s, e in blocked}
+    blocked_keys |= {k[:-1] for k in blocked_keys if k.endswith("s")}
+    abstract = text[title_end:].casefold()
+    prefix = names.title_prefix(text[:title_end])
+    candidates = [
+        c
+        for c in candidates
+        if not _inside_any(c, blocked)
+        and (c.component in ("vocabulary", "acronym") or not _inside_any(c, stops))
+        and not _followed_by_non_entity(text, c.end)
+        and name_key(text[c.start : c.end]) not in blocked_keys
+        and (c.component != "coined" or c.start >= title_end or _in_span(c, prefix)
+             or text[c.start : c.end].casefold() in abstract)
+    ]
+    chosen = _non_overlapping(candidates)
+    for candidate in chosen:
+        _give_key(text, candidate, vocabulary, short_keys)
+
+    proposed: dict[str, tuple[int, int, str]] = {}
+    chosen = _link_proposals(text, title_end, chosen, cues, vocabulary, proposed)
+    chosen = _link_title(text, title_end, chosen, vocabulary, proposed)
+    chosen.sort(key=lambda c: c.start)
+    nested = _nested_terms(candidates, chosen)
+
+    entities: dict[str, Known] = {}
+    mentions: list[Found] = []
+    for candidate in chosen:
+        key = candidate.key or name_key(text[candidate.start : candidate.end])
+        surface = text[candidate.start : candidate.end]
+        entity = entities.get(key)
+        if entity is None:
+            term = vocabulary.terms.get(key)
+            entity = Known(
+                key=key,
+                name=candidate.name or surface,
+                type=candidate.type or "",
+                concept=candidate.concept,
+                definition=term.definition if term else None,
+                successor_of=term.successor_of if term else (),
+            )
+            entities[key] = entity
+        if surface != entity.name:
+            entity.aliases.add(surface)
+        if not entity.type and candidate.type:
+            entity.type = candidate.type
+        mentions.append(Found(candidate.start, candidate.end, key, candidate.component, CONFIDENCE[candidate.component]))
+    for candidate in nested:
+        entity = entities.setdefault(
+            candidate.key,
+            Known(candidate.key, candidate.name or text[candidate.start : candidate.end], candidate.type or "Method",
+                  candidate.concept),
+        )
+        mentions.append(Found(candidate.start, candidate.end, candidate.key, "vocabulary", CONFIDENCE["vocabulary"]))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    _type_untyped(text, mentions, entities, vocabulary)
+    for key in list(proposed):
+        if entities.get(key) is None or entities[key].type in ("Metric", "Hardware"):
+            del proposed[key]
+    return mentions, entities, proposed
+
+
+def _inside_any(candidate: Candidate, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= candidate.start and candidate.end <= e for s, e in spans)
+
+
+def _in_span(candidate: Candidate, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= candidate.start and candidate.end <= span[1]
+
+
+def _followed_by_non_entity(text: str, end: int) -> bool:
+    after = re.match(r"\s+([A-Za-z]+)", text[end : end + 30])
+    return bool(after) and after.group(1).lower() in names.NOT_ENTITY_FOLLOWERS
+
+
+def _nested_terms(candidates: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+    """Vocabulary terms that end a longer name: "token merging" in "Temporal Token Merging".
+
+    The longer name is a kind of the term, so the term is an entity of the paper
+    too (and the longer name, when proposed, builds on it).
+    """
+    containers = [c for c in chosen if c.component != "vocabulary"]
+    nested = []
+    seen = set()
+    for candidate in candidates:
+        if candidate.component != "vocabulary" or candidate.key in seen:
+            continue
+        for container in containers:
+            if container.start < candidate.start and candidate.end == container.end:
+                nested.append(candidate)
+                seen.add(candidate.key)
+                break
+    return nested
+
+
+def _pair_candidates(
+    text: str,
+    pair: names.AcronymPair,
+    vocabulary: Vocabulary,
+    stops: list[tuple[int, int]],
+    blocked: list[tuple[int, int]],
+) -> list[Candidate]:
+    """The two candidates an acronym definition gives, sharing one key.
+
+    A definition of something that is no entity ("large language models
+    (LLMs)", "Mastered Positive Tokens (MPTs)") blocks both spans, so no other
+    rule makes an entity of them (the vocabulary's "MPT" model included).
+    """
+    long, short = pair.long(text), pair.short(text)
+    term = vocabulary.lookup(long)
+    if term is None:
+        if vocabulary.is_stop(long) or vocabulary.is_stop(short) or vocabulary.is_stop(names._strip_plural(short)):
+            stops.extend([(pair.long_start, pair.long_end), (pair.short_start, pair.short_end)])
+            return []
+        head = re.split(r"[\s-]+", long)[-1].lower()
+        if head in _NOT_ENTITY_HEADS:
+            blocked.extend([(pair.long_start, pair.long_end), (pair.short_start, pair.short_end)])
+            return []
+        # The short form names a known concept only if the long form agrees:
+        # "MPTs" defined as "Mastered Positive Tokens" is not the MPT model.
+        known = vocabulary.lookup(short)
+        if known is not None and names.strip_version(known.name).casefold() in long.casefold():
+            term = known
+    if term is not None:
+        key, name, kind, concept = term.slug, term.name, term.type, term.concept
+    else:
+        name = long if pair.long_first else short
+        key = name_key(name)
+        kind, _ = names.infer_type(long, text, pair.long_start, pair.long_end)
+        concept = None
+    return [
+        Candidate(pair.long_start, pair.long_end, "acronym", key, name, kind, concept),
+        Candidate(pair.short_start, pair.short_end, "acronym", key, name, kind, concept),
+    ]
+
+
+def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
+    """The longest candidate at each place; ties go to the stronger component."""
+    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), PRIORITY[c.component], c.start))
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for candidate in ranked:
+        if any(candidate.start < e and s < candidate.end for s, e in taken):
+            continue
+        chosen.append(candidate)
+        taken.append((candidate.start, candidate.end))
+    return chosen
+
+
+def _give_key(text: str, candidate: Candidate, vocabulary: Vocabulary, short_keys: dict[str, Candidate]) -> None:
+    if candidate.key is not None:
+        return
+    surface = text[candidate.start : candidate.end]
+    term = vocabulary.lookup(surface)
+    if term is not None:
+        candidate.key, candidate.name, candidate.type, candidate.concept = term.slug, term.name, term.type, term.concept
+        return
+    defined = short_keys.get(name_key(surface)) or short_keys.get(name_key(names._strip_plural(surface)))
+    if defined is not None:
+        candidate.key, candidate.name, candidate.type, candidate.concept = (
+            defined.key, defined.name, defined.type, defined.concept,
+        )
+        return
+    candidate.key = name_key(surface)
+
+
+def _link_proposals(
+    text: str,
+    title_end: int,
+    chosen: list[Candidate],
+    cues: list[names.ProposalCue],
+    vocabulary: Vocabulary,
+    proposed: dict[str, tuple[int, int, str]],
+) -> list[Candidate]:
+    """Mark what the paper proposes; create candidates for new names where needed.
+
+    The object of a proposal cue; "our X" / "the proposed X" for a name the
+    vocabulary lacks (a capitalised phrase after "our" is such a name); and an
+    acronym the paper defines in a sentence about its own work.
+    """
+    for cue in cues:
+        clause_end = _clause_end(text, cue.position)
+        target = _first_after(text, chosen, cue.position, clause_end)
+        if target is not None:
+            proposed.setdefault(target.key, (target.start, target.end, f"proposal:{cue.kind}"))
+            continue
+        for start, end in names.proposal_objects(text, cue, clause_end):
+            new = _new_candidate(text, start, end, "proposal", vocabulary)
+            if new is None:
+                continue
+            chosen = _replace_inside(chosen, new)
+            proposed.setdefault(new.key, (new.start, new.end, f"proposal:{cue.kind}"))
+    for match in _OUR_NAME.finditer(text, title_end):
+        new = _new_candidate(text, match.start(1), match.end(1), "proposal", vocabulary)
+        if new is not None and not any(c.start < new.end and new.start < c.end for c in chosen):
+            chosen.append(new)
+    for candidate in chosen:
+        if candidate.component in ("coined", "acronym", "proposal", "headed", "phrase") and names.our_before(
+            text, candidate.start, max(0, candidate.start - 40)
+        ):
+            proposed.setdefault(candidate.key, (candidate.start, candidate.end, "proposal:our"))
+        elif candidate.component == "acronym" and candidate.concept is None:
+            sentence = _sentence_around(text, candidate.start)
+            long = (candidate.name or "").casefold()
+            if _FIRST_PERSON.search(sentence) and not _COMPARISON.search(sentence):
+                proposed.setdefault(candidate.key, (candidate.start, candidate.end, "proposal:defined"))
+            elif len(long.split()) >= 2 and long in text[:title_end].casefold() and not _DEFINITION.search(sentence):
+                # A defined name the title carries: "Gated Linear Attention Transformers ...".
+                proposed.setdefault(candidate.key, (candidate.start, candidate.end, "proposal:title-acronym"))
+    return chosen
+
+
+_OUR_NAME = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed)\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,3})\b")
+# "Federated learning (FL) is a type of ...": a definition of something known.
+_DEFINITION = re.compile(r"\)\s+(?:is|are|refers to|denotes)\s+(?:a|an|the)\b")
+_FIRST_PERSON = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE)
+_COMPARISON = re.compile(r"\b(?:compar\w+|than|outperform\w*|surpass\w*|baselines?|unlike|prior|previous|existing)\b", re.IGNORECASE)
+
+
+def _sentence_around(text: str, position: int) -> str:
+    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+    end = text.find(". ", position)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _first_after(text: str, chosen: list[Candidate], position: int, clause_end: int) -> Candidate | None:
+    """The name right after a proposal cue, past lead words ("a novel ...")."""
+    for candidate in sorted(chosen, key=lambda c: c.start):
+        if candidate.start < position:
+            continue
+        if candidate.start >= clause_end:
+            return None
+        if not _only_lead_words(text[position : candidate.start]):
+            return None
+        if candidate.component in ("vocabulary", "phrase") and _HEAD_NOUN_AFTER.match(text[candidate.end :]):
+            continue  # "a speculative decoding framework": a modifier, not the name
+        if candidate.component == "phrase" and re.match(r"\s+of\s", text[candidate.end :]):
+            return None  # "dynamic masking of ...": the whole phrase is the name
+        return candidate
+    return None
+
+
+def _new_candidate(text: str, start: int, end: int, component: str, vocabulary: Vocabulary) -> Candidate | None:
+    surface = text[start:end]
+    if vocabulary.is_stop(surface) or not surface.strip():
+        return None
+    candidate = Candidate(start, end, component)
+    term = vocabulary.lookup(surface)
+    if term is not None:
+        candidate.key, candidate.name, candidate.type, candidate.concept = term.slug, term.name, term.type, term.concept
+    else:
+        candidate.key = name_key(surface)
+    return candidate
+
+
+def _replace_inside(chosen: list[Candidate], new: Candidate) -> list[Candidate]:
+    """Add ``new``, dropping the candidates it covers; keep ``chosen`` if one sticks out."""
+    overlapping = [c for c in chosen if c.start < new.end and new.start < c.end]
+    if any(c.start < new.start or c.end > new.end for c in overlapping):
+        return chosen
+    return [c for c in chosen if c not in overlapping] + [new]
+
+
+def _clause_end(text: str, position: int) -> int:
+    match = re.compile(r"[.;:](?:\s|$)|,\s+(?:which|that|where|while|and|but)\b").search(text, position)
+    return match.start() if match else len(text)
+
+
+def _only_lead_words(gap: str) -> bool:
+    words = re.findall(r"[^\s,()]+", gap)
+    return len(words) <= 4 and all(w.lower() in names._LEAD_WORDS for w in words) and "," not in gap
+
+
+def _link_title(
+    text: str,
+    title_end: int,
+    chosen: list[Candidate],
+    vocabulary: Vocabulary,
+    proposed: dict[str, tuple[int, int, str]],
+) -> list[Candidate]:
+    """A title's "Name:" prefix (or qualified head phrase) is what the paper proposes."""
+    title = text[:title_end]
+    prefix = names.title_prefix(title)
+    if prefix is not None:
+        start, end = prefix
+        surface = title[start:end]
+        covering = [c for c in chosen if c.start >= start and c.end <= end]
+        if len(covering) == 1 and covering[0].start == start and covering[0].end == end:
+            proposed.setdefault(covering[0].key, (start, end, "title-prefix"))
+            return chosen
+        bare = names.strip_version(surface)
+        known = {name_key(c.name or text[c.start : c.end]): c for c in chosen if c.start >= title_end}
+        match = known.get(name_key(bare)) or known.get(name_key(surface))
+        if match is not None:
+            chosen = [c for c in chosen if not (c.start < end and start < c.end)]
+            chosen.append(Candidate(start, end, "title", match.key, match.name, match.type, match.concept))
+            proposed.setdefault(match.key, (start, end, "title-prefix"))
+            return chosen
+        words = surface.split()
+        if (len(words) == 1 or names.is_coined(words[0])) and not vocabulary.is_stop(surface):
+            term = vocabulary.lookup(surface)
+            candidate = Candidate(start, end, "title", term.slug if term else name_key(surface))
+            if term is not None:
+                candidate.name, candidate.type, candidate.concept = term.name, term.type, term.concept
+            chosen = [c for c in chosen if not (c.start < end and start < c.end)]
+            chosen.append(candidate)
+            proposed.setdefault(candidate.key, (start, end, "title-prefix"))
+        return chosen
+    # "Continuous Speculative Decoding for ...": a qualified known method named
+    # by the title's head phrase and again in the abstract.
+    head = _TITLE_HEAD_END.search(title)
+    head_end = head.start() if head else len(title)
+    phrase = title[:head_end]
+    words = phrase.split()
+    if not (2 <= len(words) <= 5) or not all(w[0].isupper() for w in words):
+        return chosen
+    inner = [c for c in chosen if c.end <= head_end and c.component == "vocabulary"]
+    if len(inner) != 1 or inner[0].start == 0 or inner[0].end != head_end:
+        return chosen
+    if vocabulary.lookup(phrase) or vocabulary.is_stop(phrase):
+        return chosen
+    occurrences = [m.start() for m in re.finditer(re.escape(phrase), text[title_end:], re.IGNORECASE)]
+    if not occurrences:
+        return chosen
+    key = name_key(phrase)
+    kind = inner[0].type
+    spans = [(0, head_end)] + [(title_end + o, title_end + o + len(phrase)) for o in occurrences]
+    chosen = [c for c in chosen if not any(c.start < e and s < c.end for s, e in spans)]
+    for s, e in spans:
+        chosen.append(Candidate(s, e, "title", key, phrase, kind))
+    proposed.setdefault(key, (0, head_end, "title-head"))
+    return chosen
+
+
+def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], vocabulary: Vocabulary) -> None:
+    """Type the entities no vocabulary typed.
+
+    A versioned or extended known name takes its type ("MLPerf 1.1" is a
+    benchmark like MLPerf, "OpenVLA-OFT" a model like OpenVLA); else the first
+    cue found over its mentions; else the type its name's shape suggests.
+    """
+    from .roles import extends_name
+
+    for key, entity in entities.items():
+        if entity.type:
+            continue
+        base = vocabulary.lookup(names.strip_version(entity.name))
+        if base is not None:
+            entity.type = base.type
+            continue
+        parent = next(
+            (e for e in entities.values() if e.type and e.key != key and extends_name(entity.name, e.name)), None
+        )
+        if parent is not None:
+            entity.type = parent.type
+            continue
+        decided = None
+        for mention in mentions:
+            if mention.key != key:
+                continue
+            kind, rule = names.infer_type(entity.name, text, mention.start, mention.end)
+            if rule != "default":
+                decided = kind
+                break
+        entity.type = decided or names.infer_type(entity.name, entity.name, 0, len(entity.name))[0]

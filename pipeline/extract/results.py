@@ -1,0 +1,201 @@
+"""Quantitative results: numbers with their metric, unit, dataset, hardware, baseline.
+
+A result is a number the paper reports for its own work, in a sentence about
+that work: "2.06x increase in training speed", "FID from 4.19 to 9.96",
+"up-to 91.07fps on one RTX4090", "225 TFLOPs/s per A100 GPU", "reduce
+perplexity (PPL) to 46–75%". Its metric, dataset, hardware and baseline are the
+entity mentions of the same sentence that the phrase attaches it to; a bare
+"Nx faster" is a speedup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .roles import Found, Known, sentence_of
+
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_RANGE = rf"(?P<low>{_NUM})(?:\s?[–~-]\s?(?P<high>{_NUM}))?"
+_UNITS = (
+    r"PFLOPs/s|TFLOPs/s|GFLOPs/s|FLOPs/s|PFLOPS|TFLOPS|GFLOPS|GFLOPs|TFLOPs|MFLOPs|FLOPs|fps|FPS|"
+    r"tokens/s|samples/s|images/s|it/s|samples/kJ|points?|steps?|ms|GB|MB|GiB|MiB|kHz|dB|[MBK](?=\s+(?:\w+\s+)?param)"
+)
+_UNIT = rf"(?P<unit>%|[xX](?![\w])|×|(?:{_UNITS})(?![\w]))"
+# "FID from 4.19 to 9.96", "from 256 steps to 1", "from 70.9% to 85.1%".
+_FROM_TO = re.compile(
+    rf"(?<![\w.])from\s+(?P<from>{_NUM})\s?(?P<from_unit>%|x|[A-Za-z/]+)?\s+to\s+{_RANGE}\s?{_UNIT}?(?![\w]|\.\d)"
+)
+# "2.06x", "33%", "225 TFLOPs/s", "0.50M trainable parameters".
+_VALUE = re.compile(rf"(?<![\w.]){_RANGE}\s?{_UNIT}")
+_SPEED_WORDS = re.compile(r"\b(?:faster|speeds?|speed-?ups?|accelerat\w*|quicker)\b", re.IGNORECASE)
+_BASELINE_CUE = re.compile(
+    r"\b(?:compared (?:to|with)|relative to|than|over|versus|vs\.?|outperform\w*|surpass\w*|against)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_OWN_WORK = re.compile(
+    r"\b(?:we|our|this (?:paper|work)|the proposed|achiev\w*|results?|experiment\w*|show\w*|demonstrat\w*|reach\w*|yield\w*|enabl\w*)\b",
+    re.IGNORECASE,
+)
+_UNIT_METRIC = {
+    "fps": "frames per second",
+    "FPS": "frames per second",
+    "tokens/s": "tokens per second",
+    "TFLOPs/s": "TFLOPs/s",
+    "PFLOPs/s": "TFLOPs/s",
+    "GFLOPs/s": "TFLOPs/s",
+    "TFLOPS": "TFLOPs/s",
+}
+_LINK_BEFORE = re.compile(
+    r"\s+(?:of|is|was|are|reaches|reaching|reached|to|at|by|from|as high as|as low as)\s+"
+    r"(?:(?:up[ -]to|around|about|over|nearly|approximately|only|just|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _linked_metric(text: str, local: list[Found], entities: dict[str, Known], s_start: int, start: int) -> str | None:
+    """A metric mention that the text ties to the number right after it."""
+    for mention in sorted(local, key=lambda m: -m.end):
+        entity = entities.get(mention.key)
+        if entity is None or entity.type != "Metric" or mention.end > start:
+            continue
+        if _LINK_BEFORE.fullmatch(text[mention.end : start]) or _LINK_BEFORE.fullmatch(" " + text[mention.end : start].lstrip()):
+            return mention.key
+        return None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class FoundResult:
+    """A result found in one sentence; entity fields are entity keys."""
+
+    start: int
+    end: int
+    value: float
+    value_text: str
+    unit: str | None
+    from_value: float | None
+    metric: str | None
+    dataset: str | None
+    hardware: str | None
+    baseline: str | None
+    implied_metric: str | None  # a metric name to add when no mention names one
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(text[min(a, b) : max(a, b)].split())
+
+
+def find_results(
+    text: str,
+    sentences: list[tuple[int, int]],
+    mentions: list[Found],
+    entities: dict[str, Known],
+    proposed: set[str],
+    title_end: int,
+) -> list[FoundResult]:
+    """The quantitative claims of one paper's abstract.
+
+    Args:
+        text: the paper's text.
+        sentences: sentence spans.
+        mentions: resolved entity mentions (numbers inside them are names, not results).
+        entities: the paper's entities by key.
+        proposed: keys of the entities the paper proposes.
+        title_end: where the title ends (the title holds no results).
+    """
+    by_sentence: dict[tuple[int, int], list[Found]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(sentence_of(sentences, mention.start), []).append(mention)
+    found: list[FoundResult] = []
+    for s_start, s_end in sentences:
+        if s_end <= title_end:
+            continue
+        sentence = text[s_start:s_end]
+        local = by_sentence.get((s_start, s_end), [])
+        if not (_OWN_WORK.search(sentence) or any(m.key in proposed for m in local)):
+            continue
+        taken: list[tuple[int, int]] = []
+        for match in list(_FROM_TO.finditer(text, s_start, s_end)) + list(_VALUE.finditer(text, s_start, s_end)):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken) or any(m.start <= match.start("low") < m.end for m in local):
+                continue
+            taken.append((start, end))
+            found.append(_result(text, match, local, entities, s_start, s_end))
+    return found
+
+
+def _result(
+    text: str, match: re.Match, local: list[Found], entities: dict[str, Known], s_start: int, s_end: int
+) -> FoundResult:
+    groups = match.groupdict()
+    low, high = groups["low"], groups.get("high")
+    unit = groups.get("unit") or groups.get("from_unit")
+    if unit in ("×", "X"):
+        unit = "x"
+    if unit and unit not in ("%", "x") and not re.fullmatch(_UNITS, unit):
+        unit = None  # "from 4.19 to 9.96" has no unit; a word after the first number is not one
+    value = _number(high or low)
+    value_text = text[match.start("low") : match.end()].strip()
+    from_value = _number(groups["from"]) if groups.get("from") else None
+    start, end = match.span()
+
+    def nearest(kind: str, *, after_only: bool = False, window: int = 8) -> str | None:
+        best = None
+        for m in local:
+            entity = entities.get(m.key)
+            if entity is None or entity.type != kind:
+                continue
+            if after_only and m.start < end:
+                continue
+            distance = _words_between(text, end if m.start >= end else start, m.start if m.start >= end else m.end)
+            if distance <= window and (best is None or distance < best[0]):
+                best = (distance, m.key)
+        return best[1] if best else None
+
+    # The metric: one the text links to the number ("training speed of up to
+    # 225 TFLOPs/s"); else the unit when it is a measure ("91.07fps"); else the
+    # nearest metric mention; else a speedup for "Nx faster".
+    metric = _linked_metric(text, local, entities, s_start, start)
+    implied = None
+    if metric is None and unit in _UNIT_METRIC:
+        implied = _UNIT_METRIC[unit]
+    if metric is None and implied is None:
+        metric = nearest("Metric")
+    if metric is None and implied is None:
+        if unit == "x" and _SPEED_WORDS.search(text[start : min(s_end, end + 40)] + " " + text[max(s_start, start - 60) : start]):
+            implied = "speedup"
+    hardware = nearest("Hardware", after_only=True) or _only(local, entities, "Hardware")
+    dataset = nearest("Dataset", after_only=True, window=6) or _only(local, entities, "Dataset")
+    baseline = None
+    for m in local:
+        entity = entities.get(m.key)
+        if entity is None or entity.type not in ("Method", "Model"):
+            continue
+        near = _words_between(text, end, m.start) <= 12 if m.start >= end else _words_between(text, m.end, start) <= 12
+        if near and _BASELINE_CUE.search(text[max(s_start, m.start - 40) : m.start]):
+            baseline = m.key
+            if m.start >= end:
+                break
+    return FoundResult(
+        start=start,
+        end=end,
+        value=value,
+        value_text=value_text,
+        unit=unit,
+        from_value=from_value,
+        metric=metric,
+        dataset=dataset,
+        hardware=hardware,
+        baseline=baseline,
+        implied_metric=implied,
+    )
+
+
+def _only(local: list[Found], entities: dict[str, Known], kind: str) -> str | None:
+    keys = {m.key for m in local if m.key in entities and entities[m.key].type == kind}
+    return keys.pop() if len(keys) == 1 else None

@@ -1,0 +1,326 @@
+"""How a paper relates to each entity it names: pure rules over sentences.
+
+Roles (GUIDELINES.md in tests/data/gold): ``proposes`` (the paper introduces
+it), ``builds_on`` (extends, improves, succeeds, analyses, adapts, depends on),
+``uses`` (employs as a tool), ``compares_with`` (a baseline), ``evaluated_on``
+(a dataset), ``runs_on`` (hardware), ``reports`` (a metric), and ``mentions``
+(named in passing). The rules, strongest first:
+
+1. proposal: the entity is the object of "we propose ...", "called ...", the
+   title's "Name:" prefix, or "our X" for a name the vocabulary lacks;
+2. successor names: a proposed "OpenVLA-OFT", "FlashAttention-2",
+   "residual classifier-free guidance" builds on "OpenVLA", "FlashAttention",
+   "classifier-free guidance" (its name extends theirs), and a vocabulary
+   successor (``pg:successorOf``) builds on its predecessor;
+3. cue phrases before the mention in its sentence ("compared to X", "extends X",
+   "using X", ...) and after it ("X as our base model");
+4. analysis titles ("How Optimal is Flash Attention?") build on the methods
+   they name;
+5. defaults by type, when the sentence speaks of the paper's own work (first
+   person, or a proposed entity in it); otherwise ``mentions``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+
+
+@dataclass(slots=True)
+class Found:
+    """A resolved mention: span, entity key, the component that found it."""
+
+    start: int
+    end: int
+    key: str
+    component: str
+    confidence: float
+
+
+@dataclass(slots=True)
+class Known:
+    """An entity of one paper, before graph-wide merging."""
+
+    key: str
+    name: str
+    type: str
+    concept: str | None = None
+    definition: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    successor_of: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RoleAssertion:
+    """One role of one entity, with the span that is its evidence."""
+
+    key: str
+    role: str
+    start: int
+    end: int
+    rule: str
+    confidence: float
+
+
+_CUE_WINDOW = 80  # characters of a sentence looked at before a mention
+
+_DETS = r"(?:(?:the|a|an|our|their|its|prior|previous|existing|original|standard|strong|vanilla|naive|popular|recent|conventional|optimized|state-of-the-art|[\w.]+-(?:optimized|based|style))\s+){0,3}"
+
+_COMPARE_BEFORE = re.compile(
+    r"(?:compared (?:to|with|against)|in comparison (?:to|with)|relative to|versus|vs\.?|than|over|"
+    r"outperform\w*|surpass\w*|beat\w*|exceed\w*|against|comparabl[ey] (?:to|with)|on par with|"
+    r"competitive with|baselines?(?: such as| like| including)?|improv\w+ (?:up)?on|(?:speed\w*|faster)(?: up)?)"
+    r"\s+" + _DETS + r"$",
+    re.IGNORECASE,
+)
+_BUILDS_BEFORE = re.compile(
+    r"(?:extend\w*|extension of|build\w* (?:up)?on(?: top of)?|built (?:up)?on(?: top of)?|on top of|based on|"
+    r"generali[sz]\w*|adapt\w*|fine-?tun\w*|finetun\w*|analy[sz]\w*(?: the [\w/-]+(?: [\w/-]+)? of)?|"
+    r"(?:stud(?:y|ies|ying)|revisit\w*|investigat\w*|examin\w*|characteri[sz]\w*)(?: the [\w/-]+(?: [\w/-]+)? of)?|"
+    r"inspired by|variant of|successor (?:of|to)|upgrade of|improv\w* (?:upon|the)|modif\w*|builds? upon|"
+    r"(?:how to )?(?:optimi[sz](?:e|es|ing)|accelerat(?:e|es|ing)|speed(?:s|ing)? up|scal(?:e|es|ing) up))"
+    r"\s*" + _DETS + r"$",
+    re.IGNORECASE,
+)
+_BUILDS_AFTER = re.compile(
+    r"^(?:'s)?\s+as\s+(?:our|the)\s+(?:\w+\s+){0,2}(?:base|backbone|foundation|starting point|teacher)",
+    re.IGNORECASE,
+)
+_USES_BEFORE = re.compile(
+    r"(?:us(?:e|es|ed|ing)|leverag\w+|employ\w*|adopt\w*|appl(?:y|ies|ied|ying)|integrat\w*|incorporat\w*|"
+    r"via|through|harness\w*|exploit\w*|rel(?:y|ies|ying) on|combin\w*|utili[sz]\w*|with|by|"
+    r"implement\w* (?:in|with))"
+    r"\s+" + _DETS + r"(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_ANALYSIS_TITLE = re.compile(
+    r"\b(?:how|why|when|what|is|are|does|do|optimal\w*|complexity|analy[sz]\w*|understanding|rethinking|"
+    r"revisiting|evaluation|evaluating|benchmarking|study|investigat\w+|impact of|exploring|characteri[sz]\w+|"
+    r"performance of|versus|vs\.?)\b",
+    re.IGNORECASE,
+)
+# What may follow a predecessor's name in its successor's: a version ("-2",
+# " 2s", "v2", "++"), a short capitalised tag ("-OFT", "-XL") or a size ("-7B").
+_VERSION_TAIL = re.compile(r"^[\s-]*(?:v?\d+(?:\.\d+)?[a-z]?|[A-Z]{1,5}\d*|\d+(?:\.\d+)?[BMK]|\+\+|II|III)$")
+
+_DEFAULT_ROLE = {"Dataset": "evaluated_on", "Hardware": "runs_on", "Metric": "reports", "Method": "uses", "Model": "uses"}
+
+
+def sentence_of(sentences: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    """The (start, end) of the sentence holding ``position``."""
+    lo, hi = 0, len(sentences) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sentences[mid][0] <= position:
+            lo = mid
+        else:
+            hi = mid - 1
+    return sentences[lo] if sentences else (0, position + 1)
+
+
+def extends_name(successor: str, predecessor: str) -> bool:
+    """Whether ``successor``'s name is ``predecessor``'s plus a version or a qualifier.
+
+    >>> extends_name("FlashAttention-2", "FlashAttention"), extends_name("OpenVLA-OFT", "OpenVLA")
+    (True, True)
+    >>> extends_name("residual classifier-free guidance", "classifier-free guidance")
+    True
+    >>> extends_name("FlashFFTConv", "FlashAttention"), extends_name("FLASH", "FlashAttention")
+    (False, False)
+    >>> extends_name("Fast Latent-Aware Heuristics", "Heuristics")
+    False
+    """
+    s, p = successor.casefold(), predecessor.casefold()
+    if s == p or len(p) < 2:
+        return False
+    if s.startswith(p) and _VERSION_TAIL.match(successor[len(predecessor):]):
+        return True
+    # A qualified form of a known multi-word name: "continuous speculative decoding".
+    words_s, words_p = s.replace("-", " ").split(), p.replace("-", " ").split()
+    return len(words_p) >= 2 and len(words_s) > len(words_p) and words_s[-len(words_p):] == words_p
+
+
+def speaks_of_own_work(sentence: str, names_proposed: bool) -> bool:
+    """Whether a sentence is about the paper's own work (first person, or a proposed entity)."""
+    return names_proposed or bool(_FIRST_PERSON.search(sentence))
+
+
+def states_results(sentence: str, names_proposed: bool) -> bool:
+    """Whether a sentence reports the paper's findings (its own work, or results words)."""
+    return speaks_of_own_work(sentence, names_proposed) or bool(_RESULT_WORDS.search(sentence))
+
+
+def assign_roles(
+    text: str,
+    sentences: list[tuple[int, int]],
+    mentions: list[Found],
+    entities: dict[str, Known],
+    proposed: dict[str, tuple[int, int, str]],
+    title_end: int,
+) -> list[RoleAssertion]:
+    """Every role of every entity of one paper, each with its evidence span.
+
+    Args:
+        text: the paper's text (title, blank line, abstract).
+        sentences: sentence spans, in order.
+        mentions: resolved mentions.
+        entities: the paper's entities by key.
+        proposed: keys the paper proposes -> (start, end, rule) of the proposal.
+        title_end: where the title ends in ``text``.
+
+    Returns:
+        Role assertions; an entity that gets no role from a cue gets its type's
+        default role when a sentence about the paper's own work names it, else
+        ``mentions``.
+    """
+    out: list[RoleAssertion] = []
+    roles: dict[str, set[str]] = defaultdict(set)
+
+    def add(key: str, role: str, start: int, end: int, rule: str, confidence: float) -> None:
+        if role not in roles[key]:
+            roles[key].add(role)
+            out.append(RoleAssertion(key, role, start, end, rule, confidence))
+
+    for key, (start, end, rule) in proposed.items():
+        if key in entities:
+            add(key, "proposes", start, end, rule, 0.9)
+
+    first_mention: dict[str, Found] = {}
+    for mention in mentions:
+        first_mention.setdefault(mention.key, mention)
+    proposed_spans = [(m.start, m.end) for m in mentions if m.key in proposed]
+
+    # Successor names, vocabulary successors, and what a proposal is said to be a kind of.
+    for key in proposed:
+        new = entities.get(key)
+        if new is None:
+            continue
+        new_names = [new.name, *new.aliases]
+        for other in entities.values():
+            if other.key == key or other.key in proposed or other.key not in first_mention:
+                continue
+            if other.key in new.successor_of or any(
+                extends_name(n, o) for n in new_names for o in (other.name, *other.aliases)
+            ):
+                m = first_mention[other.key]
+                add(other.key, "builds_on", m.start, m.end, "successor-name", 0.85)
+    for p_start, p_end in proposed_spans:
+        apposition = _KIND_OF.match(text, p_end)
+        if not apposition:
+            continue
+        for mention in mentions:
+            if apposition.start(1) <= mention.start and mention.end <= apposition.end(1) and mention.key not in proposed:
+                entity = entities.get(mention.key)
+                if entity is not None and entity.type in ("Method", "Model"):
+                    add(mention.key, "builds_on", mention.start, mention.end, "kind-of-proposal", 0.75)
+
+    analysis_title = bool(_ANALYSIS_TITLE.search(text[:title_end])) and not any(
+        s < title_end for s, _ in proposed_spans
+    )
+    # "FLASH: Latent-Aware ... Speculative Decoding for ...": after a proposed
+    # name, the title says what it is a kind of, and so what it builds on.
+    prefix_end = next((e for s, e in proposed_spans if s == 0 and text[e : e + 1] == ":"), None)
+    for mention in mentions:
+        key = mention.key
+        entity = entities.get(key)
+        if entity is None or key in proposed:
+            continue
+        s_start, s_end = sentence_of(sentences, mention.start)
+        sentence = text[s_start:s_end]
+        before = text[max(s_start, mention.start - _CUE_WINDOW) : mention.start]
+        after = text[mention.end : min(s_end, mention.end + _CUE_WINDOW)]
+        if entity.type not in ("Method", "Model", "Dataset"):
+            continue
+        comparable = entity.type in ("Method", "Model")
+        if mention.start < title_end and analysis_title and comparable:
+            add(key, "builds_on", mention.start, mention.end, "analysis-title", 0.7)
+        elif prefix_end is not None and prefix_end < mention.start < title_end and comparable:
+            if _USES_BEFORE.search(before):
+                add(key, "uses", mention.start, mention.end, "title:uses", 0.7)
+            else:
+                add(key, "builds_on", mention.start, mention.end, "title:kind-of-proposal", 0.7)
+        elif comparable and _COMPARE_BEFORE.search(before):
+            add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
+        elif _BUILDS_BEFORE.search(before) or _BUILDS_AFTER.match(after):
+            add(key, "builds_on", mention.start, mention.end, "cue:builds_on", 0.8)
+        elif comparable and _in_compared_list(text[s_start : mention.start]):
+            add(key, "compares_with", mention.start, mention.end, "cue:compared-list", 0.7)
+        elif entity.type == "Model" and _NUMBER.search(sentence) and (
+            _BASE_MODEL_BEFORE.search(before) or after.startswith(("'s", "’s"))
+        ) and mention.start >= title_end:
+            add(key, "builds_on", mention.start, mention.end, "base-model", 0.7)
+            if _FROM_TO.search(sentence) or _SPEEDUP.search(sentence):
+                add(key, "compares_with", mention.start, mention.end, "base-model-reference", 0.6)
+        elif comparable and _USES_BEFORE.search(before) and (
+            mention.start < title_end or _FIRST_PERSON.search(sentence)
+        ):
+            add(key, "uses", mention.start, mention.end, "cue:uses", 0.7)
+
+    for mention in mentions:
+        key = mention.key
+        entity = entities.get(key)
+        if entity is None or roles[key]:
+            continue
+        s_start, s_end = sentence_of(sentences, mention.start)
+        sentence = text[s_start:s_end]
+        names_proposed = any(s_start <= ps < s_end for ps, _ in proposed_spans)
+        if mention.start < title_end:
+            # A title names what the work runs on, is evaluated on or improves.
+            if entity.type in ("Hardware", "Dataset", "Metric"):
+                add(key, _DEFAULT_ROLE[entity.type], mention.start, mention.end, "default:title", 0.6)
+            continue
+        if entity.type in ("Method", "Model"):
+            if speaks_of_own_work(sentence, names_proposed):
+                add(key, "uses", mention.start, mention.end, "default:own-work", 0.5)
+        elif states_results(sentence, names_proposed):
+            add(key, _DEFAULT_ROLE[entity.type], mention.start, mention.end, "default:type", 0.6)
+
+    # Building on something includes depending on it: "uses" adds nothing then.
+    out = [r for r in out if not (r.role == "uses" and "builds_on" in roles[r.key])]
+    for key in entities:
+        if not roles[key] and key in first_mention:
+            m = first_mention[key]
+            out.append(RoleAssertion(key, "mentions", m.start, m.end, "default:background", 0.5))
+    return out
+
+
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|this (?:paper|work|study)|the proposed)\b", re.IGNORECASE)
+_RESULT_WORDS = re.compile(
+    r"\b(?:achiev\w*|yield\w*|reach\w*|outperform\w*|improv\w*|reduc\w*|accelerat\w*|speeds? up|"
+    r"results?|experiments?|evaluat\w*|demonstrat\w*|show\w*|measur\w*|benchmark\w*)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d")
+_FROM_TO = re.compile(r"\bfrom\s+[\d.]+\S*\s+(?:\w+\s+)?to\s+[\d.]+")
+_SPEEDUP = re.compile(r"\b(?:speed-?ups?|faster|\d+(?:\.\d+)?x)\b", re.IGNORECASE)
+# "For VAR, ...", "applied to LLaMA", "boosting OpenVLA's": the model the method is applied to.
+_BASE_MODEL_BEFORE = re.compile(r"(?:^|[.;]\s*)(?:for|on(?: the)?)\s+$|(?:applied|appl(?:y|ies|ying) \w+) to\s+(?:the\s+)?$|\bboosting\s+$", re.IGNORECASE)
+# "FLASH (...), a speculative decoding framework": what a proposal is a kind of.
+_KIND_OF = re.compile(
+    r"(?:\s*\([^()]{1,80}\))?\s*,?\s+(?:is\s+|as\s+|functions as\s+)?(?:a|an)\s+([^,.;()]{1,80}?)"
+    r"(?:framework|method|approach|algorithm|technique|model|system|scheme|architecture|variant|extension)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|whereas|which|but|although)\b", re.IGNORECASE)
+_COMPARE_ANYWHERE = re.compile(
+    r"\b(?:compared (?:to|with)|in comparison (?:to|with)|relative to|versus|than|outperform\w*|"
+    r"surpass\w*|beat\w*|against|baselines?)\b",
+    re.IGNORECASE,
+)
+_LIST_LEAD = re.compile(r"(?:\(|such as|like|including|as well as|,|\band|\bor)\s*(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _in_compared_list(before: str) -> bool:
+    """A mention in a list that a comparison introduced earlier in its sentence.
+
+    "outperform other VLAs (pi_0 and RDT-1B) ..., as well as strong policies (Diffusion Policy and ACT)"
+    """
+    cues = list(_COMPARE_ANYWHERE.finditer(before))
+    if not cues:
+        return False
+    between = before[cues[-1].end() :]
+    if _CLAUSE_BREAK.search(between) or len(between.split()) > 30:
+        return False
+    return len(between.split()) <= 6 or bool(_LIST_LEAD.search(between))

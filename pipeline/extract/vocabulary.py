@@ -1,0 +1,242 @@
+"""The field vocabulary (``ontology/vocabulary/*.ttl``) as lookup tables.
+
+Each SKOS concept gives a :class:`Term`; its labels are indexed by *keys*:
+letters and digits only, so "RTX4090", "RTX 4090" and "rtx-4090" share one.
+Labels that are all capitals, three characters or shorter, or whose concept says
+``pg:matchCase true``, keep their case in the key ("ACT" the policy is not "act").
+Concepts marked ``pg:notAnEntity true`` are stop terms: generic classes and
+fields ("large language models", "LLMs") that block a match without making one.
+
+Loading parses Turtle with rdflib once; :meth:`Vocabulary.to_json` gives a form
+that the saved spaCy pipeline carries, so a loaded pipeline needs no rdflib.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ..ids import name_key
+
+ONTOLOGY_NS = "https://w3id.org/papergraph/ontology#"
+VOCAB_NS = "https://w3id.org/papergraph/vocab/"
+
+_PROCESSOR_KINDS = ("GPU", "CPU", "TPU", "NPU")
+
+# How many tokens the longest label may span; longer labels are not indexed.
+MAX_LABEL_TOKENS = 8
+
+
+def key_of(text: str, keep_case: bool = False) -> str:
+    """The lookup key of a label (:func:`pipeline.ids.name_key`).
+
+    >>> key_of("RTX 4090"), key_of("classifier-free guidance"), key_of("ACT", keep_case=True)
+    ('rtx4090', 'classifierfreeguidance', 'ACT')
+    """
+    return name_key(text, keep_case)
+
+
+def keeps_case(label: str, concept_match_case: bool = False) -> bool:
+    """Whether a label is matched with its exact case.
+
+    >>> keeps_case("GPU"), keeps_case("T5"), keeps_case("FlashAttention"), keeps_case("Mamba", True)
+    (True, True, False, True)
+    """
+    letters = [ch for ch in label if ch.isalpha()]
+    return (
+        concept_match_case
+        or len(key_of(label, keep_case=True)) <= 3
+        or (len(letters) >= 2 and all(ch.isupper() for ch in letters))
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One vocabulary concept."""
+
+    slug: str
+    concept: str
+    name: str
+    type: str
+    labels: tuple[str, ...]
+    definition: str | None = None
+    successor_of: tuple[str, ...] = ()
+    match_case: bool = False
+
+
+@dataclass
+class Vocabulary:
+    """Concepts and the key tables the matcher walks."""
+
+    terms: dict[str, Term] = field(default_factory=dict)
+    folded: dict[str, str] = field(default_factory=dict)  # case-folded key -> slug
+    exact: dict[str, str] = field(default_factory=dict)  # case-kept key -> slug
+    stop_folded: set[str] = field(default_factory=set)
+    stop_exact: set[str] = field(default_factory=set)
+    prefixes_folded: set[str] = field(default_factory=set)
+    prefixes_exact: set[str] = field(default_factory=set)
+    # Case-folded keys that some label gives in lower case: the others
+    # ("FlashAttention", "MultiPL-E") only match text that has a capital letter,
+    # so "multiple" is not "MultiPL-E".
+    lower_ok: set[str] = field(default_factory=set)
+    collisions: list[str] = field(default_factory=list)
+
+    # ------------------------------------------------------------- lookups
+
+    def lookup(self, text: str) -> Term | None:
+        """The concept a name denotes, by its key (exact-case keys first)."""
+        slug = self.exact.get(key_of(text, keep_case=True))
+        if slug is None:
+            folded = key_of(text)
+            if folded in self.lower_ok or any(ch.isupper() for ch in text):
+                slug = self.folded.get(folded)
+        return self.terms.get(slug) if slug else None
+
+    def is_stop(self, text: str) -> bool:
+        """Whether a name is a generic class or field, not an entity."""
+        return key_of(text, keep_case=True) in self.stop_exact or key_of(text) in self.stop_folded
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    # ------------------------------------------------------------- building
+
+    def add(self, term: Term) -> None:
+        self.terms[term.slug] = term
+        for label in term.labels:
+            # pg:matchCase guards one-word names that are also words ("Lion",
+            # "ToMe"); a phrase ("token merging") is safe in any case, and a
+            # guarded word may still be written in capitals ("PILE").
+            single = " " not in label
+            self._index(label, term.slug, term.match_case and single, stop=False)
+            if term.match_case and single and label.upper() != label:
+                self._index(label.upper(), term.slug, True, stop=False)
+            # "A100 GPU", "Apple M2 Pro CPU": hardware is often named with its kind.
+            if term.type == "Hardware" and not label.endswith(_PROCESSOR_KINDS):
+                for kind in _PROCESSOR_KINDS:
+                    self._index(f"{label} {kind}", term.slug, term.match_case, stop=False)
+
+    def add_stop(self, label: str, match_case: bool = False) -> None:
+        self._index(label, None, match_case, stop=True)
+
+    def _index(self, label: str, slug: str | None, match_case: bool, stop: bool) -> None:
+        exact = keeps_case(label, match_case)
+        key = key_of(label, keep_case=exact)
+        if not key:
+            return
+        variants = [key]
+        # Plurals: "Tensor Cores", "GPUs". Only letters end a pluralisable key.
+        if key[-1].isalpha() and not key.endswith("s"):
+            variants.append(key + "s")
+        table = self.exact if exact else self.folded
+        stops = self.stop_exact if exact else self.stop_folded
+        prefixes = self.prefixes_exact if exact else self.prefixes_folded
+        for n, variant in enumerate(variants):
+            if stop:
+                stops.add(variant)
+            else:
+                owner = table.get(variant)
+                if owner is not None and owner != slug:
+                    if n == 0:
+                        self.collisions.append(f"{label!r}: key {variant!r} of {slug} already names {owner}")
+                    continue
+                table[variant] = slug  # type: ignore[assignment]
+                if not exact and not any(sum(ch.isupper() for ch in word) >= 2 for word in label.split()):
+                    self.lower_ok.add(variant)
+            for i in range(1, len(variant)):
+                prefixes.add(variant[:i])
+
+    # ------------------------------------------------------------- (de)serialising
+
+    def to_json(self) -> str:
+        data = {
+            "terms": [asdict(t) for t in self.terms.values()],
+            "stop_exact": sorted(self.stop_exact),
+            "stop_folded": sorted(self.stop_folded),
+        }
+        return json.dumps(data, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Vocabulary:
+        data = json.loads(text)
+        vocabulary = cls()
+        for raw in data["terms"]:
+            raw["labels"] = tuple(raw["labels"])
+            raw["successor_of"] = tuple(raw["successor_of"])
+            vocabulary.add(Term(**raw))
+        for key in data["stop_exact"]:
+            vocabulary._add_stop_key(key, exact=True)
+        for key in data["stop_folded"]:
+            vocabulary._add_stop_key(key, exact=False)
+        return vocabulary
+
+    def _add_stop_key(self, key: str, exact: bool) -> None:
+        (self.stop_exact if exact else self.stop_folded).add(key)
+        prefixes = self.prefixes_exact if exact else self.prefixes_folded
+        prefixes.update(key[:i] for i in range(1, len(key)))
+
+
+def default_vocabulary_dir() -> Path:
+    """``ontology/vocabulary`` of the source tree, else the packaged copy."""
+    source = Path(__file__).resolve().parents[2] / "ontology" / "vocabulary"
+    if source.is_dir():
+        return source
+    return Path(str(resources.files("pipeline.ontology") / "vocabulary"))
+
+
+def load_vocabulary(folder: Path | None = None) -> Vocabulary:
+    """Read every ``*.ttl`` file of a vocabulary folder.
+
+    Raises:
+        ConfigError: a file that is not valid Turtle, or a concept without a
+            preferred label or entity type (named with its file).
+    """
+    import rdflib
+    from rdflib.namespace import SKOS
+
+    from ..errors import ConfigError
+
+    folder = Path(folder) if folder is not None else default_vocabulary_dir()
+    pg = rdflib.Namespace(ONTOLOGY_NS)
+    vocabulary = Vocabulary()
+    files = sorted(folder.glob("*.ttl"))
+    if not files:
+        raise ConfigError(f"{folder}: no vocabulary files (*.ttl) here")
+    for path in files:
+        graph = rdflib.Graph()
+        try:
+            graph.parse(path, format="turtle")
+        except Exception as exc:  # rdflib raises several parser exception types
+            raise ConfigError(f"{path}: not valid Turtle ({exc})") from None
+        for concept in sorted(set(graph.subjects(rdflib.RDF.type, SKOS.Concept))):
+            pref = [str(o) for o in graph.objects(concept, SKOS.prefLabel)]
+            match_case = any(o.toPython() is True for o in graph.objects(concept, pg.matchCase))
+            labels = sorted(str(o) for o in graph.objects(concept, SKOS.altLabel))
+            if any(o.toPython() is True for o in graph.objects(concept, pg.notAnEntity)):
+                for label in [*pref, *labels]:
+                    vocabulary.add_stop(label, match_case)
+                continue
+            kinds = [str(o) for o in graph.objects(concept, pg.entityType)]
+            if len(pref) != 1 or len(kinds) != 1 or not kinds[0].startswith(ONTOLOGY_NS):
+                raise ConfigError(
+                    f"{path}: concept {concept} needs exactly one skos:prefLabel and one pg:entityType"
+                )
+            definition = next((str(o) for o in graph.objects(concept, SKOS.definition)), None)
+            successors = tuple(
+                sorted(str(o).rstrip("/").rsplit("/", 1)[-1] for o in graph.objects(concept, pg.successorOf))
+            )
+            vocabulary.add(
+                Term(
+                    slug=str(concept).rstrip("/").rsplit("/", 1)[-1],
+                    concept=str(concept),
+                    name=pref[0],
+                    type=kinds[0][len(ONTOLOGY_NS):],
+                    labels=(pref[0], *labels),
+                    definition=definition,
+                    successor_of=successors,
+                    match_case=match_case,
+                )
+            )
+    return vocabulary

@@ -1,0 +1,46 @@
+"""Identifiers: slugs for ids and IRIs, and keys that spelling variants share."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_MAX_SLUG = 80
+_PER_SECOND = re.compile(r"/s(?![a-z])", re.IGNORECASE)
+
+
+def slugify(text: str, max_len: int = _MAX_SLUG) -> str:
+    """A lowercase ASCII slug; a long one is cut and given a hash of the whole.
+
+    >>> slugify("FlashAttention-2: Faster Attention!")
+    'flashattention-2-faster-attention'
+    >>> slugify("RTX 4090"), slugify("TFLOPs/s")
+    ('rtx-4090', 'tflops-s')
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    if not slug:
+        slug = "x" + hashlib.sha1(text.encode()).hexdigest()[:10]
+    if len(slug) > max_len:
+        digest = hashlib.sha1(slug.encode()).hexdigest()[:7]
+        slug = slug[: max_len - 8].rstrip("-") + "-" + digest
+    return slug
+
+
+def name_key(name: str, keep_case: bool = False) -> str:
+    """Letters and digits of a name ("+" read as "plus"), case-folded unless ``keep_case``.
+
+    Spelling variants of one name share a key; different names keep different keys.
+
+    >>> name_key("RTX 4090") == name_key("RTX4090") == name_key("rtx-4090")
+    True
+    >>> name_key("FlashAttention-2") == name_key("FlashAttention"), name_key("HumanEval+")
+    (False, 'humanevalplus')
+    >>> name_key("ACT", keep_case=True)
+    'ACT'
+    """
+    # "tokens/s" is not "tokens": a per-second rate keeps its "/s" as "ps".
+    name = _PER_SECOND.sub("ps", name.replace("+", "plus"))
+    joined = "".join(ch for ch in name if ch.isalnum())
+    return joined if keep_case else joined.casefold()
