@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
 
 _MAX_SLUG = 80
 _PER_SECOND = re.compile(r"/s(?![a-z])", re.IGNORECASE)
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def slugify(text: str, max_len: int = _MAX_SLUG) -> str:
@@ -40,7 +42,12 @@ def name_key(name: str, keep_case: bool = False) -> str:
     >>> name_key("ACT", keep_case=True)
     'ACT'
     """
+    return _name_key(name, keep_case)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_key(name: str, keep_case: bool) -> str:
     # "tokens/s" is not "tokens": a per-second rate keeps its "/s" as "ps".
     name = _PER_SECOND.sub("ps", name.replace("+", "plus"))
-    joined = "".join(ch for ch in name if ch.isalnum())
+    joined = _NOT_ALNUM.sub("", name)
     return joined if keep_case else joined.casefold()

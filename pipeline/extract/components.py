@@ -79,14 +79,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 @Language.component("pg_sentences")
 def pg_sentences(doc: Doc) -> Doc:
     """Sentence boundaries that know titles, abbreviations and "(seq. length 1K)"."""
-    spans = sentence_spans(doc.text)
+    # Doc.text joins every token each time it is read: read it once per doc and
+    # keep it beside the data until the last component (it does not travel).
+    text = doc.text
+    spans = sentence_spans(text)
     # Only the first token of each sentence is marked (doc.sents reads those);
     # touching every token would cost more than the rest of the pipeline.
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             span[0].is_sent_start = True
-    doc._.pg = {"sentences": spans, "title_end": title_end(doc.text)}
+    doc._.pg = {"sentences": spans, "title_end": title_end(text), "text": text}
     return doc
 
 
@@ -136,82 +139,99 @@ class VocabularyMatcher:
         return self
 
 
-_GLUE_OK = frozenset({"s", "'s", "’s", "'", "’"})
-
-
 def match_vocabulary(doc: Doc, vocabulary: Vocabulary) -> tuple[list[list[Any]], list[list[int]]]:
     """Vocabulary matches ``[start, end, "vocabulary", slug]`` and stop spans ``[start, end]``."""
-    texts: list[str] = []
-    spaces: list[bool] = []
+    text = doc._.pg["text"]
+    # Word and punctuation units straight from the text: the regex engine gives
+    # them faster than spaCy hands out Token objects, and offsets are all we need.
     starts: list[int] = []
-    for token in doc:
-        texts.append(token.text)
-        spaces.append(bool(token.whitespace_))
-        starts.append(token.idx)
-    n = len(texts)
-    exact_keys = [t if t.isalnum() else name_piece(t) for t in texts]
-    for k in range(n - 1):
-        # "tokens/s": a per-second rate, keyed "tokensps" as name_key does.
-        if texts[k] == "/" and texts[k + 1] in ("s", "S") and not spaces[k]:
-            exact_keys[k] = "p"
-    folded_keys = [k.lower() for k in exact_keys]
-    found: list[list[Any]] = []
-    stops: list[list[int]] = []
+    units: list[str] = []
+    for match in _UNIT.finditer(text):
+        starts.append(match.start())
+        units.append(match.group())
+    n = len(units)
+    firsts = first_words(vocabulary)
     folded, exact = vocabulary.folded, vocabulary.exact
     pre_f, pre_e = vocabulary.prefixes_folded, vocabulary.prefixes_exact
     stop_f, stop_e = vocabulary.stop_folded, vocabulary.stop_exact
     lower_ok = vocabulary.lower_ok
+    found: list[list[Any]] = []
+    stops: list[list[int]] = []
     i = 0
     while i < n:
-        first_f, first_e = folded_keys[i], exact_keys[i]
-        # Most tokens start no label: two set lookups decide that.
-        if not first_e or not (
-            first_f in pre_f or first_e in pre_e or first_f in folded or first_e in exact
-            or first_f in stop_f or first_e in stop_e
-        ) or not _starts_name(texts, spaces, i):
+        # Most units start no label: one set lookup decides that.
+        lowered_first = name_piece(units[i]).lower()
+        if lowered_first not in firsts or not _starts_name(text, starts[i]):
             i += 1
             continue
         key_f = key_e = ""
         capital = False
         best = None
         j = i
-        while j < n and j < i + MAX_LABEL_TOKENS:
-            if texts[j] in _JOINERS:
-                if j == i or spaces[j - 1] or j + 1 >= n:
+        previous_end = starts[i]
+        while j < n and j < i + 2 * MAX_LABEL_TOKENS:
+            unit = units[j]
+            if unit in _JOINERS:
+                # A hyphen or slash joins a name only when glued on both sides.
+                if j == i or starts[j] != previous_end or j + 1 >= n or starts[j + 1] != starts[j] + 1:
                     break
+                if unit == "/" and units[j + 1] in ("s", "S"):
+                    key_e += "p"  # "tokens/s" is keyed "tokensps", as name_key does
+                    key_f += "p"
+                previous_end = starts[j] + 1
                 j += 1
                 continue
-            if not exact_keys[j]:
+            if j > i and starts[j] != previous_end and text[previous_end : starts[j]].strip():
                 break
-            key_f += folded_keys[j]
-            key_e += exact_keys[j]
-            capital = capital or folded_keys[j] != exact_keys[j]
+            piece = unit if unit.isalnum() else name_piece(unit)
+            if not piece:
+                break
+            key_e += piece
+            lowered = piece.lower()
+            key_f += lowered
+            capital = capital or lowered != piece
+            end = starts[j] + len(unit)
             hit = exact.get(key_e)
             if hit is None and (capital or key_f in lower_ok):
                 hit = folded.get(key_f)
-            if hit is not None and _ends_name(texts, spaces, j):
-                best = (j, hit)
-            elif (key_e in stop_e or key_f in stop_f) and _ends_name(texts, spaces, j):
-                best = (j, None)
+            if hit is not None and _ends_name(text, end):
+                best = (j, end, hit)
+            elif (key_e in stop_e or key_f in stop_f) and _ends_name(text, end):
+                best = (j, end, None)
             if key_e not in pre_e and key_f not in pre_f:
                 break
-            if spaces[j] and j + 1 < n and texts[j + 1] in _JOINERS:
-                break
+            previous_end = end
             j += 1
         if best is None:
             i += 1
             continue
-        last, slug = best
-        start, end = starts[i], starts[last] + len(texts[last])
+        last, end, slug = best
         if slug is None:
-            stops.append([start, end])
+            stops.append([starts[i], end])
         else:
-            found.append([start, end, "vocabulary", slug])
+            found.append([starts[i], end, "vocabulary", slug])
         i = last + 1
     return found, stops
 
 
+_FIRST_WORDS: dict[int, frozenset[str]] = {}
+
+
+def first_words(vocabulary: Vocabulary) -> frozenset[str]:
+    """Lower-cased keys a label's first word can have: every prefix of a key.
+
+    "speed up" starts "speedup", and "RTX" starts "rtx4090", so a first word is
+    any prefix of a label's key; the set is large but a lookup is one hash.
+    """
+    cached = _FIRST_WORDS.get(id(vocabulary))
+    if cached is None:
+        keys = [k.lower() for k in (*vocabulary.folded, *vocabulary.exact, *vocabulary.stop_folded, *vocabulary.stop_exact)]
+        cached = _FIRST_WORDS[id(vocabulary)] = frozenset(k[:i] for k in keys for i in range(1, len(k) + 1))
+    return cached
+
+
 _JOINERS = frozenset({"-", "/", "‐", "–"})
+_UNIT = re.compile(r"\w+|\S")
 _NON_NAME = re.compile(r"[^\w+]|_")
 
 
@@ -222,24 +242,29 @@ def name_piece(text: str) -> str:
     return _NON_NAME.sub("", text).replace("+", "plus")
 
 
-def _starts_name(texts: list[str], spaces: list[bool], i: int) -> bool:
-    if i == 0 or spaces[i - 1]:
+def _starts_name(text: str, i: int) -> bool:
+    """A name starts here unless glued to a word or hyphen before it ("M2-BERT")."""
+    if i == 0:
         return True
-    prev = texts[i - 1]
-    return not (prev.isalnum() or prev in ("-", "‐", ".", "+"))
+    prev = text[i - 1]
+    return not (prev.isalnum() or prev in "-‐.+_")
 
 
-def _ends_name(texts: list[str], spaces: list[bool], j: int) -> bool:
-    if j + 1 >= len(texts) or spaces[j]:
+def _ends_name(text: str, end: int) -> bool:
+    """A name may end here unless it runs on into a glued name ("FlashAttention-2")."""
+    if end >= len(text):
         return True
-    nxt = texts[j + 1]
-    if nxt in _GLUE_OK:
+    nxt = text[end]
+    if nxt.isspace():
         return True
-    if nxt in ("-", "‐") and j + 2 < len(texts):
+    if nxt in "'’":
+        return True
+    if nxt in "-‐":
         # "Transformer-based", "LLaMA-architecture": an adjective, the name ends.
-        after = texts[j + 2]
-        return after.isalpha() and after.islower() and after not in names._SIZE_SUFFIXES
-    return not (nxt[0].isalnum() or nxt in ("-", "‐", "+"))
+        after = _UNIT.match(text, end + 1)
+        word = after.group() if after else ""
+        return word.isalpha() and word.islower() and word not in names._SIZE_SUFFIXES
+    return not (nxt.isalnum() or nxt == "+")
 
 
 # ----------------------------------------------------------------- names
@@ -248,8 +273,8 @@ def _ends_name(texts: list[str], spaces: list[bool], j: int) -> bool:
 @Language.component("pg_names")
 def pg_names(doc: Doc) -> Doc:
     """Names the vocabulary lacks: acronym definitions, coined tokens, proposal cues."""
-    text = doc.text
     data = doc._.pg
+    text = data["text"]
     pairs = []
     cues = []
     for start, end in data["sentences"]:
@@ -284,7 +309,7 @@ class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
         vocabulary = self.nlp.get_pipe("pg_vocabulary").vocabulary
         data = doc._.pg
-        text = doc.text
+        text = data["text"]
         candidates = []
         for start, end, component, slug in data["candidates"]:
             candidate = Candidate(start, end, component)
@@ -346,7 +371,7 @@ def pg_relations(doc: Doc) -> Doc:
     """The roles of each entity in its paper (proposes, builds_on, ...)."""
     data = doc._.pg
     mentions, entities, proposed = unpack(data)
-    roles = assign_roles(doc.text, [tuple(s) for s in data["sentences"]], mentions, entities, proposed, data["title_end"])
+    roles = assign_roles(data["text"], [tuple(s) for s in data["sentences"]], mentions, entities, proposed, data["title_end"])
     # A metric the paper only names in passing, reporting nothing about it, is
     # dropped: metrics matter in the graph as what papers measure.
     unreported = {
@@ -375,7 +400,7 @@ class ResultFinder:
         data = doc._.pg
         mentions, entities, proposed = unpack(data)
         found = find_results(
-            doc.text, [tuple(s) for s in data["sentences"]], mentions, entities, set(proposed), data["title_end"]
+            data.pop("text"), [tuple(s) for s in data["sentences"]], mentions, entities, set(proposed), data["title_end"]
         )
         vocabulary = self.nlp.get_pipe("pg_vocabulary").vocabulary
         results = []

@@ -187,14 +187,12 @@ def find_acronym_pairs(text: str, start: int = 0, end: int | None = None) -> lis
 # ----------------------------------------------------------------- coined names
 
 _CHUNK = re.compile(
-    # Only chunks that may be coined: a digit, an underscore, or a capital that
-    # is not the first letter (checked by the lookahead, inside the regex engine).
-    r"(?<![\w\-./^{}])(?=[\w.+π-]*?(?:\d|_|[a-z][A-Z]|[A-Z][A-Z]|-[A-Z]))"
-    r"[A-Za-z_π][A-Za-z0-9_π]*(?:(?:-|\.(?=\d)|\+\+?(?=[\s,.;:)]|$))[A-Za-z0-9_π]*)*"
+    r"(?<![\w\-./^{}])[A-Za-z_π][A-Za-z0-9_π]*(?:(?:-|\.(?=\d)|\+\+?(?=[\s,.;:)]|$))[A-Za-z0-9_π]*)*"
 )
-# Cheap test that a chunk may be coined: a digit, an underscore, a capital after
-# its first character, or a capital after a hyphen. Most words fail it.
-_MAYBE_COINED = re.compile(r".[A-Z]|\d|_|-[A-Z]")
+_CHUNK_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.+π")
+# Where a coined chunk may be: a digit, an underscore, a capital after a letter
+# or a hyphen. Most words have none of these.
+_MAYBE_COINED = re.compile(r"[A-Za-z][A-Z]|[A-Za-z_-]\d|_|-[A-Z]")
 _MATH = re.compile(r"\b(?:O|o|Theta|Omega|Θ|Ω)\([^()]*$")
 _VERSION = re.compile(
     r" (\d{1,2}(?:\.\d)?[a-wyz]?|v\d{1,2}|II|III|XL|Bench|Benchmark|Arena|Eval|Suite|QA)(?=[\s,.;:)]|$)"
@@ -276,12 +274,23 @@ def find_coined(text: str, start: int = 0, end: int | None = None) -> list[tuple
     """
     end = len(text) if end is None else end
     spans = []
-    for match in _CHUNK.finditer(text, start, end):
+    seen: set[int] = set()
+    for hint in _MAYBE_COINED.finditer(text, start, end):
+        # Walk back from the hint to where its chunk starts, then read the chunk.
+        position = hint.start()
+        while position > start and text[position - 1] in _CHUNK_CHARS:
+            position -= 1
+        while position < hint.start() and not (text[position].isalpha() or text[position] in "_π"):
+            position += 1
+        if position in seen:
+            continue
+        seen.add(position)
+        match = _CHUNK.match(text, position, end)
+        if match is None:
+            continue
         if _MATH.search(text[max(start, match.start() - 12) : match.start()]):
             continue  # "O(N logN)": notation, not a name
         chunk = match.group().rstrip("-.")
-        if not _MAYBE_COINED.search(chunk):
-            continue
         trimmed = trim_adjective(chunk)
         if not is_coined(trimmed):
             continue
@@ -309,10 +318,10 @@ _GENERIC_MODIFIERS = frozenset(
     modern typical naive basic effective improved optimized optimal accurate exact overall final first
     second both each all any certain specific current future classical classic widely""".split()
 )
-_MODIFIED = re.compile(
-    r"(?<![\w-])((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*|[A-Z][A-Za-z]*\d[\w]*)\s+)"
-    r"(" + "|".join(sorted(map(re.escape, _TECHNIQUE_WORDS), key=len, reverse=True)) + r")(?![\w-])"
+_TECHNIQUE_WORD = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, _TECHNIQUE_WORDS), key=len, reverse=True)) + r")(?![\w-])"
 )
+_MODIFIER_BEFORE = re.compile(r"(?<![\w-])([a-z][a-z0-9]*(?:-[a-z0-9]+)*|[A-Z][A-Za-z]*\d\w*)\s+$")
 
 
 def find_modified(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -323,11 +332,10 @@ def find_modified(text: str, start: int = 0, end: int | None = None) -> list[tup
     ['approximate attention', 'partial convolutions', 'L1 regression']
     """
     spans = []
-    for match in _MODIFIED.finditer(text, start, len(text) if end is None else end):
-        words = match.group(1).split()
-        if len(words) > 1 or not _is_modifier(words[0]):
-            continue
-        spans.append((match.start(1), match.end(2)))
+    for head in _TECHNIQUE_WORD.finditer(text, start, len(text) if end is None else end):
+        modifier = _MODIFIER_BEFORE.search(text, max(start, head.start() - 40), head.start())
+        if modifier and _is_modifier(modifier.group(1)):
+            spans.append((modifier.start(1), head.end()))
     return spans
 
 
@@ -355,14 +363,15 @@ def extend_with_version(text: str, start: int, end: int, limit: int | None = Non
 
 # ----------------------------------------------------------------- proposals
 
-_PROPOSE = re.compile(
-    r"\b(?:we|this (?:paper|work|study|article|report)|the authors)"
-    r"(?:\s+(?:\w+ly|also|further|then|first|here|now|therefore|thus|hence|next|additionally|instead))*"
-    r"\s+(?:propos|introduc|present|develop|design|describ|build|buil|releas|contribut|devis|"
-    r"creat|construct|curat|offer|unveil|formulat|establish|put forward)\w*",
-    re.IGNORECASE,
+_PROPOSE_VERB = re.compile(
+    r"\b(?:propos|introduc|present|develop|design|describ|build|buil|releas|contribut|devis|"
+    r"creat|construct|curat|offer|unveil|formulat|establish|put forward)\w*"
 )
-_NAMED = re.compile(r"\b(?:named|called|dubbed|termed|coined|denoted(?: as)?|referred to as|which we call|we call it|we term)\s+", re.IGNORECASE)
+_PROPOSE_SUBJECT = re.compile(
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|article|report)|[Tt]he authors)"
+    r"(?:\s+(?:\w+ly|also|further|then|first|here|now|therefore|thus|hence|next|additionally|instead))*\s+$"
+)
+_NAMED = re.compile(r"\b(?:named|called|dubbed|termed|coined|denoted(?: as)?|referred to as|which we call|we call it|we term)\s+")
 _OUR = re.compile(r"\b(?:our|the proposed|our proposed|the resulting|the new)\s+$", re.IGNORECASE)
 # Words between a proposal verb and its object that are not the name.
 _LEAD_WORDS = frozenset(
@@ -393,11 +402,14 @@ def find_proposal_cues(text: str, start: int = 0, end: int | None = None) -> lis
     """
     end = len(text) if end is None else end
     cues = []
-    for match in _PROPOSE.finditer(text, start, end):
-        position = match.end()
-        while position < end and text[position] == " ":
-            position += 1
-        cues.append(ProposalCue(position, "propose"))
+    # Verbs first (few, case-sensitive), then the subject in a short window
+    # before each: cheaper than scanning every word for "we".
+    for verb in _PROPOSE_VERB.finditer(text, start, end):
+        if _PROPOSE_SUBJECT.search(text[max(start, verb.start() - 60) : verb.start()]):
+            position = verb.end()
+            while position < end and text[position] == " ":
+                position += 1
+            cues.append(ProposalCue(position, "propose"))
     for match in _NAMED.finditer(text, start, end):
         cues.append(ProposalCue(match.end(), "named"))
     return sorted(cues, key=lambda c: c.position)

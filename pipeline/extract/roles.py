@@ -105,6 +105,16 @@ _ANALYSIS_TITLE = re.compile(
 # " 2s", "v2", "++"), a short capitalised tag ("-OFT", "-XL") or a size ("-7B").
 _VERSION_TAIL = re.compile(r"^[\s-]*(?:v?\d+(?:\.\d+)?[a-z]?|[A-Z]{1,5}\d*|\d+(?:\.\d+)?[BMK]|\+\+|II|III)$")
 
+# Substrings one of which every cue of a kind contains (a prefilter for the regexes).
+_COMPARE_KEYS = (
+    "compar", "relative", "versus", "vs", "than", "over", "outperform", "surpass", "beat", "exceed",
+    "against", "par with", "competitive", "baseline", "improv", "speed", "faster",
+)
+_BUILD_KEYS = (
+    "extend", "extension", "build", "built", "top of", "based", "generali", "adapt", "tun", "analy", "stud",
+    "revisit", "investigat", "examin", "characteri", "inspired", "variant", "successor", "upgrade", "improv",
+    "modif", "upon", "optimi", "accelerat", "speed", "scal",
+)
 _DEFAULT_ROLE = {"Dataset": "evaluated_on", "Hardware": "runs_on", "Metric": "reports", "Method": "uses", "Model": "uses"}
 
 
@@ -234,6 +244,10 @@ def assign_roles(
         if entity.type not in ("Method", "Model", "Dataset"):
             continue
         comparable = entity.type in ("Method", "Model")
+        # Cheap keyword tests first: most mentions have no cue before them.
+        lower = before.lower()
+        may_compare = comparable and any(k in lower for k in _COMPARE_KEYS)
+        may_build = any(k in lower for k in _BUILD_KEYS) or " as " in after[:6]
         if mention.start < title_end and analysis_title and comparable:
             add(key, "builds_on", mention.start, mention.end, "analysis-title", 0.7)
         elif prefix_end is not None and prefix_end < mention.start < title_end and comparable:
@@ -241,11 +255,11 @@ def assign_roles(
                 add(key, "uses", mention.start, mention.end, "title:uses", 0.7)
             else:
                 add(key, "builds_on", mention.start, mention.end, "title:kind-of-proposal", 0.7)
-        elif comparable and _COMPARE_BEFORE.search(before):
+        elif may_compare and _COMPARE_BEFORE.search(before):
             add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
-        elif _BUILDS_BEFORE.search(before) or _BUILDS_AFTER.match(after):
+        elif may_build and (_BUILDS_BEFORE.search(before) or _BUILDS_AFTER.match(after)):
             add(key, "builds_on", mention.start, mention.end, "cue:builds_on", 0.8)
-        elif comparable and _in_compared_list(text[s_start : mention.start]):
+        elif may_compare and _in_compared_list(text[s_start : mention.start]):
             add(key, "compares_with", mention.start, mention.end, "cue:compared-list", 0.7)
         elif entity.type == "Model" and _NUMBER.search(sentence) and (
             _BASE_MODEL_BEFORE.search(before) or after.startswith(("'s", "’s"))

@@ -1,0 +1,83 @@
+"""Extraction speed: the papergraph pipeline against a bare spaCy tokenizer.
+
+Replicates the shared page's abstracts to at least 5,000 and prints abstracts
+per second for, in the same run:
+
+- the bare tokenizer, ``spacy.blank("en")`` (the floor every pipeline pays);
+- the full extraction pipeline in one process (``nlp.pipe``), and the ratio;
+- the full pipeline with ``n_process=2`` (near-linear gain expected on 2 cores);
+- the whole stage as the build runs it (records included).
+
+    python3 benchmarks/extraction_speed.py [--n 5000] [--page ../shared/data/daily_papers_page.txt]
+
+Both wall-clock and CPU seconds are shown for the one-process runs: on a shared
+machine the CPU figure is the steadier one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+PAGE = ROOT.parent / "shared" / "data" / "daily_papers_page.txt"
+
+
+def measure(label: str, run, n: int) -> tuple[float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    run()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(f"{label:<40}{n / wall:>10.0f} /s wall{n / cpu:>10.0f} /s cpu  ({wall:.1f} s)")
+    return n / wall, n / cpu
+
+
+def main(argv: list[str] | None = None) -> int:
+    import spacy
+
+    from pipeline.extract import load_extractor
+    from pipeline.ingest import iter_papers
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=5000, help="abstracts to process (default 5000)")
+    parser.add_argument("--page", type=Path, default=PAGE)
+    parser.add_argument("--batch-size", type=int, default=256)
+    args = parser.parse_args(argv)
+
+    papers = list(iter_papers([args.page]))
+    corpus = list(itertools.islice(itertools.cycle(papers), args.n))
+    texts = [p.text for p in corpus]
+    words = sum(len(t.split()) for t in texts)
+    print(f"{len(texts)} abstracts ({len(papers)} distinct, {words / len(texts):.0f} words on average)")
+
+    blank = spacy.blank("en")
+    extractor = load_extractor()
+    nlp = extractor.nlp
+    list(nlp.pipe(texts[:200]))  # warm up: lazy tables, regex caches
+
+    bare_wall, bare_cpu = measure("bare tokenizer (spacy.blank)", lambda: list(blank.pipe(texts, batch_size=args.batch_size)), len(texts))
+    one_wall, one_cpu = measure("pipeline, 1 process", lambda: list(nlp.pipe(texts, batch_size=args.batch_size)), len(texts))
+    two_wall, _ = measure(
+        "pipeline, 2 processes (n_process=2)",
+        lambda: list(nlp.pipe(texts, batch_size=args.batch_size, n_process=2)),
+        len(texts),
+    )
+    stage_wall, _ = measure(
+        "extraction stage, records out, 1 process",
+        lambda: list(extractor.iter_extractions(corpus, batch_size=args.batch_size)),
+        len(texts),
+    )
+    print()
+    print(f"pipeline / bare tokenizer:   {one_wall / bare_wall:.2f} wall, {one_cpu / bare_cpu:.2f} cpu  (target >= 0.25)")
+    print(f"pipeline per core:           {one_cpu:.0f} abstracts/s  (target >= 300)")
+    print(f"2 processes / 1 process:     {two_wall / one_wall:.2f}x  (2 cores)")
+    print(f"records cost (stage / pipe): {stage_wall / one_wall:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
