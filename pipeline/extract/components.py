@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+import numpy
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans, registry
 
 from . import names
@@ -85,10 +87,10 @@ def pg_sentences(doc: Doc) -> Doc:
     spans = sentence_spans(text)
     # Only the first token of each sentence is marked (doc.sents reads those);
     # touching every token would cost more than the rest of the pipeline.
-    for start, end in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span):
-            span[0].is_sent_start = True
+    token_starts = doc.to_array(IDX)
+    for index in set(numpy.searchsorted(token_starts, [s for s, _ in spans], side="right") - 1):
+        if index >= 0:
+            doc[int(index)].is_sent_start = True
     doc._.pg = {"sentences": spans, "title_end": title_end(text), "text": text}
     return doc
 
@@ -150,7 +152,8 @@ def match_vocabulary(doc: Doc, vocabulary: Vocabulary) -> tuple[list[list[Any]],
         starts.append(match.start())
         units.append(match.group())
     n = len(units)
-    firsts = first_words(vocabulary)
+    pieces = [u if u.isalnum() else name_piece(u) for u in units]
+    lowers = [p.lower() for p in pieces]
     folded, exact = vocabulary.folded, vocabulary.exact
     pre_f, pre_e = vocabulary.prefixes_folded, vocabulary.prefixes_exact
     stop_f, stop_e = vocabulary.stop_folded, vocabulary.stop_exact
@@ -159,9 +162,25 @@ def match_vocabulary(doc: Doc, vocabulary: Vocabulary) -> tuple[list[list[Any]],
     stops: list[list[int]] = []
     i = 0
     while i < n:
-        # Most units start no label: one set lookup decides that.
-        lowered_first = name_piece(units[i]).lower()
-        if lowered_first not in firsts or not _starts_name(text, starts[i]):
+        low = lowers[i]
+        # Most units start no label: a few set lookups decide that before any walk.
+        if not low:
+            i += 1
+            continue
+        if not (low in folded or pieces[i] in exact or low in stop_f or pieces[i] in stop_e):
+            if low not in pre_f and pieces[i] not in pre_e:
+                i += 1
+                continue
+            # A prefix only: walk if the next unit (past a glued joiner) continues the key.
+            k = i + 2 if i + 2 < n and units[i + 1] in _JOINERS else i + 1
+            per_second = "p" if k == i + 2 and units[i + 1] == "/" and lowers[k] == "s" else ""
+            two = low + per_second + lowers[k] if k < n else ""
+            if k >= n or (two not in pre_f and two not in folded and two not in stop_f
+                          and pieces[i] + per_second + pieces[k] not in pre_e
+                          and pieces[i] + per_second + pieces[k] not in exact):
+                i += 1
+                continue
+        if not _starts_name(text, starts[i]):
             i += 1
             continue
         key_f = key_e = ""
@@ -183,11 +202,11 @@ def match_vocabulary(doc: Doc, vocabulary: Vocabulary) -> tuple[list[list[Any]],
                 continue
             if j > i and starts[j] != previous_end and text[previous_end : starts[j]].strip():
                 break
-            piece = unit if unit.isalnum() else name_piece(unit)
+            piece = pieces[j]
             if not piece:
                 break
             key_e += piece
-            lowered = piece.lower()
+            lowered = lowers[j]
             key_f += lowered
             capital = capital or lowered != piece
             end = starts[j] + len(unit)
@@ -212,22 +231,6 @@ def match_vocabulary(doc: Doc, vocabulary: Vocabulary) -> tuple[list[list[Any]],
             found.append([starts[i], end, "vocabulary", slug])
         i = last + 1
     return found, stops
-
-
-_FIRST_WORDS: dict[int, frozenset[str]] = {}
-
-
-def first_words(vocabulary: Vocabulary) -> frozenset[str]:
-    """Lower-cased keys a label's first word can have: every prefix of a key.
-
-    "speed up" starts "speedup", and "RTX" starts "rtx4090", so a first word is
-    any prefix of a label's key; the set is large but a lookup is one hash.
-    """
-    cached = _FIRST_WORDS.get(id(vocabulary))
-    if cached is None:
-        keys = [k.lower() for k in (*vocabulary.folded, *vocabulary.exact, *vocabulary.stop_folded, *vocabulary.stop_exact)]
-        cached = _FIRST_WORDS[id(vocabulary)] = frozenset(k[:i] for k in keys for i in range(1, len(k) + 1))
-    return cached
 
 
 _JOINERS = frozenset({"-", "/", "‐", "–"})
@@ -333,13 +336,22 @@ class EntityResolver:
         data["mentions"] = [[m.start, m.end, m.key, m.component, m.confidence] for m in mentions]
         data["entities"] = {k: pack_entity(e) for k, e in entities.items()}
         data["proposed"] = {k: list(v) for k, v in proposed.items()}
-        spans = []
-        for m in mentions:
-            span = doc.char_span(m.start, m.end, label=entities[m.key].type, kb_id=m.key, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.ents = filter_spans(spans)
+        doc.set_ents(filter_spans(token_spans(doc, mentions, entities)), default="unmodified")
         return doc
+
+
+def token_spans(doc: Doc, mentions: list[Found], entities: dict[str, Known]) -> list[Span]:
+    """Mentions as token spans (expanded to whole tokens), labelled with type and key."""
+    if not mentions:
+        return []
+    token_starts = doc.to_array(IDX)
+    first = numpy.searchsorted(token_starts, [m.start for m in mentions], side="right") - 1
+    last = numpy.searchsorted(token_starts, [m.end for m in mentions], side="left")
+    return [
+        Span(doc, int(max(i, 0)), int(j), label=entities[m.key].type, kb_id=m.key)
+        for m, i, j in zip(mentions, first, last)
+        if j > max(i, 0)
+    ]
 
 
 def pack_entity(entity: Known) -> dict[str, Any]:
