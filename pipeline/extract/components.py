@@ -208,7 +208,8 @@ def match_vocabulary(doc: Doc, vocabulary: Vocabulary) -> tuple[list[list[Any]],
             key_e += piece
             lowered = lowers[j]
             key_f += lowered
-            capital = capital or lowered != piece
+            # A capital past the first letter ("FlashAttention", not "Multiple").
+            capital = capital or lowered[1:] != piece[1:] or (j > i and lowered[:1] != piece[:1])
             end = starts[j] + len(unit)
             hit = exact.get(key_e)
             if hit is None and (capital or key_f in lower_ok):

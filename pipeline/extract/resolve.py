@@ -196,7 +196,7 @@ def _pair_candidates(
         # The short form names a known concept only if the long form agrees:
         # "MPTs" defined as "Mastered Positive Tokens" is not the MPT model.
         known = vocabulary.lookup(short)
-        if known is not None and names.strip_version(known.name).casefold() in long.casefold():
+        if known is not None and (short in known.labels or names.strip_version(known.name).casefold() in long.casefold()):
             term = known
     if term is not None:
         key, name, kind, concept = term.slug, term.name, term.type, term.concept
@@ -421,7 +421,7 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
     for key, entity in entities.items():
         if entity.type:
             continue
-        base = vocabulary.lookup(names.strip_version(entity.name))
+        base = vocabulary.lookup(names.strip_version(entity.name)) or vocabulary.lookup(entity.name.split("-")[0])
         if base is not None:
             entity.type = base.type
             continue
