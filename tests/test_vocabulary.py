@@ -1,0 +1,95 @@
+"""The SKOS vocabulary in ontology/vocabulary: well formed, unambiguous, large enough."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib.namespace import SKOS
+
+from pipeline.extract.vocabulary import ONTOLOGY_NS, Vocabulary, default_vocabulary_dir, load_vocabulary
+from pipeline.ids import slugify
+
+PG = rdflib.Namespace(ONTOLOGY_NS)
+FILE_TYPES = {"methods.ttl": "Method", "models.ttl": "Model", "datasets.ttl": "Dataset", "hardware.ttl": "Hardware", "metrics.ttl": "Metric"}
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> Vocabulary:
+    return load_vocabulary()
+
+
+def test_vocabulary_has_several_hundred_concepts_of_every_type(vocabulary):
+    counts = Counter(t.type for t in vocabulary.terms.values())
+    assert sum(counts.values()) >= 500
+    assert all(counts[kind] >= 50 for kind in FILE_TYPES.values())
+
+
+def test_vocabulary_labels_name_one_concept_each(vocabulary):
+    assert vocabulary.collisions == []
+
+
+@pytest.mark.parametrize("name", sorted(FILE_TYPES))
+def test_vocabulary_file_is_well_formed(name):
+    path = default_vocabulary_dir() / name
+    graph = rdflib.Graph().parse(path)
+    for concept in graph.subjects(rdflib.RDF.type, SKOS.Concept):
+        (pref,) = list(graph.objects(concept, SKOS.prefLabel))
+        assert str(concept).rsplit("/", 1)[1] == slugify(str(pref))
+        assert graph.value(concept, PG.entityType) == PG[FILE_TYPES[name]]
+        assert graph.value(concept, SKOS.definition) is not None, concept
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("RTX4090", "RTX 4090"),
+        ("RTX-4090", "RTX 4090"),
+        ("Flash Attention", "FlashAttention"),
+        ("classifier free guidance", "classifier-free guidance"),
+        ("CFG", "classifier-free guidance"),
+        ("LoRA", "LoRA"),
+        ("tokens/s", "tokens per second"),
+        ("PILE", "The Pile"),
+    ],
+)
+def test_vocabulary_lookup_folds_spelling(vocabulary, text, name):
+    assert vocabulary.lookup(text).name == name
+
+
+@pytest.mark.parametrize("text", ["FLASH", "multiple", "tokens", "act", "LLMs", "large language models"])
+def test_vocabulary_lookup_keeps_different_things_apart(vocabulary, text):
+    assert vocabulary.lookup(text) is None
+
+
+def test_vocabulary_generic_terms_are_stops(vocabulary):
+    assert vocabulary.is_stop("LLMs") and vocabulary.is_stop("convolutional neural networks")
+
+
+def test_vocabulary_json_round_trip(vocabulary):
+    again = Vocabulary.from_json(vocabulary.to_json())
+    assert again.terms == vocabulary.terms
+    assert again.folded == vocabulary.folded and again.exact == vocabulary.exact
+    assert again.stop_folded == vocabulary.stop_folded
+
+
+def test_vocabulary_user_extension_without_code(tmp_path):
+    (tmp_path / "mine.ttl").write_text(
+        """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix pg: <https://w3id.org/papergraph/ontology#> .
+<https://w3id.org/papergraph/vocab/method/sageattention> a skos:Concept ;
+    pg:entityType pg:Method ; skos:prefLabel "SageAttention"@en ; skos:altLabel "Sage Attention"@en ;
+    skos:definition "Quantised attention."@en .
+""",
+        encoding="utf-8",
+    )
+    from pipeline.extract import build_nlp, doc_to_extraction
+    from pipeline.records import Paper
+
+    nlp = build_nlp(tmp_path)
+    text = "Fast attention\n\nWe compare against Sage Attention on long inputs."
+    paper = Paper("p", "Fast attention", text, "Fast attention", text.split("\n\n")[1])
+    names = {e.name: e.type for e in doc_to_extraction(nlp(paper.text), paper).entities}
+    assert names == {"SageAttention": "Method"}
