@@ -23,11 +23,18 @@ from ..records import StageTimes
 BUILD_WRITERS: dict[str, tuple[str, str]] = {
     "graph.jsonl": ("pipeline.materialize.jsonl", "write_graph_file"),
     "papers.jsonl": ("pipeline.materialize.jsonl", "write_papers"),
+    # graph.ttl, and the formats of settings.rdf_formats; the store loads graph.ttl.
+    "graph.ttl": ("pipeline.materialize.rdf", "write_build"),
+    "store": ("pipeline.query.store", "build_store"),
 }
 
 # format -> (module, function, default file name);
 # function(graph, path, settings) -> None writes one export.
-EXPORTS: dict[str, tuple[str, str, str]] = {}
+EXPORTS: dict[str, tuple[str, str, str]] = {
+    "nt": ("pipeline.materialize.rdf", "write_ntriples", "graph.nt"),
+    "jsonld": ("pipeline.materialize.rdf", "write_jsonld", "graph.jsonld"),
+    "trig": ("pipeline.materialize.rdf", "write_trig", "graph.trig"),
+}
 
 
 def writer(module: str, function: str) -> Callable[..., Any]:
@@ -73,6 +80,7 @@ def export_graph(graph_dir: Path, fmt: str, dest: Path | None = None) -> Path:
     module, function, default_name = EXPORTS[fmt]
     graph = read_graph(Path(graph_dir) / "graph.jsonl")
     settings = load_settings(None, base=_build_base(Path(graph_dir)))
+    settings.extra["graph_dir"] = Path(graph_dir)  # for exports that read DIR/embeddings
     dest = Path(dest) if dest is not None else Path(graph_dir) / default_name
     partial = dest.with_name(f".{dest.name}.partial")
     if partial.exists():

@@ -1,0 +1,389 @@
+"""``builds-on``: the papers that build on an entity, the chain, and the evidence.
+
+"Builds on X" (DESIGN.md): the paper extends, analyses, depends on, or proposes
+a successor of X, directly or through a chain of ``pg:buildsOn``: a paper that
+builds on X-2, which builds on X, builds on X; so does a paper that proposes
+something that builds on X. ``pg:comparesWith`` is not building on, and a name
+that only looks alike ("FLASH", "FlashFFTConv") is another entity: names are
+matched against each entity's own name and aliases, exactly once letter case,
+spaces and hyphens are folded.
+
+The store gives the edges that reach X (one property-path query); the chains are
+found here, by pure functions a test can feed by hand.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict, deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import pyoxigraph as ox
+
+from ..errors import QueryError
+from ..materialize.rdf import fold_name
+from .store import run_query
+
+BUILDS_ON = "builds on"
+PROPOSES = "proposes"
+
+
+@dataclass(frozen=True)
+class Named:
+    """An entity of the graph with its names."""
+
+    iri: str
+    type: str
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def handle(self) -> str:
+        """``type/id``: what names the entity without doubt ("method/flashattention")."""
+        return f"{self.type.lower()}/{self.id}"
+
+
+@dataclass(frozen=True)
+class Support:
+    """One piece of evidence for a hop: the sentence and the paper it is from."""
+
+    sentence: str
+    paper_id: str
+    confidence: float
+    component: str
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One edge: ``subject`` builds on (or proposes) ``object``, with its evidence."""
+
+    subject: str
+    relation: str
+    object: str
+    evidence: tuple[Support, ...] = ()
+
+    @property
+    def best(self) -> Support | None:
+        return max(self.evidence, key=lambda s: (s.confidence, s.sentence), default=None)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A paper that builds on the entity, by the shortest chain found."""
+
+    paper: str
+    paper_id: str
+    title: str
+    chain: tuple[Hop, ...]
+
+    @property
+    def direct(self) -> bool:
+        return len(self.chain) == 1 and self.chain[0].relation == BUILDS_ON
+
+
+@dataclass(frozen=True)
+class BuildsOn:
+    """The answer: the entity, the papers that build on it, and node names."""
+
+    entity: Named
+    hits: tuple[Hit, ...]
+    names: dict[str, str]
+
+
+# ----------------------------------------------------------------- names
+
+
+def resolve_name(name: str, entities: Iterable[Named]) -> Named:
+    """The one entity ``name`` names.
+
+    ``name`` is an entity's name or alias (folded: :func:`fold_name`), its
+    ``type/id`` handle, or its IRI. An entity whose own name matches wins over
+    entities that only have it as an alias.
+
+    Raises:
+        QueryError: no entity has the name (the message lists close names), or
+            several do (it lists them with their handles).
+    """
+    entities = list(entities)
+    wanted = fold_name(name)
+    for entity in entities:
+        if name in (entity.iri, entity.handle) or name.lower() == entity.handle:
+            return entity
+    by_name = [e for e in entities if fold_name(e.name) == wanted]
+    matches = by_name or [e for e in entities if any(fold_name(a) == wanted for a in e.aliases)]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        listed = ", ".join(f"{e.type} {e.name!r} ({e.handle})" for e in sorted(matches, key=lambda e: e.handle))
+        raise QueryError(f"{name!r} names {len(matches)} entities: {listed}; give one as TYPE/ID, e.g. {matches[0].handle}")
+    raise QueryError(_unknown(name, entities))
+
+
+def _unknown(name: str, entities: list[Named]) -> str:
+    if not entities:
+        return f"no entity is named {name!r}: the graph has no entities"
+    labels: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        for label in (entity.name, *entity.aliases):
+            labels[fold_name(label)].add(entity.name)
+    close = difflib.get_close_matches(fold_name(name), list(labels), n=5, cutoff=0.6)
+    names = list(dict.fromkeys(n for key in close for n in sorted(labels[key], key=str.casefold)))  # closest first
+    if not names:
+        return f"no entity is named {name!r}, nor anything close ({len(entities)} entities in the graph)"
+    return f"no entity is named {name!r}; close names: {', '.join(names)}"
+
+
+# ---------------------------------------------------------------- chains
+
+
+def find_chains(target: str, edges: Iterable[Hop], papers: dict[str, tuple[str, str]]) -> list[Hit]:
+    """The shortest chain from each paper that builds on ``target``.
+
+    Args:
+        target: the entity's IRI.
+        edges: ``buildsOn`` edges (from papers and between entities) and
+            ``proposes`` edges from papers; others may be included, they are
+            ignored unless they lead to the target.
+        papers: paper IRI -> (id, title), for every paper among the subjects.
+
+    Returns:
+        One :class:`Hit` per paper: direct ones first, then by chain length
+        and title. A chain prefers ``builds on`` to ``proposes`` at its
+        first hop when both are as short.
+
+    >>> e = [Hop("p1", BUILDS_ON, "x"), Hop("x2", BUILDS_ON, "x"), Hop("p2", BUILDS_ON, "x2"),
+    ...      Hop("p3", "compares with", "x"), Hop("p4", PROPOSES, "x2")]
+    >>> papers = {p: (p, p.upper()) for p in ("p1", "p2", "p3", "p4")}
+    >>> [(h.paper, [(s.subject, s.relation, s.object) for s in h.chain]) for h in find_chains("x", e, papers)]
+    [('p1', [('p1', 'builds on', 'x')]), ('p2', [('p2', 'builds on', 'x2'), ('x2', 'builds on', 'x')]), ('p4', [('p4', 'proposes', 'x2'), ('x2', 'builds on', 'x')])]
+    """
+    into: dict[str, list[Hop]] = defaultdict(list)  # object -> entity edges into it
+    first: list[Hop] = []  # edges from papers
+    for edge in edges:
+        if edge.subject in papers:
+            if edge.relation in (BUILDS_ON, PROPOSES):
+                first.append(edge)
+        elif edge.relation == BUILDS_ON:
+            into[edge.object].append(edge)
+    # Breadth-first from the target along entity edges, backwards: each entity's
+    # next hop on a shortest way to the target.
+    toward: dict[str, Hop | None] = {target: None}
+    depth = {target: 0}
+    queue = deque([target])
+    while queue:
+        node = queue.popleft()
+        for edge in sorted(into.get(node, ()), key=lambda e: e.subject):
+            if edge.subject not in depth:
+                depth[edge.subject] = depth[node] + 1
+                toward[edge.subject] = edge
+                queue.append(edge.subject)
+    best: dict[str, tuple[tuple[int, int, str], Hop]] = {}
+    for edge in first:
+        reach = depth.get(edge.object)
+        if reach is None or (edge.relation == PROPOSES and reach == 0):
+            continue  # proposing X itself is not building on X
+        rank = (reach + 1, edge.relation != BUILDS_ON, edge.object)
+        if edge.subject not in best or rank < best[edge.subject][0]:
+            best[edge.subject] = (rank, edge)
+    hits = []
+    for paper, (_, edge) in best.items():
+        chain = [edge]
+        step = toward[edge.object]
+        while step is not None:
+            chain.append(step)
+            step = toward[step.object]
+        paper_id, title = papers[paper]
+        hits.append(Hit(paper, paper_id, title, tuple(chain)))
+    return sorted(hits, key=lambda h: (not h.direct, len(h.chain), h.title.casefold(), h.paper_id))
+
+
+def chain_text(hit: Hit, names: dict[str, str]) -> str:
+    """The chain in words: "builds on FlashAttention-2, which builds on FlashAttention"."""
+    parts = [f"{hit.chain[0].relation} {names.get(hit.chain[0].object, hit.chain[0].object)}"]
+    parts += [f"which {hop.relation} {names.get(hop.object, hop.object)}" for hop in hit.chain[1:]]
+    return ", ".join(parts)
+
+
+def answer_json(answer: BuildsOn) -> dict[str, Any]:
+    """The answer as JSON-ready data."""
+
+    def support(s: Support) -> dict[str, Any]:
+        return {"sentence": s.sentence, "paper": s.paper_id, "confidence": s.confidence, "component": s.component}
+
+    entity = answer.entity
+    return {
+        "entity": {"iri": entity.iri, "type": entity.type, "id": entity.id, "name": entity.name, "aliases": list(entity.aliases)},
+        "papers": [
+            {
+                "id": hit.paper_id,
+                "iri": hit.paper,
+                "title": hit.title,
+                "direct": hit.direct,
+                "chain": chain_text(hit, answer.names),
+                "hops": [
+                    {
+                        "from": answer.names.get(hop.subject, hop.subject),
+                        "relation": hop.relation,
+                        "to": answer.names.get(hop.object, hop.object),
+                        "evidence": [support(s) for s in hop.evidence],
+                    }
+                    for hop in hit.chain
+                ],
+            }
+            for hit in answer.hits
+        ],
+    }
+
+
+def answer_text(answer: BuildsOn) -> str:
+    """The answer for a person: each paper, its chain, and the sentences behind it.
+
+    The first hop's sentence is the paper's own words; each later hop is an
+    edge between entities, with the sentence of the paper it was derived from.
+    """
+    entity = answer.entity
+    count = len(answer.hits)
+    lines = [f"{entity.name} ({entity.handle}): "
+             + (f"{count} paper{'s' if count != 1 else ''} build on it" if count else "no paper builds on it")]
+    for hit in answer.hits:
+        lines += ["", f"{hit.paper_id}  {hit.title}", f"  {chain_text(hit, answer.names)}"]
+        for n, hop in enumerate(hit.chain):
+            best = hop.best
+            if best is None:
+                continue
+            if n == 0:
+                lines.append(f'  "{best.sentence}"')
+            else:
+                edge = f"{answer.names.get(hop.subject, hop.subject)} {hop.relation} {answer.names.get(hop.object, hop.object)}"
+                lines.append(f'  {edge}: "{best.sentence}" ({best.paper_id})')
+    return "\n".join(lines)
+
+
+# -------------------------------------------------------------- the store
+
+_PREFIXES = """
+PREFIX pg: <https://w3id.org/papergraph/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+"""
+
+_ENTITY = """
+  ?entity a ?type ;
+          dcterms:identifier ?id ;
+          skos:prefLabel ?name .
+  OPTIONAL { ?entity skos:altLabel ?alias }
+"""
+# Entities one of whose names folds to ?key: one index lookup (pg:nameKey).
+ENTITIES_BY_KEY = _PREFIXES + "SELECT ?key ?entity ?type ?id ?name ?alias WHERE { ?entity pg:nameKey ?key ." + _ENTITY + "}"
+ENTITY_BY_ID = _PREFIXES + "SELECT ?id ?entity ?type ?name ?alias WHERE {" + _ENTITY + "}"
+ENTITY_BY_IRI = _PREFIXES + "SELECT ?entity ?type ?id ?name ?alias WHERE {" + _ENTITY + "}"
+ALL_ENTITIES = _PREFIXES + "SELECT ?entity ?type ?id ?name ?alias WHERE {" + _ENTITY + "}"
+
+# Papers that build on ?target (the property path of DESIGN.md, evaluated from
+# ?target outwards). LATERAL (SPARQL 1.2 draft, in Oxigraph) makes Oxigraph look
+# each step up by index from the few nodes already reached; the SPARQL 1.1 form
+#   ?paper (pg:buildsOn|pg:proposes/pg:buildsOn)/pg:buildsOn* ?target
+# gives the same rows but Oxigraph joins it over every pg:buildsOn edge of the
+# graph, hundreds of times slower on a large graph (benchmarks/rdf_speed.py).
+PAPERS_QUERY = _PREFIXES + """
+SELECT DISTINCT ?target ?paper WHERE {
+  ?x pg:buildsOn* ?target .
+  LATERAL { ?paper pg:buildsOn|pg:proposes ?x }
+  LATERAL { ?paper a pg:Paper }
+  FILTER (?x != ?target || EXISTS { ?paper pg:buildsOn ?x })  # proposing X is not building on X
+}
+"""
+
+# Every edge into the part of the graph that builds on ?target (pg:buildsOn
+# edges, and pg:proposes edges of what builds on it), with the evidence of each
+# edge and the names of its ends.
+EDGES_QUERY = _PREFIXES + """
+SELECT ?target ?s ?p ?o ?sentence ?confidence ?component ?from ?paperId ?title ?name WHERE {
+  ?o pg:buildsOn* ?target .
+  VALUES ?p { pg:buildsOn pg:proposes }
+  LATERAL { ?s ?p ?o }
+  LATERAL { OPTIONAL {
+    ?statement rdf:subject ?s .
+    LATERAL { ?statement rdf:predicate ?p ; rdf:object ?o ; pg:evidence ?evidence }
+    LATERAL { ?evidence pg:sentence ?sentence ; pg:confidence ?confidence ; pg:component ?component ;
+                        prov:wasQuotedFrom/dcterms:identifier ?from }
+  } }
+  LATERAL { OPTIONAL { ?s a pg:Paper ; dcterms:identifier ?paperId ; dcterms:title ?title } }
+  LATERAL { OPTIONAL { ?s skos:prefLabel ?name } }
+}
+"""
+
+_TYPES = {"Method", "Model", "Dataset", "Hardware", "Metric"}
+_RELATIONS = {"https://w3id.org/papergraph/ontology#buildsOn": BUILDS_ON,
+              "https://w3id.org/papergraph/ontology#proposes": PROPOSES}
+
+
+def _entities(store: ox.Store, query: str, params: dict[str, Any] | None = None) -> list[Named]:
+    found: dict[str, dict[str, Any]] = {}
+    for row in run_query(store, query, params):
+        kind = row["type"].value.rsplit("#", 1)[-1]
+        if kind not in _TYPES:
+            continue
+        entry = found.setdefault(row["entity"].value, {"type": kind, "id": row["id"].value, "name": row["name"].value, "aliases": set()})
+        if row["alias"] is not None:
+            entry["aliases"].add(row["alias"].value)
+    return [
+        Named(iri, e["type"], e["id"], e["name"], tuple(sorted(e["aliases"], key=str.casefold)))
+        for iri, e in sorted(found.items())
+    ]
+
+
+def graph_entities(store: ox.Store) -> list[Named]:
+    """Every entity of the store with its names."""
+    return _entities(store, ALL_ENTITIES)
+
+
+def find_entity(store: ox.Store, name: str) -> Named:
+    """The entity ``name`` names (see :func:`resolve_name`), looked up by index.
+
+    Only an unknown name reads every entity, to list the close ones.
+    """
+    candidates = _entities(store, ENTITIES_BY_KEY, {"key": ox.Literal(fold_name(name))})
+    kind, _, entity_id = name.partition("/")
+    if entity_id and kind.capitalize() in _TYPES:
+        candidates += _entities(store, ENTITY_BY_ID, {"id": ox.Literal(entity_id)})
+    if name.startswith(("http://", "https://", "urn:")):
+        try:
+            candidates += _entities(store, ENTITY_BY_IRI, {"entity": ox.NamedNode(name)})
+        except ValueError:
+            pass
+    return resolve_name(name, candidates or graph_entities(store))
+
+
+def builds_on(store: ox.Store, name: str) -> BuildsOn:
+    """The papers of the store that build on the entity ``name`` names.
+
+    Raises:
+        QueryError: the name names no entity or several (see :func:`resolve_name`).
+    """
+    entity = find_entity(store, name)
+    names = {entity.iri: entity.name}
+    evidence: dict[tuple[str, str, str], set[Support]] = defaultdict(set)
+    papers: dict[str, tuple[str, str]] = {}
+    for row in run_query(store, EDGES_QUERY, {"target": ox.NamedNode(entity.iri)}):
+        key = (row["s"].value, _RELATIONS[row["p"].value], row["o"].value)
+        evidence.setdefault(key, set())
+        if row["sentence"] is not None:
+            evidence[key].add(
+                Support(row["sentence"].value, row["from"].value, float(row["confidence"].value), row["component"].value)
+            )
+        if row["paperId"] is not None:
+            papers[key[0]] = (row["paperId"].value, row["title"].value)
+            names[key[0]] = row["paperId"].value
+        elif row["name"] is not None:
+            names[key[0]] = row["name"].value
+    edges = [
+        Hop(s, relation, o, tuple(sorted(support, key=lambda x: (-x.confidence, x.paper_id, x.sentence))))
+        for (s, relation, o), support in evidence.items()
+    ]
+    return BuildsOn(entity=entity, hits=tuple(find_chains(entity.iri, edges, papers)), names=names)

@@ -1,0 +1,277 @@
+"""`builds-on`: name resolution, chains, evidence, and the command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import Settings
+from pipeline.errors import QueryError
+from pipeline.graph import GraphBuilder, KnowledgeGraph
+from pipeline.ids import name_key
+from pipeline.materialize.rdf import fold_name
+from pipeline.query.builds_on import (
+    BUILDS_ON,
+    PROPOSES,
+    Hop,
+    Named,
+    builds_on,
+    find_chains,
+    resolve_name,
+)
+from pipeline.query.store import open_store
+from pipeline.records import Entity, Extraction, Paper, Relation
+
+from .hand_graph import evidence, example_papers, extraction
+from .test_cli import run_cli
+from .test_store import build_folder, page_dir  # noqa: F401 - page_dir is a fixture
+
+FA2_TITLE = "FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning"
+FA3_TITLE = "FlashAttention-3: Fast and Accurate Attention with Asynchrony and Low-precision"
+IO_TITLE = "The I/O Complexity of Attention, or How Optimal is Flash Attention?"
+
+
+def _paper(paper_id: str, title: str, abstract: str) -> Paper:
+    return Paper(paper_id, title, abstract, title, abstract)
+
+
+def _made(paper: Paper, entities: list[tuple[str, str]], relations: list[tuple[str, str, str]]) -> Extraction:
+    """A hand-made extraction: entities as (name, type), relations as (role, name, phrase)."""
+    return Extraction(
+        paper,
+        tuple(Entity(name_key(name), name, kind) for name, kind in entities),
+        (),
+        tuple(Relation(paper.id, role, name_key(name), (evidence(paper, phrase),)) for role, name, phrase in relations),
+    )
+
+
+def chain_graph() -> KnowledgeGraph:
+    """The five example papers, plus look-alikes and a paper that builds on
+    FlashAttention only by proposing (again) something that does."""
+    builder = GraphBuilder()
+    for paper in example_papers().values():
+        builder.add(extraction(paper))
+    flash = _paper("flash-sd", "FLASH: Latent-Aware Speculative Decoding",
+                   "We propose FLASH, a speculative decoding method. FLASH is faster than FlashAttention.")
+    builder.add(_made(flash, [("FLASH", "Method"), ("FlashAttention", "Method")],
+                      [("proposes", "FLASH", "We propose FLASH"), ("compares_with", "FlashAttention", "faster than FlashAttention")]))
+    fftconv = _paper("flashfftconv", "FlashFFTConv: Efficient Convolutions",
+                     "We propose FlashFFTConv. It uses FlashAttention-style tiling.")
+    builder.add(_made(fftconv, [("FlashFFTConv", "Method"), ("FlashAttention", "Method")],
+                      [("proposes", "FlashFFTConv", "We propose FlashFFTConv"), ("uses", "FlashAttention", "FlashAttention-style")]))
+    port = _paper("fa3-triton", "A Triton port of FlashAttention-3",
+                  "We propose FlashAttention-3 for AMD GPUs in Triton.")
+    builder.add(_made(port, [("FlashAttention-3", "Method")],
+                      [("proposes", "FlashAttention-3", "We propose FlashAttention-3")]))
+    return builder.build()
+
+
+@pytest.fixture(scope="module")
+def chain_dir(tmp_path_factory) -> Path:
+    return build_folder(chain_graph(), tmp_path_factory.mktemp("chain") / "graph")
+
+
+# ------------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("FlashAttention", "flash attention", True),
+        ("FlashAttention", "Flash-Attention", True),
+        ("RTX4090", "RTX 4090", True),
+        ("FlashAttention", "FlashAttention-2", False),
+        ("FLASH", "FlashAttention", False),
+        ("FlashAttention", "FlashFFTConv", False),
+    ],
+)
+def test_builds_on_fold_name(a, b, same):
+    assert (fold_name(a) == fold_name(b)) is same
+
+
+ENTITIES = [
+    Named("urn:fa", "Method", "flashattention", "FlashAttention", ("Flash Attention", "FA")),
+    Named("urn:fa2", "Method", "flashattention-2", "FlashAttention-2", ("FA2",)),
+    Named("urn:flash", "Method", "flash", "FLASH"),
+    Named("urn:mamba", "Method", "mamba", "Mamba"),
+    Named("urn:mamba-model", "Model", "mamba-2", "Mamba"),
+    Named("urn:fa-alias", "Method", "fast-adapters", "Fast Adapters", ("FA",)),
+]
+
+
+@pytest.mark.parametrize(
+    "name, iri",
+    [
+        ("flash attention", "urn:fa"),
+        ("FLASH-ATTENTION", "urn:fa"),
+        ("fa2", "urn:fa2"),
+        ("flash", "urn:flash"),
+        ("method/flashattention-2", "urn:fa2"),
+        ("urn:mamba-model", "urn:mamba-model"),
+        ("Model/mamba-2", "urn:mamba-model"),
+    ],
+)
+def test_builds_on_resolve_name(name, iri):
+    assert resolve_name(name, ENTITIES).iri == iri
+
+
+def test_builds_on_ambiguous_name_lists_the_entities():
+    with pytest.raises(QueryError) as caught:
+        resolve_name("mamba", ENTITIES)
+    assert str(caught.value) == (
+        "'mamba' names 2 entities: Method 'Mamba' (method/mamba), Model 'Mamba' (model/mamba-2); "
+        "give one as TYPE/ID, e.g. method/mamba"
+    )
+    with pytest.raises(QueryError, match=r"^'FA' names 2 entities: Method 'Fast Adapters' \(method/fast-adapters\), "
+                                          r"Method 'FlashAttention' \(method/flashattention\)"):
+        resolve_name("FA", ENTITIES)
+
+
+def test_builds_on_unknown_name_lists_close_names():
+    with pytest.raises(QueryError) as caught:
+        resolve_name("FlashAtention", ENTITIES)
+    assert str(caught.value) == "no entity is named 'FlashAtention'; close names: FlashAttention, FlashAttention-2"
+    with pytest.raises(QueryError, match=r"^no entity is named 'LoRA', nor anything close \(6 entities in the graph\)$"):
+        resolve_name("LoRA", ENTITIES)
+    with pytest.raises(QueryError, match="the graph has no entities"):
+        resolve_name("LoRA", [])
+
+
+# ------------------------------------------------------------------ chains
+
+
+def _chains(target: str, edges: list[Hop], papers: tuple[str, ...]) -> dict[str, list[tuple[str, str, str]]]:
+    hits = find_chains(target, edges, {p: (p, p) for p in papers})
+    return {h.paper: [(hop.subject, hop.relation, hop.object) for hop in h.chain] for h in hits}
+
+
+def test_builds_on_chains_direct_and_through_descendants():
+    edges = [
+        Hop("p1", BUILDS_ON, "x"),
+        Hop("x2", BUILDS_ON, "x"),
+        Hop("x3", BUILDS_ON, "x2"),
+        Hop("p2", BUILDS_ON, "x3"),
+        Hop("p3", BUILDS_ON, "x2"),
+        Hop("p3", BUILDS_ON, "x"),  # direct wins over the longer way
+    ]
+    assert _chains("x", edges, ("p1", "p2", "p3")) == {
+        "p1": [("p1", BUILDS_ON, "x")],
+        "p3": [("p3", BUILDS_ON, "x")],
+        "p2": [("p2", BUILDS_ON, "x3"), ("x3", BUILDS_ON, "x2"), ("x2", BUILDS_ON, "x")],
+    }
+
+
+def test_builds_on_chains_leave_out_comparing_using_and_proposing_x():
+    edges = [
+        Hop("p1", "compares with", "x"),
+        Hop("p2", "uses", "x"),
+        Hop("p3", PROPOSES, "x"),
+        Hop("p4", PROPOSES, "x2"),
+        Hop("x2", BUILDS_ON, "x"),
+    ]
+    assert _chains("x", edges, ("p1", "p2", "p3", "p4")) == {"p4": [("p4", PROPOSES, "x2"), ("x2", BUILDS_ON, "x")]}
+
+
+def test_builds_on_chains_survive_cycles():
+    edges = [Hop("a", BUILDS_ON, "b"), Hop("b", BUILDS_ON, "a"), Hop("p", BUILDS_ON, "a")]
+    assert _chains("b", edges, ("p",)) == {"p": [("p", BUILDS_ON, "a"), ("a", BUILDS_ON, "b")]}
+
+
+# ---------------------------------------------------------- on the store
+
+
+def test_builds_on_flashattention_hand_made(chain_dir):
+    answer = builds_on(open_store(chain_dir), "Flash Attention")
+    assert answer.entity.handle == "method/flashattention"
+    got = {hit.paper_id: (hit.direct, [answer.names[h.object] for h in hit.chain]) for hit in answer.hits}
+    assert got == {
+        "2307.08691": (True, ["FlashAttention"]),
+        "2407.08608": (False, ["FlashAttention-2", "FlashAttention"]),
+        "fa3-triton": (False, ["FlashAttention-3", "FlashAttention-2", "FlashAttention"]),
+    }
+    # Not the look-alike FLASH (it compares with FlashAttention), not FlashFFTConv
+    # (it uses FlashAttention), not PagedAttention or speculative decoding.
+    fa3 = next(hit for hit in answer.hits if hit.paper_id == "2407.08608")
+    assert "extends FlashAttention-2" in fa3.chain[0].best.sentence
+    assert fa3.chain[1].best.paper_id == "2307.08691"
+    assert "builds on FlashAttention" in fa3.chain[1].best.sentence
+
+
+def test_builds_on_lookalike_is_its_own_entity(chain_dir):
+    answer = builds_on(open_store(chain_dir), "FLASH")
+    assert answer.entity.handle == "method/flash" and answer.hits == ()
+
+
+def test_builds_on_cli_text(capsys, chain_dir):
+    code, out, err = run_cli(capsys, "builds-on", "FlashAttention-2", "--graph", str(chain_dir))
+    assert code == 0, err
+    assert out.splitlines()[:4] == [
+        "FlashAttention-2 (method/flashattention-2): 2 papers build on it",
+        "",
+        f"2407.08608  {FA3_TITLE}",
+        "  builds on FlashAttention-2",
+    ]
+    assert "fa3-triton  A Triton port of FlashAttention-3" in out
+    assert "  proposes FlashAttention-3, which builds on FlashAttention-2" in out
+    assert '  FlashAttention-3 builds on FlashAttention-2: "We introduce FlashAttention-3' in out
+
+
+def test_builds_on_cli_json(capsys, chain_dir):
+    code, out, err = run_cli(capsys, "builds-on", "flashattention", "--graph", str(chain_dir), "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["entity"]["name"] == "FlashAttention"
+    assert [(p["id"], p["direct"], p["chain"]) for p in data["papers"]] == [
+        ("2307.08691", True, "builds on FlashAttention"),
+        ("2407.08608", False, "builds on FlashAttention-2, which builds on FlashAttention"),
+        ("fa3-triton", False, "proposes FlashAttention-3, which builds on FlashAttention-2, which builds on FlashAttention"),
+    ]
+    hop = data["papers"][0]["hops"][0]
+    assert hop["evidence"][0]["paper"] == "2307.08691" and "builds on FlashAttention" in hop["evidence"][0]["sentence"]
+
+
+def test_builds_on_cli_unknown_and_ambiguous_names(capsys, chain_dir, tmp_path):
+    code, _, err = run_cli(capsys, "builds-on", "FlashAtention", "--graph", str(chain_dir))
+    assert (code, err) == (
+        1, "error: no entity is named 'FlashAtention'; close names: "
+           "FlashAttention, FlashAttention-3, FlashAttention-2, PagedAttention, FlashFFTConv\n"
+    )
+    paper = _paper("p", "Two Mambas", "Mamba and Mamba.")
+    twins = KnowledgeGraph(
+        papers={"p": paper},
+        entities={"mamba": Entity("mamba", "Mamba", "Method"), "mamba-2": Entity("mamba-2", "Mamba", "Model")},
+    )
+    folder = build_folder(twins, tmp_path / "twins", Settings(embed=False))
+    code, _, err = run_cli(capsys, "builds-on", "Mamba", "--graph", str(folder))
+    assert (code, err) == (
+        1, "error: 'Mamba' names 2 entities: Method 'Mamba' (method/mamba), Model 'Mamba' (model/mamba-2); "
+           "give one as TYPE/ID, e.g. method/mamba\n"
+    )
+    code, out, _ = run_cli(capsys, "builds-on", "model/mamba-2", "--graph", str(folder))
+    assert (code, out) == (0, "Mamba (model/mamba-2): no paper builds on it\n")
+
+
+# ------------------------------------------------------------ shared page
+
+
+def test_builds_on_flashattention_shared_page(page_dir):
+    answer = builds_on(open_store(page_dir), "FlashAttention")
+    titles = {hit.title for hit in answer.hits}
+    assert titles == {FA2_TITLE, IO_TITLE}
+    for lookalike in (
+        "FLASH: Latent-Aware Semi-Autoregressive Speculative Decoding for Multimodal Tasks",
+        "FlashFFTConv: Efficient Convolutions for Long Sequences with Tensor Cores",
+        "Gated Linear Attention Transformers with Hardware-Efficient Training",
+    ):
+        assert lookalike not in titles
+    for hit in answer.hits:
+        assert hit.chain[0].best is not None, f"{hit.title} has no evidence sentence"
+
+
+def test_builds_on_cli_shared_page(capsys, page_dir):
+    code, out, err = run_cli(capsys, "builds-on", "flash attention", "--graph", str(page_dir))
+    assert code == 0, err
+    assert out.startswith("FlashAttention (method/flashattention): 2 papers build on it\n")
+    assert FA2_TITLE in out and IO_TITLE in out
