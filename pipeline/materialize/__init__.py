@@ -23,6 +23,7 @@ from ..records import StageTimes
 BUILD_WRITERS: dict[str, tuple[str, str]] = {
     "graph.jsonl": ("pipeline.materialize.jsonl", "write_graph_file"),
     "papers.jsonl": ("pipeline.materialize.jsonl", "write_papers"),
+    "graph.graphml": ("pipeline.materialize.graphml", "write_graphml"),
     # graph.ttl, and the formats of settings.rdf_formats; the store loads graph.ttl.
     "graph.ttl": ("pipeline.materialize.rdf", "write_build"),
     "store": ("pipeline.query.store", "build_store"),
@@ -31,6 +32,9 @@ BUILD_WRITERS: dict[str, tuple[str, str]] = {
 # format -> (module, function, default file name);
 # function(graph, path, settings) -> None writes one export.
 EXPORTS: dict[str, tuple[str, str, str]] = {
+    "graphml": ("pipeline.materialize.graphml", "export_graphml", "graph.graphml"),
+    "gexf": ("pipeline.materialize.graphml", "export_gexf", "graph.gexf"),
+    "neo4j-csv": ("pipeline.materialize.neo4j_csv", "export_neo4j_csv", "neo4j-csv"),
     "nt": ("pipeline.materialize.rdf", "write_ntriples", "graph.nt"),
     "jsonld": ("pipeline.materialize.rdf", "write_jsonld", "graph.jsonld"),
     "trig": ("pipeline.materialize.rdf", "write_trig", "graph.trig"),
