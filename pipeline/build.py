@@ -141,9 +141,20 @@ def run(
                 ", ".join(str(i) for i in inputs), None,
                 f"no papers to build from ({len(log.skipped)} bad record(s) skipped)",
             )
+        embedding = None
+        if settings.embed:
+            from .embed import embed_and_link
+
+            # The cache is read from the last build in `out` and written to `staging`.
+            embedding = embed_and_link(
+                builder.papers, settings, previous=out, staging=staging, times=times, progress=progress
+            )
+            builder.add_similar(embedding.links)
         with _timed(times, "graph"):
             graph = builder.build()
         report = make_report(inputs, graph, log, times, settings)
+        if embedding is not None:
+            report["embedding"] = embedding.report
         materialize.write_all(graph, staging, settings, report, times=times, progress=progress)
         times.seconds["total"] = time.perf_counter() - started
         report["timings_s"] = {k: round(v, 3) for k, v in times.seconds.items()}

@@ -140,6 +140,11 @@ class GraphBuilder:
         self._mentions.extend(extraction.mentions)
         self._results.extend(extraction.results)
 
+    @property
+    def papers(self) -> list[Paper]:
+        """The papers added so far, in the order they came."""
+        return list(self._papers.values())
+
     def add_similar(self, links: Iterable[SimilarityLink]) -> None:
         self._similar.extend(links)
 

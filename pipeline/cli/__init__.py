@@ -48,7 +48,7 @@ def fail(message: str, code: int = 1) -> None:
 
 
 # Modules of this package that register commands on `app` when imported.
-COMMAND_MODULES = ("build", "export", "neo4j", "query", "report")
+COMMAND_MODULES = ("build", "export", "neo4j", "query", "report", "similar")
 
 
 def _load_commands() -> None:
