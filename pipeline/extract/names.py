@@ -639,7 +639,11 @@ _NAME_HEADS.update({w: "Metric" for w in "score rate accuracy error".split()})
 _MODEL_SHAPE = re.compile(
     r"(?:-|\b)\d+(?:\.\d+)?[BMK]\b|(?:former|Former|Net|BERT|GPT|LM|LLM|VAE|GAN|ViT)(?:-?\d|\b|$)"
 )
-_HARDWARE_SHAPE = re.compile(r"^(?:RTX|GTX|Titan|Quadro|Tesla|Jetson|Xeon|EPYC|Ryzen|Core|Snapdragon|Apple|Radeon|MI)\b|^[AHVLTB]\d{2,3}$")
+# Names shaped like hardware: a product line ("DGX-A100", "RTX 3060") is
+# hardware anywhere; a bare letter and number ("A100", but also "T5") only
+# where the text runs something on it.
+_HARDWARE_LINE = re.compile(r"^(?:RTX|GTX|DGX|HGX|Titan|Quadro|Tesla|Jetson|Xeon|EPYC|Ryzen|Snapdragon|Radeon|Gaudi|Ascend)\b")
+_HARDWARE_SHAPE = re.compile(r"^(?:Core|Apple|MI)\b|^[AHVLTB]\d{2,3}$")
 _DATASET_SHAPE = re.compile(r"(?:Bench|Eval|QA|-\d{2,4}K?|\d{4})$")
 # "StreamDiffusion, a real-time diffusion pipeline": the apposition's head noun.
 _APPOSITION = re.compile(r"\s*(?:\([^()]{1,60}\))?\s*(?:,|\s+is)\s+(?:a|an|the)\s+([^,.;()]{1,80})")
@@ -689,6 +693,8 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
         return _NAME_HEADS[words[-1].lower()], "name-head"
     if _EVALUATED_ON.search(text[max(0, start - 60) : start]) or _FROM_NUMBER.match(text, end):
         return "Dataset", "evaluated-on"
+    if _HARDWARE_LINE.search(name):
+        return "Hardware", "name-shape"
     if _HARDWARE_SHAPE.search(name) and _ON_HARDWARE.search(text[max(0, start - 40) : start]):
         return "Hardware", "on-hardware"
     if _MODEL_SHAPE.search(name):

@@ -32,9 +32,12 @@ _NOT_ENTITY_HEADS = frozenset(
     videos image images text texts data scenario scenarios environment environments application applications
     users user community""".split()
 )
+# A name used as a modifier: "a speculative decoding framework", "a generative
+# adversarial network (GAN) based model".
 _HEAD_NOUN_AFTER = re.compile(
-    r"^[\s-]+(?:[a-z-]+\s+)?(?:method|methods|framework|approach|approaches|algorithm|algorithms|technique|"
-    r"techniques|model|system|scheme|architecture|strategy|mechanism|paradigm|pipeline|module|recipe|library)\b"
+    r"^(?:\s*\([^()]{1,40}\))?[\s-]+(?:based\b|(?:[a-z-]+\s+)?(?:method|methods|framework|approach|approaches|"
+    r"algorithm|algorithms|technique|techniques|model|system|scheme|architecture|strategy|mechanism|paradigm|"
+    r"pipeline|module|recipe|library)\b)"
 )
 _TITLE_HEAD_END = re.compile(r":| for | with | via | using | in | on | through | to | towards | —| - ")
 
@@ -279,7 +282,7 @@ def _link_proposals(
         elif candidate.component == "acronym" and candidate.concept is None:
             sentence = _sentence_around(text, candidate.start)
             long = (candidate.name or "").casefold()
-            if _FIRST_PERSON.search(sentence) and not _COMPARISON.search(sentence):
+            if _FIRST_PERSON.search(sentence) and _INTRODUCING.search(sentence) and not _COMPARISON.search(sentence):
                 proposed.setdefault(candidate.key, (candidate.start, candidate.end, "proposal:defined"))
             elif len(long.split()) >= 2 and long in text[:title_end].casefold() and not _DEFINITION.search(sentence):
                 # A defined name the title carries: "Gated Linear Attention Transformers ...".
@@ -290,6 +293,10 @@ def _link_proposals(
 _OUR_NAME = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed)\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,3})\b")
 # "Federated learning (FL) is a type of ...": a definition of something known.
 _DEFINITION = re.compile(r"\)\s+(?:is|are|refers to|denotes)\s+(?:a|an|the)\b")
+_INTRODUCING = re.compile(
+    r"\b(?:propos|introduc|present|develop|design|call|term|name|dub|formulat|inform|devis|build|creat)\w*",
+    re.IGNORECASE,
+)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE)
 _COMPARISON = re.compile(r"\b(?:compar\w+|than|outperform\w*|surpass\w*|baselines?|unlike|prior|previous|existing)\b", re.IGNORECASE)
 
