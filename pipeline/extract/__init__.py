@@ -18,6 +18,7 @@ stable ids across papers.
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections.abc import Iterable, Iterator
 from importlib import resources
@@ -64,11 +65,12 @@ def load_nlp(path: str | Path):
 def doc_to_extraction(doc: Any, paper: Paper) -> Extraction:
     """Turn the plain data a doc carries into records, with evidence for each."""
     data = doc._.pg
-    text = doc.text
+    text = data.get("text") or doc.text
     sentences = data["sentences"]
+    sentence_starts = [s for s, _ in sentences]
 
     def evidence(start: int, end: int, component: str, confidence: float) -> Evidence:
-        s_start, s_end = _sentence_at(sentences, start)
+        s_start, s_end = sentences[max(0, bisect.bisect_right(sentence_starts, start) - 1)]
         return Evidence(paper.id, text[s_start:s_end], s_start, start, end, component, round(confidence, 3))
 
     entities = tuple(
@@ -110,13 +112,6 @@ def doc_to_extraction(doc: Any, paper: Paper) -> Extraction:
     return Extraction(paper, entities, mentions, relations, results)
 
 
-def _sentence_at(sentences: list, position: int) -> tuple[int, int]:
-    for start, end in sentences:
-        if start <= position < end:
-            return start, end
-    return sentences[-1] if sentences else (0, position)
-
-
 class Extractor:
     """The extraction stage: papers in, :class:`Extraction` records out."""
 
@@ -140,17 +135,71 @@ class Extractor:
         Args:
             papers: any iterable; it is consumed lazily, a batch at a time.
             batch_size: papers per ``nlp.pipe`` batch.
-            workers: processes (``n_process``); 1 runs in this process.
+            workers: processes; 1 runs in this process. With more, each worker
+                process holds a copy of the pipeline and runs ``nlp.pipe`` on
+                whole batches, sending back records (which pickle small), not
+                Docs (which spaCy's own ``n_process`` would serialise both ways).
             timer: receives the seconds spent, as stage "extract".
         """
-        stream = ((paper.text, paper) for paper in papers)
         start = time.perf_counter()
         try:
-            for doc, paper in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=workers):
-                yield doc_to_extraction(doc, paper)
+            if workers <= 1:
+                stream = ((paper.text, paper) for paper in papers)
+                for doc, paper in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+                    yield doc_to_extraction(doc, paper)
+            else:
+                yield from self._in_processes(papers, batch_size, workers)
         finally:
             if timer is not None:
                 timer.add("extract", time.perf_counter() - start)
+
+    def _in_processes(self, papers: Iterable[Paper], batch_size: int, workers: int) -> Iterator[Extraction]:
+        import multiprocessing
+        from collections import deque
+
+        # "spawn" starts clean interpreters: safe whatever this process has loaded
+        # (PyTorch's thread pools do not survive a fork).
+        context = multiprocessing.get_context("spawn")
+        payload = (self.nlp.config.to_str(), self.nlp.to_bytes())
+        with context.Pool(workers, initializer=_start_worker, initargs=payload) as pool:
+            pending: deque = deque()
+            for batch in _batches(papers, batch_size):
+                pending.append(pool.apply_async(_extract_batch, (batch,)))
+                # At most two batches per worker in flight: memory stays bounded.
+                while len(pending) > 2 * workers:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
+
+
+def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
+    batch: list[Paper] = []
+    for paper in papers:
+        batch.append(paper)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_WORKER_NLP: list[Any] = []
+
+
+def _start_worker(config: str, data: bytes) -> None:
+    import spacy
+    from thinc.api import Config
+
+    from . import components  # noqa: F401 - registers the factories
+
+    nlp = spacy.util.load_model_from_config(Config().from_str(config), auto_fill=False)
+    _WORKER_NLP.append(nlp.from_bytes(data))
+
+
+def _extract_batch(papers: list[Paper]) -> list[Extraction]:
+    nlp = _WORKER_NLP[0]
+    stream = ((paper.text, paper) for paper in papers)
+    return [doc_to_extraction(doc, paper) for doc, paper in nlp.pipe(stream, as_tuples=True)]
 
 
 def load_extractor(path: str | Path | None = None, vocabulary_dir: str | Path | None = None) -> Extractor:

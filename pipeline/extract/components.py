@@ -40,9 +40,29 @@ def create_tokenizer():
     def make(nlp: Language):
         tokenizer = base(nlp)
         tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + _EXTRA_INFIXES).finditer
-        return tokenizer
+        return TextKeepingTokenizer(tokenizer)
 
     return make
+
+
+class TextKeepingTokenizer:
+    """spaCy's tokenizer that also keeps the input text on the doc.
+
+    ``Doc.text`` re-joins every token each time it is read, which costs more
+    than several components; the components read ``doc._.pg["text"]`` instead.
+    Everything else (serialisation, rules, ``explain``) is the wrapped tokenizer's.
+    """
+
+    def __init__(self, tokenizer):
+        self._tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self._tokenizer(text)
+        doc._.pg = {"text": text}
+        return doc
+
+    def __getattr__(self, name: str):
+        return getattr(self._tokenizer, name)
 
 
 def title_end(text: str) -> int:
@@ -81,9 +101,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 @Language.component("pg_sentences")
 def pg_sentences(doc: Doc) -> Doc:
     """Sentence boundaries that know titles, abbreviations and "(seq. length 1K)"."""
-    # Doc.text joins every token each time it is read: read it once per doc and
-    # keep it beside the data until the last component (it does not travel).
-    text = doc.text
+    # The tokenizer left the text here (Doc.text would re-join every token); a
+    # doc made some other way gets it once.
+    data = doc._.pg if doc._.pg is not None else {}
+    text = data.get("text")
+    if text is None:
+        text = doc.text
     spans = sentence_spans(text)
     # Only the first token of each sentence is marked (doc.sents reads those);
     # touching every token would cost more than the rest of the pipeline.
@@ -138,6 +161,13 @@ class VocabularyMatcher:
 
     def from_disk(self, path: str | Path, exclude: tuple = ()) -> "VocabularyMatcher":
         self._vocabulary = Vocabulary.from_json((Path(path) / "vocabulary.json").read_text(encoding="utf-8"))
+        return self
+
+    def to_bytes(self, exclude: tuple = ()) -> bytes:
+        return self.vocabulary.to_json().encode("utf-8")
+
+    def from_bytes(self, data: bytes, exclude: tuple = ()) -> "VocabularyMatcher":
+        self._vocabulary = Vocabulary.from_json(data.decode("utf-8"))
         return self
 
 
@@ -413,7 +443,7 @@ class ResultFinder:
         data = doc._.pg
         mentions, entities, proposed = unpack(data)
         found = find_results(
-            data.pop("text"), [tuple(s) for s in data["sentences"]], mentions, entities, set(proposed), data["title_end"]
+            data["text"], [tuple(s) for s in data["sentences"]], mentions, entities, set(proposed), data["title_end"]
         )
         vocabulary = self.nlp.get_pipe("pg_vocabulary").vocabulary
         results = []
