@@ -127,7 +127,8 @@ def run(
         if limit is not None:
             papers = itertools.islice(papers, limit)
         papers = _counted(papers, progress, "extract")
-        extractor = extract.load_extractor()
+        with _timed(times, "load extractor"):
+            extractor = extract.load_extractor()
         # Reading and extracting interleave (the reader is a stream), so the
         # extractor times its own calls into `times`.
         for extraction in extractor.iter_extractions(

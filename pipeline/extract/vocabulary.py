@@ -179,11 +179,12 @@ class Vocabulary:
 
 
 def default_vocabulary_dir() -> Path:
-    """``ontology/vocabulary`` of the source tree, else the packaged copy."""
-    source = Path(__file__).resolve().parents[2] / "ontology" / "vocabulary"
-    if source.is_dir():
-        return source
-    return Path(str(resources.files("pipeline.ontology") / "vocabulary"))
+    """``ontology/vocabulary`` of the source tree, else the copy an installed wheel carries."""
+    here = Path(__file__).resolve().parents[1]  # the pipeline package
+    for folder in (here.parent / "ontology" / "vocabulary", here / "ontology" / "vocabulary"):
+        if folder.is_dir():
+            return folder
+    return Path(str(resources.files("pipeline") / "ontology" / "vocabulary"))
 
 
 def load_vocabulary(folder: Path | None = None) -> Vocabulary:
