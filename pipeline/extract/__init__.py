@@ -157,11 +157,19 @@ class Extractor:
         import multiprocessing
         from collections import deque
 
-        # "spawn" starts clean interpreters: safe whatever this process has loaded
-        # (PyTorch's thread pools do not survive a fork).
-        context = multiprocessing.get_context("spawn")
-        payload = (self.nlp.config.to_str(), self.nlp.to_bytes())
-        with context.Pool(workers, initializer=_start_worker, initargs=payload) as pool:
+        # A fork starts workers at once with this process's pipeline (a spawned
+        # worker spends seconds importing spaCy and rebuilding it). Workers run
+        # only the tokenizer and Python rules, never PyTorch or OpenMP code, so
+        # thread pools this process may hold are not a hazard for them. Where
+        # there is no fork, "spawn" rebuilds the pipeline from its bytes.
+        if "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            _WORKER_NLP[:] = [self.nlp]
+            initializer, payload = None, ()
+        else:
+            context = multiprocessing.get_context("spawn")
+            initializer, payload = _start_worker, (self.nlp.config.to_str(), self.nlp.to_bytes())
+        with context.Pool(workers, initializer=initializer, initargs=payload) as pool:
             pending: deque = deque()
             for batch in _batches(papers, batch_size):
                 pending.append(pool.apply_async(_extract_batch, (batch,)))
