@@ -9,13 +9,15 @@ vocabulary travels with the pipeline: ``nlp.to_disk`` writes it as JSON.
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 import numpy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans, registry
 
@@ -73,7 +75,9 @@ def title_end(text: str) -> int:
 
 # ----------------------------------------------------------------- sentences
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9(\[\"“])")
+# The boundary's match starts at its ".", "!" or "?": a pattern that opens with a
+# character class is scanned for in C, where a lookbehind is tried at every position.
+_BOUNDARY = re.compile(r"[.!?][\"')\]]?\s+(?=[A-Z0-9(\[\"“])")
 _ABBREVIATIONS = frozenset("e.g i.e et al vs etc fig figs eq eqs sec ref refs approx cf no resp".split())
 
 
@@ -88,8 +92,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = [(0, end_of_title)]
     start = min(len(text), end_of_title + 2)
     for match in _BOUNDARY.finditer(text, start):
-        word_start = max(text.rfind(" ", start, match.start()), text.rfind("(", start, match.start())) + 1
-        if text[word_start : match.start()].lower().rstrip(".!?\"')]") in _ABBREVIATIONS:
+        stop = match.start() + 1  # just past the full stop
+        word_start = max(text.rfind(" ", start, stop), text.rfind("(", start, stop)) + 1
+        if text[word_start:stop].lower().rstrip(".!?\"')]") in _ABBREVIATIONS:
             continue
         spans.append((start, match.start() + len(match.group().rstrip())))
         start = match.end()
@@ -108,12 +113,14 @@ def pg_sentences(doc: Doc) -> Doc:
     if text is None:
         text = doc.text
     spans = sentence_spans(text)
-    # Only the first token of each sentence is marked (doc.sents reads those);
-    # touching every token would cost more than the rest of the pipeline.
+    # Only the first token of each sentence is marked (doc.sents reads those),
+    # through arrays: Token.is_sent_start checks every token of the doc each time
+    # it is set.
     token_starts = doc.to_array(IDX)
-    for index in set(numpy.searchsorted(token_starts, [s for s, _ in spans], side="right") - 1):
-        if index >= 0:
-            doc[int(index)].is_sent_start = True
+    first_tokens = numpy.searchsorted(token_starts, [s for s, _ in spans], side="right") - 1
+    sent_starts = doc.to_array(SENT_START)
+    sent_starts[first_tokens[first_tokens >= 0]] = 1
+    doc.from_array([SENT_START], sent_starts)
     doc._.pg = {"sentences": spans, "title_end": title_end(text), "text": text}
     return doc
 
@@ -129,17 +136,17 @@ def make_vocabulary_matcher(nlp: Language, name: str, vocabulary_dir: str | None
 class VocabularyMatcher:
     """The entity ruler fed from ``ontology/vocabulary``.
 
-    Walks the tokens once, extending a key of letters and digits token by token
-    while it is a prefix of some label's key, so "RTX4090", "RTX 4090" and
-    "classifier-free guidance" match however they are spaced or hyphenated. The
-    longest match at each place wins; a match must not continue into a glued
-    name ("FlashAttention" inside "FlashAttention-2", "BERT-base" inside
-    "M2-BERT-base").
+    Extends a key of letters and digits unit by unit while it is a prefix of
+    some label's key, so "RTX4090", "RTX 4090" and "classifier-free guidance"
+    match however they are spaced or hyphenated. The longest match at each
+    place wins; a match must not continue into a glued name ("FlashAttention"
+    inside "FlashAttention-2", "BERT-base" inside "M2-BERT-base").
     """
 
     def __init__(self, vocabulary_dir: str | None = None):
         self.vocabulary_dir = vocabulary_dir
         self._vocabulary: Vocabulary | None = None
+        self._finder: LabelFinder | None = None
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -147,12 +154,21 @@ class VocabularyMatcher:
             self._vocabulary = load_vocabulary(Path(self.vocabulary_dir) if self.vocabulary_dir else None)
         return self._vocabulary
 
+    @property
+    def finder(self) -> "LabelFinder":
+        if self._finder is None:
+            self._finder = LabelFinder(self.vocabulary)
+        return self._finder
+
     def __call__(self, doc: Doc) -> Doc:
-        vocabulary = self.vocabulary
-        candidates, stops = match_vocabulary(doc, vocabulary)
+        candidates, stops = match_vocabulary(doc._.pg["text"], self.vocabulary, self.finder)
         doc._.pg["candidates"] = candidates
         doc._.pg["stops"] = stops
         return doc
+
+    def _use(self, vocabulary: Vocabulary) -> "VocabularyMatcher":
+        self._vocabulary, self._finder = vocabulary, None
+        return self
 
     def to_disk(self, path: str | Path, exclude: tuple = ()) -> None:
         path = Path(path)
@@ -160,108 +176,248 @@ class VocabularyMatcher:
         (path / "vocabulary.json").write_text(self.vocabulary.to_json(), encoding="utf-8")
 
     def from_disk(self, path: str | Path, exclude: tuple = ()) -> "VocabularyMatcher":
-        self._vocabulary = Vocabulary.from_json((Path(path) / "vocabulary.json").read_text(encoding="utf-8"))
-        return self
+        return self._use(Vocabulary.from_json((Path(path) / "vocabulary.json").read_text(encoding="utf-8")))
 
     def to_bytes(self, exclude: tuple = ()) -> bytes:
         return self.vocabulary.to_json().encode("utf-8")
 
     def from_bytes(self, data: bytes, exclude: tuple = ()) -> "VocabularyMatcher":
-        self._vocabulary = Vocabulary.from_json(data.decode("utf-8"))
-        return self
+        return self._use(Vocabulary.from_json(data.decode("utf-8")))
 
 
-def match_vocabulary(doc: Doc, vocabulary: Vocabulary) -> tuple[list[list[Any]], list[list[int]]]:
-    """Vocabulary matches ``[start, end, "vocabulary", slug]`` and stop spans ``[start, end]``."""
-    text = doc._.pg["text"]
-    # Word and punctuation units straight from the text: the regex engine gives
-    # them faster than spaCy hands out Token objects, and offsets are all we need.
-    starts: list[int] = []
+def match_vocabulary(
+    text: str, vocabulary: Vocabulary, finder: "LabelFinder | None" = None
+) -> tuple[list[list[Any]], list[list[int]]]:
+    """Vocabulary matches ``[start, end, "vocabulary", slug]`` and stop spans ``[start, end]``.
+
+    Args:
+        text: the paper's text.
+        vocabulary: the label tables.
+        finder: a :class:`LabelFinder` of ``vocabulary`` kept between calls (it
+            remembers the pieces of text it has read); a new one when None.
+
+    >>> from .vocabulary import Term
+    >>> vocabulary = Vocabulary()
+    >>> vocabulary.add(Term("flashattention", "x", "FlashAttention", "Method", ("FlashAttention",)))
+    >>> vocabulary.add_stop("large language models")
+    >>> t = "Large language models use Flash Attention, not FlashAttention-2."
+    >>> found, stops = match_vocabulary(t, vocabulary)
+    >>> [t[s:e] for s, e, _, _ in found], [t[s:e] for s, e in stops]
+    (['Flash Attention'], ['Large language models'])
+    """
+    return (finder if finder is not None else LabelFinder(vocabulary)).find(text)
+
+
+@dataclass(frozen=True, slots=True)
+class LabelWalk:
+    """What the walk from one place found: the longest label there, if any."""
+
+    end: int | None  # where the label ends; None when there is none
+    slug: str | None  # its concept; None for a stop term
+    ran_out: bool  # the walk wanted a unit past the end of the text it was given
+    key: str  # the key it had built, case-folded: what text after it must continue
+
+
+def walk_label(text: str, position: int, vocabulary: Vocabulary) -> LabelWalk:
+    """The longest vocabulary label (or stop term) that starts at a unit of ``text``."""
+    # Units (words and punctuation marks) from here on, read as the walk needs
+    # them: most walks stop after a unit or two.
+    following = _UNIT.finditer(text, position)
     units: list[str] = []
-    for match in _UNIT.finditer(text):
-        starts.append(match.start())
-        units.append(match.group())
-    n = len(units)
-    pieces = [u if u.isalnum() else name_piece(u) for u in units]
-    lowers = [p.lower() for p in pieces]
+    starts: list[int] = []
+    ran_out = False
+
+    def have(j: int) -> bool:
+        nonlocal ran_out
+        while len(units) <= j:
+            match = next(following, None)
+            if match is None:
+                ran_out = True
+                return False
+            units.append(match.group())
+            starts.append(match.start())
+        return True
+
+    def piece(j: int) -> str:
+        return units[j] if units[j].isalnum() else name_piece(units[j])
+
     folded, exact = vocabulary.folded, vocabulary.exact
     pre_f, pre_e = vocabulary.prefixes_folded, vocabulary.prefixes_exact
     stop_f, stop_e = vocabulary.stop_folded, vocabulary.stop_exact
-    lower_ok = vocabulary.lower_ok
-    found: list[list[Any]] = []
-    stops: list[list[int]] = []
-    i = 0
-    while i < n:
-        low = lowers[i]
-        # Most units start no label: a few set lookups decide that before any walk.
-        if not low:
-            i += 1
-            continue
-        if not (low in folded or pieces[i] in exact or low in stop_f or pieces[i] in stop_e):
-            if low not in pre_f and pieces[i] not in pre_e:
-                i += 1
-                continue
-            # A prefix only: walk if the next unit (past a glued joiner) continues the key.
-            k = i + 2 if i + 2 < n and units[i + 1] in _JOINERS else i + 1
-            per_second = "p" if k == i + 2 and units[i + 1] == "/" and lowers[k] == "s" else ""
-            two = low + per_second + lowers[k] if k < n else ""
-            if k >= n or (two not in pre_f and two not in folded and two not in stop_f
-                          and pieces[i] + per_second + pieces[k] not in pre_e
-                          and pieces[i] + per_second + pieces[k] not in exact):
-                i += 1
-                continue
-        if not _starts_name(text, starts[i]):
-            i += 1
-            continue
-        key_f = key_e = ""
-        capital = False
-        best = None
-        j = i
-        previous_end = starts[i]
-        while j < n and j < i + 2 * MAX_LABEL_TOKENS:
-            unit = units[j]
-            if unit in _JOINERS:
-                # A hyphen or slash joins a name only when glued on both sides.
-                if j == i or starts[j] != previous_end or j + 1 >= n or starts[j + 1] != starts[j] + 1:
-                    break
-                if unit == "/" and units[j + 1] in ("s", "S"):
-                    key_e += "p"  # "tokens/s" is keyed "tokensps", as name_key does
-                    key_f += "p"
-                previous_end = starts[j] + 1
-                j += 1
-                continue
-            if j > i and starts[j] != previous_end and text[previous_end : starts[j]].strip():
+    have(0)
+    first = piece(0)
+    low = first.lower()
+    if not low:
+        return LabelWalk(None, None, ran_out, "")
+    # A few set lookups decide most places before any walk.
+    if not (low in folded or first in exact or low in stop_f or first in stop_e):
+        if low not in pre_f and first not in pre_e:
+            return LabelWalk(None, None, ran_out, first.casefold())
+        # A prefix only: walk if the next unit (past a glued joiner) continues the key.
+        k = 2 if have(2) and units[1] in _JOINERS else 1
+        if not have(k):
+            return LabelWalk(None, None, ran_out, first.casefold())
+        per_second = "p" if k == 2 and units[1] == "/" and piece(k).lower() == "s" else ""
+        two = low + per_second + piece(k).lower()
+        if (two not in pre_f and two not in folded and two not in stop_f
+                and first + per_second + piece(k) not in pre_e and first + per_second + piece(k) not in exact):
+            return LabelWalk(None, None, ran_out, first.casefold())
+    if not _starts_name(text, position):
+        return LabelWalk(None, None, ran_out, first.casefold())
+    key_f = key_e = ""
+    capital = False
+    best: tuple[int, str | None] | None = None
+    j = 0
+    previous_end = position
+    while j < 2 * MAX_LABEL_TOKENS and have(j):
+        unit = units[j]
+        if unit in _JOINERS:
+            # A hyphen or slash joins a name only when glued on both sides.
+            if j == 0 or starts[j] != previous_end or not have(j + 1) or starts[j + 1] != starts[j] + 1:
                 break
-            piece = pieces[j]
-            if not piece:
-                break
-            key_e += piece
-            lowered = lowers[j]
-            key_f += lowered
-            # A capital past the first letter ("FlashAttention", not "Multiple").
-            capital = capital or lowered[1:] != piece[1:] or (j > i and lowered[:1] != piece[:1])
-            end = starts[j] + len(unit)
-            hit = exact.get(key_e)
-            if hit is None and (capital or key_f in lower_ok):
-                hit = folded.get(key_f)
-            if hit is not None and _ends_name(text, end):
-                best = (j, end, hit)
-            elif (key_e in stop_e or key_f in stop_f) and _ends_name(text, end):
-                best = (j, end, None)
-            if key_e not in pre_e and key_f not in pre_f:
-                break
-            previous_end = end
+            if unit == "/" and units[j + 1] in ("s", "S"):
+                key_e += "p"  # "tokens/s" is keyed "tokensps", as name_key does
+                key_f += "p"
+            previous_end = starts[j] + 1
             j += 1
-        if best is None:
-            i += 1
             continue
-        last, end, slug = best
-        if slug is None:
-            stops.append([starts[i], end])
-        else:
-            found.append([starts[i], end, "vocabulary", slug])
-        i = last + 1
-    return found, stops
+        if j > 0 and starts[j] != previous_end and text[previous_end : starts[j]].strip():
+            break
+        part = piece(j)
+        if not part:
+            break
+        key_e += part
+        lowered = part.lower()
+        key_f += lowered
+        # A capital past the first letter ("FlashAttention", not "Multiple").
+        capital = capital or lowered[1:] != part[1:] or (j > 0 and lowered[:1] != part[:1])
+        end = starts[j] + len(unit)
+        hit = exact.get(key_e)
+        if hit is None and (capital or key_f in vocabulary.lower_ok):
+            hit = folded.get(key_f)
+        if hit is not None and _ends_name(text, end):
+            best = (end, hit)
+        elif (key_e in stop_e or key_f in stop_f) and _ends_name(text, end):
+            best = (end, None)
+        if key_e not in pre_e and key_f not in pre_f:
+            break
+        previous_end = end
+        j += 1
+    if best is None:
+        return LabelWalk(None, None, ran_out, key_e.casefold())
+    return LabelWalk(best[0], best[1], ran_out, key_e.casefold())
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class PieceLabels:
+    """What the walks found inside one piece of text, read without what follows it."""
+
+    first: str | None  # the first unit's letters, case-folded; None: a piece of no units
+    walks: tuple[tuple[int, LabelWalk], ...]  # (offset, walk) where a walk found a label or ran out
+
+
+class LabelFinder:
+    """Finds vocabulary labels, remembering what the walks found in each piece of text.
+
+    A text is read as pieces between single spaces ("(FlashAttention-2),"), and
+    abstracts share most of their pieces ("the", "model", "speculative"). A walk
+    inside a piece gives the same answer in any text, as long as it does not run
+    past the piece (whitespace ends a name, and starts one). So walks are run
+    once per distinct piece; in a text, only a walk that ran out of its piece
+    runs again over the text itself, and only when the next piece can continue
+    its key ("speculative" before "decoding", not before "with").
+    """
+
+    # Pieces remembered at most; past it the memory is dropped and refilled.
+    MAX_PIECES = 200_000
+
+    def __init__(self, vocabulary: Vocabulary):
+        self.vocabulary = vocabulary
+        tables = (vocabulary.folded, vocabulary.exact, vocabulary.stop_folded, vocabulary.stop_exact)
+        # Every start of every key, case-folded: a walk goes on only through these.
+        self.prefixes = frozenset(key.casefold()[:n] for table in tables for key in table for n in range(1, len(key) + 1))
+        self._pieces: dict[str, PieceLabels] = {}
+
+    def find(self, text: str) -> tuple[list[list[Any]], list[list[int]]]:
+        """Vocabulary matches and stop spans of ``text`` (see :func:`match_vocabulary`)."""
+        pieces = text.split(" ")
+        read = self._read_pieces(pieces)
+        # Where each piece ends: the pieces and the single spaces between them.
+        ends = list(itertools.accumulate(map(len, pieces)))
+        found: list[list[Any]] = []
+        stops: list[list[int]] = []
+        resume = 0  # the end of the last match: matches do not overlap
+        for n in [n for n, piece_read in enumerate(read) if piece_read.walks]:
+            offset = ends[n] - len(pieces[n]) + n
+            for start, walk in read[n].walks:
+                start += offset
+                if start < resume:
+                    continue
+                end = None if walk.end is None else offset + walk.end
+                slug = walk.slug
+                if walk.ran_out:
+                    # The walk reached the end of its piece: only where the next
+                    # piece's first unit continues the key can the text hold more.
+                    after = read[n + 1].first if n + 1 < len(read) else None
+                    if after is None:
+                        after = self._next_first(read, n)
+                    if after and walk.key + after in self.prefixes:
+                        walk = walk_label(text, start, self.vocabulary)
+                        end, slug = walk.end, walk.slug
+                if end is None:
+                    continue
+                if slug is None:
+                    stops.append([start, end])
+                else:
+                    found.append([start, end, "vocabulary", slug])
+                resume = end
+        return found, stops
+
+    def _read_pieces(self, pieces: list[str]) -> list[PieceLabels]:
+        known = self._pieces
+        if len(known) > self.MAX_PIECES:
+            known.clear()
+        read = [known.get(piece) for piece in pieces]
+        if None in read:
+            for n, piece_read in enumerate(read):
+                if piece_read is None:
+                    piece_read = known.get(pieces[n])  # a piece seen earlier in this text
+                    if piece_read is None:
+                        piece_read = known[pieces[n]] = self.read_piece(pieces[n])
+                    read[n] = piece_read
+        return read
+
+    @staticmethod
+    def _next_first(read: list[PieceLabels], n: int) -> str | None:
+        """The first unit of the text after piece ``n`` (past empty pieces); None at its end."""
+        for piece_read in read[n + 1 :]:
+            if piece_read.first is not None:
+                return piece_read.first
+        return None
+
+    def read_piece(self, piece: str) -> PieceLabels:
+        """The walks from every unit of a piece, as if the text ended with it.
+
+        >>> from .vocabulary import Term
+        >>> vocabulary = Vocabulary()
+        >>> vocabulary.add(Term("rtx-4090", "x", "RTX 4090", "Hardware", ("RTX 4090",)))
+        >>> finder = LabelFinder(vocabulary)
+        >>> [(offset, w.end, w.slug, w.ran_out) for offset, w in finder.read_piece("(RTX4090),").walks]
+        [(1, 8, 'rtx-4090', False)]
+        >>> [(offset, w.end, w.ran_out, w.key) for offset, w in finder.read_piece("RTX").walks]
+        [(0, None, True, 'rtx')]
+        """
+        units = list(_UNIT.finditer(piece))
+        if not units:
+            return PieceLabels(None, ())
+        walks = []
+        for unit in units:
+            if name_piece(unit.group()).casefold() not in self.prefixes:
+                continue  # starts no key: the walk would stop at once
+            walk = walk_label(piece, unit.start(), self.vocabulary)
+            if walk.end is not None or walk.ran_out:
+                walks.append((unit.start(), walk))
+        return PieceLabels(name_piece(units[0].group()).casefold(), tuple(walks))
 
 
 _JOINERS = frozenset({"-", "/", "‐", "–"})

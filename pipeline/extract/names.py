@@ -24,9 +24,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .patterns import AnyCase
+
+
+def _holds_any(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether one of ``words`` occurs in ``text[start:end]``: a test, far cheaper than a
+    scan with a pattern, that the pattern may match at all."""
+    return any(text.find(word, start, end) >= 0 for word in words)
+
+
 # ----------------------------------------------------------------- acronyms
 
 _PAREN = re.compile(r"\(([^()]{1,60})\)")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z0-9\-]{1,14})$")
 _SHORT_FORM = re.compile(r"^[A-Za-z][A-Za-z0-9\-./&+]{0,14}$")
 
 
@@ -171,7 +181,7 @@ def find_acronym_pairs(text: str, start: int = 0, end: int | None = None) -> lis
         words_inside = inside.split()
         if len(words_inside) < 2:
             continue
-        tail = re.search(r"([A-Za-z][A-Za-z0-9\-]{1,14})$", before)
+        tail = _LAST_WORD.search(before)
         if not tail or not is_short_form(tail.group(1)):
             continue
         short = _strip_plural(tail.group(1))
@@ -193,6 +203,10 @@ _CHUNK_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 # Where a coined chunk may be: a digit, an underscore, a capital after a letter
 # or a hyphen. Most words have none of these.
 _MAYBE_COINED = re.compile(r"[A-Za-z][A-Z]|[A-Za-z_-]\d|_|-[A-Z]")
+# The same places found by their rarer second character (or "_"): Python's re
+# skips to a pattern's first characters in C when they are few, and capitals,
+# digits and "_" are few where letters are not.
+_COINED_MARK = re.compile(r"[A-Z\d_](?:(?<=[A-Za-z-][A-Z])|(?<=[A-Za-z_-]\d)|(?<=_))")
 _MATH = re.compile(r"\b(?:O|o|Theta|Omega|Θ|Ω)\([^()]*$")
 _VERSION = re.compile(
     r" (\d{1,2}(?:\.\d)?[a-wyz]?|v\d{1,2}|II|III|XL|Bench|Benchmark|Arena|Eval|Suite|QA)(?=[\s,.;:)]|$)"
@@ -265,6 +279,28 @@ def is_coined(chunk: str) -> bool:
     return all(p[0].isupper() for p in parts) and any(len(p) == 1 for p in parts)
 
 
+def _coined_hints(text: str, start: int, end: int) -> list[int]:
+    """Where ``_MAYBE_COINED.finditer(text, start, end)`` matches, found through ``_COINED_MARK``.
+
+    >>> t = "the FLASH_2 and RTX4090 on A100-X"
+    >>> _coined_hints(t, 0, len(t)) == [m.start() for m in _MAYBE_COINED.finditer(t)]
+    True
+    """
+    hints: list[int] = []
+    taken = start  # where the last match ended: finditer's matches do not overlap
+    for mark in _COINED_MARK.finditer(text, start, end):
+        at = mark.start()
+        if text[at] != "_":
+            at -= 1  # the mark is the second character of its match
+        if at < taken:
+            continue
+        hints.append(at)
+        # Only "_" not followed by a digit is a one-character match.
+        single = text[at] == "_" and not (at + 1 < end and text[at + 1].isdecimal())
+        taken = at + (1 if single else 2)
+    return hints
+
+
 def find_coined(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of coined names in ``text[start:end]``, version numbers included.
 
@@ -275,12 +311,12 @@ def find_coined(text: str, start: int = 0, end: int | None = None) -> list[tuple
     end = len(text) if end is None else end
     spans = []
     seen: set[int] = set()
-    for hint in _MAYBE_COINED.finditer(text, start, end):
+    for hint in _coined_hints(text, start, end):
         # Walk back from the hint to where its chunk starts, then read the chunk.
-        position = hint.start()
+        position = hint
         while position > start and text[position - 1] in _CHUNK_CHARS:
             position -= 1
-        while position < hint.start() and not (text[position].isalpha() or text[position] in "_π"):
+        while position < hint and not (text[position].isalpha() or text[position] in "_π"):
             position += 1
         if position in seen:
             continue
@@ -318,9 +354,6 @@ _GENERIC_MODIFIERS = frozenset(
     modern typical naive basic effective improved optimized optimal accurate exact overall final first
     second both each all any certain specific current future classical classic widely""".split()
 )
-_TECHNIQUE_WORD = re.compile(
-    r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, _TECHNIQUE_WORDS), key=len, reverse=True)) + r")(?![\w-])"
-)
 _MODIFIER_BEFORE = re.compile(r"(?<![\w-])([a-z][a-z0-9]*(?:-[a-z0-9]+)*|[A-Z][A-Za-z]*\d\w*)\s+$")
 
 
@@ -332,11 +365,38 @@ def find_modified(text: str, start: int = 0, end: int | None = None) -> list[tup
     ['approximate attention', 'partial convolutions', 'L1 regression']
     """
     spans = []
-    for head in _TECHNIQUE_WORD.finditer(text, start, len(text) if end is None else end):
-        modifier = _MODIFIER_BEFORE.search(text, max(start, head.start() - 40), head.start())
+    for head_start, head_end in whole_words(text, _TECHNIQUE_WORDS, start, len(text) if end is None else end):
+        modifier = _MODIFIER_BEFORE.search(text, max(start, head_start - 40), head_start)
         if modifier and _is_modifier(modifier.group(1)):
-            spans.append((modifier.start(1), head.end()))
+            spans.append((modifier.start(1), head_end))
     return spans
+
+
+def whole_words(text: str, words: frozenset[str], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans, in order, of the words of ``text[start:end]`` that are in ``words``.
+
+    A word here is a run of letters, digits, "_" and hyphens, so "fine-tuning" is
+    one and the "tuning" in it is none. (One ``str.find`` per word of a short
+    list: Python's re cannot skip ahead for a pattern that starts with a look-behind.)
+
+    >>> t = "fine-tuning, not tuning-free; tuning"
+    >>> [t[s:e] for s, e in whole_words(t, frozenset({"tuning", "fine-tuning"}))]
+    ['fine-tuning', 'tuning']
+    """
+    end = len(text) if end is None else end
+    spans = []
+    for word in words:
+        at = text.find(word, start, end)
+        while at >= 0:
+            stop = at + len(word)
+            if not (at > 0 and _in_word(text[at - 1])) and not (stop < end and _in_word(text[stop])):
+                spans.append((at, stop))
+            at = text.find(word, at + 1, end)
+    return sorted(spans)
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
 
 
 _ADJECTIVE_ENDINGS = ("al", "ive", "ate", "ary", "ic", "ous", "ent", "ant", "ar", "ible", "able")
@@ -372,7 +432,10 @@ _PROPOSE_SUBJECT = re.compile(
     r"(?:\s+(?:\w+ly|also|further|then|first|here|now|therefore|thus|hence|next|additionally|instead))*\s+$"
 )
 _NAMED = re.compile(r"\b(?:named|called|dubbed|termed|coined|denoted(?: as)?|referred to as|which we call|we call it|we term)\s+")
-_OUR = re.compile(r"\b(?:our|the proposed|our proposed|the resulting|the new)\s+$", re.IGNORECASE)
+# Every _NAMED match holds one of these; most abstracts hold none, and finding
+# that out costs a fraction of a scan with the pattern.
+_NAMED_WORDS = ("named", "called", "dubbed", "termed", "coined", "denoted", "referred to as", "we call", "we term")
+_OUR = AnyCase(r"\b(?:our|the proposed|our proposed|the resulting|the new)\s+$")
 # Words between a proposal verb and its object that are not the name.
 _LEAD_WORDS = frozenset(
     """a an the our two three four several new novel simple simpler efficient lightweight light-weight first
@@ -410,8 +473,9 @@ def find_proposal_cues(text: str, start: int = 0, end: int | None = None) -> lis
             while position < end and text[position] == " ":
                 position += 1
             cues.append(ProposalCue(position, "propose"))
-    for match in _NAMED.finditer(text, start, end):
-        cues.append(ProposalCue(match.end(), "named"))
+    if _holds_any(text, _NAMED_WORDS, start, end):
+        for match in _NAMED.finditer(text, start, end):
+            cues.append(ProposalCue(match.end(), "named"))
     return sorted(cues, key=lambda c: c.position)
 
 
@@ -449,7 +513,7 @@ def proposal_objects(text: str, cue: ProposalCue, end: int) -> list[tuple[int, i
     >>> proposal_objects(t, find_proposal_cues(t)[0], len(t))
     []
     """
-    words = list(re.finditer(r"[^\s,;:()]+", text[cue.position : end]))
+    words = list(_OBJECT_WORD.finditer(text[cue.position : end]))
     index = 0
     while index < len(words) and words[index].group().lower().strip("\"'“”") in _LEAD_WORDS:
         index += 1
@@ -523,10 +587,12 @@ def proposal_objects(text: str, cue: ProposalCue, end: int) -> list[tuple[int, i
     return [
         s
         for s in spans
-        if (len(text[s[0] : s[1]].split()) >= 2 or "-" in text[s[0] : s[1]]) and not re.search(r"[()]", text[s[0] : s[1]])
+        if (len(text[s[0] : s[1]].split()) >= 2 or "-" in text[s[0] : s[1]]) and not _BRACKET.search(text[s[0] : s[1]])
     ]
 
 
+_OBJECT_WORD = re.compile(r"[^\s,;:()]+")
+_BRACKET = re.compile(r"[()]")
 _DESCRIBING_WORDS = frozenset("termed called named dubbed based designed tailored".split())
 
 
@@ -544,6 +610,8 @@ _HEADED = re.compile(
     r"\b((?:[A-Z][\w.+-]*)(?:\s+[A-Z][\w.+-]*){0,2})\s+(?:dataset|datasets|benchmark|benchmarks|corpus|corpora|suite)\b"
 )
 _LEADING_DETERMINERS = re.compile(r"^(?:The|A|An|Our|This|These|Their|Its|Each|All|New)\s+")
+# Every _HEADED match holds one of these.
+_HEAD_NOUN_WORDS = ("dataset", "benchmark", "corpus", "corpora", "suite")
 
 
 def find_headed(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -553,8 +621,11 @@ def find_headed(text: str, start: int = 0, end: int | None = None) -> list[tuple
     >>> [t[s:e] for s, e in find_headed(t)]
     ['Wanjuan']
     """
+    end = len(text) if end is None else end
+    if not _holds_any(text, _HEAD_NOUN_WORDS, start, end):
+        return []
     spans = []
-    for match in _HEADED.finditer(text, start, len(text) if end is None else end):
+    for match in _HEADED.finditer(text, start, end):
         phrase = match.group(1)
         lead = _LEADING_DETERMINERS.match(phrase)
         offset = lead.end() if lead else 0
@@ -647,13 +718,15 @@ _HARDWARE_SHAPE = re.compile(r"^(?:Core|Apple|MI)\b|^[AHVLTB]\d{2,3}$")
 _DATASET_SHAPE = re.compile(r"(?:Bench|Eval|QA|-\d{2,4}K?|\d{4})$")
 # "StreamDiffusion, a real-time diffusion pipeline": the apposition's head noun.
 _APPOSITION = re.compile(r"\s*(?:\([^()]{1,60}\))?\s*(?:,|\s+is)\s+(?:a|an|the)\s+([^,.;()]{1,80})")
-_EVALUATED_ON = re.compile(
+_EVALUATED_ON = AnyCase(
     r"\b(?:performance|accuracy|results?|scores?|evaluat\w*|experiments?|benchmark\w*|gains?|improvements?)"
-    r"\s+(?:[\w-]+\s+){0,3}?on\s+(?:the\s+)?$|\band\s+on\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    r"\s+(?:[\w-]+\s+){0,3}?on\s+(?:the\s+)?$|\band\s+on\s+(?:the\s+)?$"
 )
+_HEAD_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_WORD_BREAK = re.compile(r"[\s-]+")
 _FROM_NUMBER = re.compile(r"\s+from\s+\d")
-_ON_HARDWARE = re.compile(r"\b(?:on|per|using|with)\s+(?:a |an |one |two |four |eight |\d+ |single |multiple |the )*$", re.IGNORECASE)
+_ON_HARDWARE = AnyCase(r"\b(?:on|per|using|with)\s+(?:a |an |one |two |four |eight |\d+ |single |multiple |the )*$")
 
 
 def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
@@ -678,17 +751,17 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
     >>> infer_type("LowFormer", "LowFormer", 0, 9)
     ('Model', 'name-shape')
     """
-    after = re.match(r"[\s-]*([A-Za-z]+)", text[end : end + 30])
+    after = _HEAD_AFTER.match(text[end : end + 30])
     if after:
         head = after.group(1).lower()
         if head in _HEAD_NOUNS:
             return _HEAD_NOUNS[head], "head-noun"
     apposition = _APPOSITION.match(text, end)
     if apposition:
-        for word in re.findall(r"[A-Za-z]+", apposition.group(1))[:6]:
+        for word in _LETTERS.findall(apposition.group(1))[:6]:
             if word.lower() in _HEAD_NOUNS:
                 return _HEAD_NOUNS[word.lower()], "apposition"
-    words = re.split(r"[\s-]+", name)
+    words = _WORD_BREAK.split(name)
     if len(words) > 1 and words[-1].lower() in _NAME_HEADS:
         return _NAME_HEADS[words[-1].lower()], "name-head"
     if _EVALUATED_ON.search(text[max(0, start - 60) : start]) or _FROM_NUMBER.match(text, end):

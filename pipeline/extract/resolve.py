@@ -8,11 +8,13 @@ a canonical name and a type, and works out which entities the paper proposes.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from ..ids import name_key
 from . import names
+from .patterns import AnyCase
 from .roles import Found, Known
 from .vocabulary import Vocabulary
 
@@ -35,11 +37,16 @@ _NOT_ENTITY_HEADS = frozenset(
 # A name used as a modifier: "a speculative decoding framework", "a generative
 # adversarial network (GAN) based model".
 _HEAD_NOUN_AFTER = re.compile(
-    r"^(?:\s*\([^()]{1,40}\))?[\s-]+(?:based\b|(?:[a-z-]+\s+)?(?:method|methods|framework|approach|approaches|"
+    r"(?:\s*\([^()]{1,40}\))?[\s-]+(?:based\b|(?:[a-z-]+\s+)?(?:method|methods|framework|approach|approaches|"
     r"algorithm|algorithms|technique|techniques|model|system|scheme|architecture|strategy|mechanism|paradigm|"
     r"pipeline|module|recipe|library)\b)"
 )
 _TITLE_HEAD_END = re.compile(r":| for | with | via | using | in | on | through | to | towards | —| - ")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_WORD_BREAK = re.compile(r"[\s-]+")
+_OF_AFTER = re.compile(r"\s+of\s")
+_CLAUSE_END = re.compile(r"[.;:](?:\s|$)|,\s+(?:which|that|where|while|and|but)\b")
+_GAP_WORD = re.compile(r"[^\s,()]+")
 
 
 @dataclass(slots=True)
@@ -149,7 +156,7 @@ def _in_span(candidate: Candidate, span: tuple[int, int] | None) -> bool:
 
 
 def _followed_by_non_entity(text: str, end: int) -> bool:
-    after = re.match(r"\s+([A-Za-z]+)", text[end : end + 30])
+    after = _NEXT_WORD.match(text[end : end + 30])
     return bool(after) and after.group(1).lower() in names.NOT_ENTITY_FOLLOWERS
 
 
@@ -192,7 +199,7 @@ def _pair_candidates(
         if vocabulary.is_stop(long) or vocabulary.is_stop(short) or vocabulary.is_stop(names._strip_plural(short)):
             stops.extend([(pair.long_start, pair.long_end), (pair.short_start, pair.short_end)])
             return []
-        head = re.split(r"[\s-]+", long)[-1].lower()
+        head = _WORD_BREAK.split(long)[-1].lower()
         if head in _NOT_ENTITY_HEADS:
             blocked.extend([(pair.long_start, pair.long_end), (pair.short_start, pair.short_end)])
             return []
@@ -218,12 +225,16 @@ def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
     """The longest candidate at each place; ties go to the stronger component."""
     ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), PRIORITY[c.component], c.start))
     chosen: list[Candidate] = []
+    # The spans taken so far, in order: they do not overlap, so their ends are in
+    # order too, and of those starting before a candidate ends, the last one
+    # reaches furthest: the only one to compare with.
     taken: list[tuple[int, int]] = []
     for candidate in ranked:
-        if any(candidate.start < e and s < candidate.end for s, e in taken):
+        before = bisect.bisect_left(taken, (candidate.end,))
+        if before and taken[before - 1][1] > candidate.start:
             continue
         chosen.append(candidate)
-        taken.append((candidate.start, candidate.end))
+        bisect.insort(taken, (candidate.start, candidate.end))
     return chosen
 
 
@@ -293,12 +304,11 @@ def _link_proposals(
 _OUR_NAME = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed)\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,3})\b")
 # "Federated learning (FL) is a type of ...": a definition of something known.
 _DEFINITION = re.compile(r"\)\s+(?:is|are|refers to|denotes)\s+(?:a|an|the)\b")
-_INTRODUCING = re.compile(
-    r"\b(?:propos|introduc|present|develop|design|call|term|name|dub|formulat|inform|devis|build|creat)\w*",
-    re.IGNORECASE,
+_INTRODUCING = AnyCase(
+    r"\b(?:propos|introduc|present|develop|design|call|term|name|dub|formulat|inform|devis|build|creat)\w*"
 )
-_FIRST_PERSON = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE)
-_COMPARISON = re.compile(r"\b(?:compar\w+|than|outperform\w*|surpass\w*|baselines?|unlike|prior|previous|existing)\b", re.IGNORECASE)
+_FIRST_PERSON = AnyCase(r"\b(?:we|our|this (?:paper|work|study))\b")
+_COMPARISON = AnyCase(r"\b(?:compar\w+|than|outperform\w*|surpass\w*|baselines?|unlike|prior|previous|existing)\b")
 
 
 def _sentence_around(text: str, position: int) -> str:
@@ -316,9 +326,9 @@ def _first_after(text: str, chosen: list[Candidate], position: int, clause_end: 
             return None
         if not _only_lead_words(text[position : candidate.start]):
             return None
-        if candidate.component in ("vocabulary", "phrase") and _HEAD_NOUN_AFTER.match(text[candidate.end :]):
+        if candidate.component in ("vocabulary", "phrase") and _HEAD_NOUN_AFTER.match(text, candidate.end):
             continue  # "a speculative decoding framework": a modifier, not the name
-        if candidate.component == "phrase" and re.match(r"\s+of\s", text[candidate.end :]):
+        if candidate.component == "phrase" and _OF_AFTER.match(text, candidate.end):
             return None  # "dynamic masking of ...": the whole phrase is the name
         return candidate
     return None
@@ -346,12 +356,12 @@ def _replace_inside(chosen: list[Candidate], new: Candidate) -> list[Candidate]:
 
 
 def _clause_end(text: str, position: int) -> int:
-    match = re.compile(r"[.;:](?:\s|$)|,\s+(?:which|that|where|while|and|but)\b").search(text, position)
+    match = _CLAUSE_END.search(text, position)
     return match.start() if match else len(text)
 
 
 def _only_lead_words(gap: str) -> bool:
-    words = re.findall(r"[^\s,()]+", gap)
+    words = _GAP_WORD.findall(gap)
     return len(words) <= 4 and all(w.lower() in names._LEAD_WORDS for w in words) and "," not in gap
 
 

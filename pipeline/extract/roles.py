@@ -26,6 +26,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .patterns import AnyCase
 
 
 @dataclass(slots=True)
@@ -68,38 +69,33 @@ _CUE_WINDOW = 80  # characters of a sentence looked at before a mention
 
 _DETS = r"(?:(?:the|a|an|our|their|its|prior|previous|existing|original|standard|strong|vanilla|naive|popular|recent|conventional|optimized|state-of-the-art|[\w.]+-(?:optimized|based|style))\s+){0,3}"
 
-_COMPARE_BEFORE = re.compile(
+_COMPARE_BEFORE = AnyCase(
     r"(?:compared (?:to|with|against)|in comparison (?:to|with)|relative to|versus|vs\.?|than|over|"
     r"outperform\w*|surpass\w*|beat\w*|exceed\w*|against|comparabl[ey] (?:to|with)|on par with|"
     r"competitive with|baselines?(?: such as| like| including)?|improv\w+ (?:up)?on|(?:speed\w*|faster)(?: up)?)"
-    r"\s+" + _DETS + r"$",
-    re.IGNORECASE,
+    r"\s+" + _DETS + r"$"
 )
-_BUILDS_BEFORE = re.compile(
+_BUILDS_BEFORE = AnyCase(
     r"(?:extend\w*|extension of|build\w* (?:up)?on(?: top of)?|built (?:up)?on(?: top of)?|on top of|based on|"
     r"generali[sz]\w*|adapt\w*|fine-?tun\w*|finetun\w*|analy[sz]\w*(?: the [\w/-]+(?: [\w/-]+)? of)?|"
     r"(?:stud(?:y|ies|ying)|revisit\w*|investigat\w*|examin\w*|characteri[sz]\w*)(?: the [\w/-]+(?: [\w/-]+)? of)?|"
     r"inspired by|variant of|successor (?:of|to)|upgrade of|improv\w* (?:upon|the)|modif\w*|builds? upon|"
     r"(?:how to )?(?:optimi[sz](?:e|es|ing)|accelerat(?:e|es|ing)|speed(?:s|ing)? up|scal(?:e|es|ing) up))"
-    r"\s*" + _DETS + r"$",
-    re.IGNORECASE,
+    r"\s*" + _DETS + r"$"
 )
-_BUILDS_AFTER = re.compile(
-    r"^(?:'s)?\s+as\s+(?:our|the)\s+(?:\w+\s+){0,2}(?:base|backbone|foundation|starting point|teacher)",
-    re.IGNORECASE,
+_BUILDS_AFTER = AnyCase(
+    r"^(?:'s)?\s+as\s+(?:our|the)\s+(?:\w+\s+){0,2}(?:base|backbone|foundation|starting point|teacher)"
 )
-_USES_BEFORE = re.compile(
+_USES_BEFORE = AnyCase(
     r"(?:us(?:e|es|ed|ing)|leverag\w+|employ\w*|adopt\w*|appl(?:y|ies|ied|ying)|integrat\w*|incorporat\w*|"
     r"via|through|harness\w*|exploit\w*|rel(?:y|ies|ying) on|combin\w*|utili[sz]\w*|with|by|"
     r"implement\w* (?:in|with))"
-    r"\s+" + _DETS + r"(?:[\w-]+\s+)?$",
-    re.IGNORECASE,
+    r"\s+" + _DETS + r"(?:[\w-]+\s+)?$"
 )
-_ANALYSIS_TITLE = re.compile(
+_ANALYSIS_TITLE = AnyCase(
     r"\b(?:how|why|when|what|is|are|does|do|optimal\w*|complexity|analy[sz]\w*|understanding|rethinking|"
     r"revisiting|evaluation|evaluating|benchmarking|study|investigat\w+|impact of|exploring|characteri[sz]\w+|"
-    r"performance of|versus|vs\.?)\b",
-    re.IGNORECASE,
+    r"performance of|versus|vs\.?)\b"
 )
 # What may follow a predecessor's name in its successor's: a version ("-2",
 # " 2s", "v2", "++"), a short capitalised tag ("-OFT", "-XL") or a size ("-7B").
@@ -115,6 +111,9 @@ _BUILD_KEYS = (
     "revisit", "investigat", "examin", "characteri", "inspired", "variant", "successor", "upgrade", "improv",
     "modif", "upon", "optimi", "accelerat", "speed", "scal",
 )
+# The keys as one pattern each: a search for any of them is one scan, in C.
+_COMPARE_KEY = re.compile("|".join(map(re.escape, _COMPARE_KEYS)))
+_BUILD_KEY = re.compile("|".join(map(re.escape, _BUILD_KEYS)))
 _DEFAULT_ROLE = {"Dataset": "evaluated_on", "Hardware": "runs_on", "Metric": "reports", "Method": "uses", "Model": "uses"}
 
 
@@ -246,28 +245,28 @@ def assign_roles(
         comparable = entity.type in ("Method", "Model")
         # Cheap keyword tests first: most mentions have no cue before them.
         lower = before.lower()
-        may_compare = comparable and any(k in lower for k in _COMPARE_KEYS)
-        may_build = any(k in lower for k in _BUILD_KEYS) or " as " in after[:6]
+        may_compare = comparable and _COMPARE_KEY.search(lower) is not None
+        may_build = _BUILD_KEY.search(lower) is not None or " as " in after[:6]
         if mention.start < title_end and analysis_title and comparable:
             add(key, "builds_on", mention.start, mention.end, "analysis-title", 0.7)
         elif prefix_end is not None and prefix_end < mention.start < title_end and comparable:
-            if _USES_BEFORE.search(before):
+            if _USES_BEFORE.search(before, lowered=lower):
                 add(key, "uses", mention.start, mention.end, "title:uses", 0.7)
             else:
                 add(key, "builds_on", mention.start, mention.end, "title:kind-of-proposal", 0.7)
-        elif may_compare and _COMPARE_BEFORE.search(before):
+        elif may_compare and _COMPARE_BEFORE.search(before, lowered=lower):
             add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
-        elif may_build and (_BUILDS_BEFORE.search(before) or _BUILDS_AFTER.match(after)):
+        elif may_build and (_BUILDS_BEFORE.search(before, lowered=lower) or _BUILDS_AFTER.match(after)):
             add(key, "builds_on", mention.start, mention.end, "cue:builds_on", 0.8)
         elif may_compare and _in_compared_list(text[s_start : mention.start]):
             add(key, "compares_with", mention.start, mention.end, "cue:compared-list", 0.7)
         elif entity.type == "Model" and _NUMBER.search(sentence) and (
-            _BASE_MODEL_BEFORE.search(before) or after.startswith(("'s", "’s"))
+            _BASE_MODEL_BEFORE.search(before, lowered=lower) or after.startswith(("'s", "’s"))
         ) and mention.start >= title_end:
             add(key, "builds_on", mention.start, mention.end, "base-model", 0.7)
             if _FROM_TO.search(sentence) or _SPEEDUP.search(sentence):
                 add(key, "compares_with", mention.start, mention.end, "base-model-reference", 0.6)
-        elif comparable and _USES_BEFORE.search(before) and (
+        elif comparable and _USES_BEFORE.search(before, lowered=lower) and (
             mention.start < title_end or _FIRST_PERSON.search(sentence)
         ):
             add(key, "uses", mention.start, mention.end, "cue:uses", 0.7)
@@ -300,30 +299,27 @@ def assign_roles(
     return out
 
 
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us|this (?:paper|work|study)|the proposed)\b", re.IGNORECASE)
-_RESULT_WORDS = re.compile(
+_FIRST_PERSON = AnyCase(r"\b(?:we|our|us|this (?:paper|work|study)|the proposed)\b")
+_RESULT_WORDS = AnyCase(
     r"\b(?:achiev\w*|yield\w*|reach\w*|outperform\w*|improv\w*|reduc\w*|accelerat\w*|speeds? up|"
-    r"results?|experiments?|evaluat\w*|demonstrat\w*|show\w*|measur\w*|benchmark\w*)\b",
-    re.IGNORECASE,
+    r"results?|experiments?|evaluat\w*|demonstrat\w*|show\w*|measur\w*|benchmark\w*)\b"
 )
 _NUMBER = re.compile(r"\d")
 _FROM_TO = re.compile(r"\bfrom\s+[\d.]+\S*\s+(?:\w+\s+)?to\s+[\d.]+")
-_SPEEDUP = re.compile(r"\b(?:speed-?ups?|faster|\d+(?:\.\d+)?x)\b", re.IGNORECASE)
+_SPEEDUP = AnyCase(r"\b(?:speed-?ups?|faster|\d+(?:\.\d+)?x)\b")
 # "For VAR, ...", "applied to LLaMA", "boosting OpenVLA's": the model the method is applied to.
-_BASE_MODEL_BEFORE = re.compile(r"(?:^|[.;]\s*)(?:for|on(?: the)?)\s+$|(?:applied|appl(?:y|ies|ying) \w+) to\s+(?:the\s+)?$|\bboosting\s+$", re.IGNORECASE)
+_BASE_MODEL_BEFORE = AnyCase(r"(?:^|[.;]\s*)(?:for|on(?: the)?)\s+$|(?:applied|appl(?:y|ies|ying) \w+) to\s+(?:the\s+)?$|\bboosting\s+$")
 # "FLASH (...), a speculative decoding framework": what a proposal is a kind of.
-_KIND_OF = re.compile(
+_KIND_OF = AnyCase(
     r"(?:\s*\([^()]{1,80}\))?\s*,?\s+(?:is\s+|as\s+|functions as\s+)?(?:a|an)\s+([^,.;()]{1,80}?)"
-    r"(?:framework|method|approach|algorithm|technique|model|system|scheme|architecture|variant|extension)\b",
-    re.IGNORECASE,
+    r"(?:framework|method|approach|algorithm|technique|model|system|scheme|architecture|variant|extension)\b"
 )
-_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|whereas|which|but|although)\b", re.IGNORECASE)
-_COMPARE_ANYWHERE = re.compile(
+_CLAUSE_BREAK = AnyCase(r"[;:]|\b(?:while|whereas|which|but|although)\b")
+_COMPARE_ANYWHERE = AnyCase(
     r"\b(?:compared (?:to|with)|in comparison (?:to|with)|relative to|versus|than|outperform\w*|"
-    r"surpass\w*|beat\w*|against|baselines?)\b",
-    re.IGNORECASE,
+    r"surpass\w*|beat\w*|against|baselines?)\b"
 )
-_LIST_LEAD = re.compile(r"(?:\(|such as|like|including|as well as|,|\band|\bor)\s*(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)
+_LIST_LEAD = AnyCase(r"(?:\(|such as|like|including|as well as|,|\band|\bor)\s*(?:[\w.-]+\s+){0,2}$")
 
 
 def _in_compared_list(before: str) -> bool:

@@ -1,0 +1,63 @@
+"""The extractor's fast paths find exactly what the plain ways find.
+
+:class:`AnyCase` must match where ``re.IGNORECASE`` matches, and the
+:class:`LabelFinder`, which remembers the pieces of text it has read, must give
+every text the same labels as a fresh one that has read nothing before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from pipeline.extract.components import LabelFinder, match_vocabulary
+from pipeline.extract.patterns import AnyCase
+from pipeline.extract.vocabulary import load_vocabulary
+
+_CUES = [
+    r"\b(?:we|our|this (?:paper|work|study))\b",
+    r"\b(?:compared (?:to|with)|relative to|than|over|versus|vs\.?)\s+(?:\w+\s+){0,3}$",
+    r"\b(?:speed-?ups?|faster|\d+(?:\.\d+)?x)\b",
+    r"(?:\(|such as|like|including|,|\band|\bor)\s*(?:[\w.-]+\s+){0,2}$",
+]
+_TEXT = st.text(alphabet=st.sampled_from(list("weourthisWEOURTHIS paperPAPERvs.Vs12x X(,andORſıİÉé\u0130 ")), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_CUES), _TEXT)
+def test_anycase_matches_where_ignorecase_matches(pattern, text):
+    fast, plain = AnyCase(pattern), re.compile(pattern, re.IGNORECASE)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    found, expected = fast.search(text), plain.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_anycase_refuses_a_pattern_with_capitals():
+    try:
+        AnyCase(r"\bWe\b")
+    except ValueError as error:
+        assert "lower-case" in str(error)
+    else:
+        raise AssertionError("AnyCase took a pattern it cannot match case-insensitively")
+
+
+def test_label_finder_remembering_pieces_finds_what_a_fresh_one_finds(page_papers):
+    vocabulary = load_vocabulary()
+    shared = LabelFinder(vocabulary)
+    papers = list(page_papers)
+    assert len(papers) == 56
+    # Read twice, so the second pass runs from memory alone.
+    for paper in papers + papers:
+        assert shared.find(paper.text) == match_vocabulary(paper.text, vocabulary)
+
+
+def test_label_finder_joins_labels_across_pieces():
+    vocabulary = load_vocabulary()
+    finder = LabelFinder(vocabulary)
+    text = "We speed up speculative decoding on an RTX 4090 with Flash Attention, unlike FlashAttention-2."
+    found, _ = finder.find(text)
+    spans = {text[s:e]: slug for s, e, _, slug in found}
+    assert "speculative decoding" in spans and "RTX 4090" in spans and "Flash Attention" in spans
+    # FlashAttention-2 is its own concept, never FlashAttention inside it.
+    assert spans.get("FlashAttention-2") != spans["Flash Attention"]
