@@ -110,6 +110,18 @@ def test_serve_sparqlwrapper_malformed_query(server):
         client.query()
 
 
+
+def test_serve_knows_the_query_prefixes(server):
+    """pg: and dcterms: need no PREFIX lines, as with `papergraph query`; a query's own win."""
+    status, _, body = get(server, PAPERS[len(PREFIXES):], "application/sparql-results+json")
+    assert status == 200
+    ids = [b["id"]["value"] for b in json.loads(body)["results"]["bindings"]]
+    assert ids == ["2205.14135", "2211.17192", "2307.08691", "2309.06180", "2407.08608"]
+    redeclared = "PREFIX pg: <http://example.org/not-papergraph#> SELECT ?p WHERE { ?p a pg:Paper }"
+    status, _, body = get(server, redeclared, "application/sparql-results+json")
+    assert status == 200 and json.loads(body)["results"]["bindings"] == []
+
+
 # ---------------------------------------------------------------- raw HTTP
 
 

@@ -184,7 +184,8 @@ def serve(
 
     GET or POST queries to /sparql; results come as JSON, XML, CSV or TSV
     (Turtle, N-Triples, JSON-LD or RDF/XML for CONSTRUCT) as the Accept header
-    asks. Updates are refused. Ctrl-C stops the server. Example:
+    asks. The prefixes of `papergraph query` need no PREFIX lines. Updates
+    are refused. Ctrl-C stops the server. Example:
 
         papergraph serve --graph graph --port 7878
     """

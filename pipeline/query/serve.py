@@ -3,8 +3,10 @@
 ``GET /sparql?query=...`` and ``POST /sparql`` (a form with ``query=``, or the
 query itself as ``application/sparql-query``), results as JSON, XML, CSV or TSV
 (triples as Turtle, N-Triples, JSON-LD or RDF/XML) by content negotiation.
-Updates are refused (403), a malformed query gets 400 with the parser's message,
-a request over the size limit 413, a query over the time limit 503.
+Queries may use the prefixes of ``papergraph query`` (pg:, skos:, dcterms:, ...)
+without declaring them. Updates are refused (403), a malformed query gets 400
+with the parser's message, a request over the size limit 413, a query over the
+time limit 503.
 
 Each query runs in a worker process with its own read-only handle on the
 store: Oxigraph cannot interrupt a running query, but a process can be killed
@@ -114,7 +116,7 @@ def negotiate(accept: str | None, offers: tuple[tuple[str, str], ...]) -> tuple[
 # ---------------------------------------------------------------- queries
 
 
-def answer(store: Any, request: dict[str, Any]) -> Reply:
+def answer(store: Any, request: dict[str, Any], prefixes: dict[str, str] | None = None) -> Reply:
     """Run one protocol request against an open store: status, content type, body.
 
     Args:
@@ -122,6 +124,8 @@ def answer(store: Any, request: dict[str, Any]) -> Reply:
         request: ``query``, ``accept`` (the header), ``format`` (a format
             parameter or None), ``default_graph_uri`` and ``named_graph_uri``
             (lists of IRIs).
+        prefixes: prefixes a query may use without declaring them (the ones
+            ``papergraph query`` knows); a query's own PREFIX lines win.
     """
     import pyoxigraph as ox
 
@@ -133,7 +137,9 @@ def answer(store: Any, request: dict[str, Any]) -> Reply:
     except ValueError as exc:
         return 400, TEXT, f"bad graph IRI: {exc}\n".encode()
     try:
-        result = store.query(request["query"], default_graph=default_graph, named_graphs=named_graphs)
+        result = store.query(
+            request["query"], default_graph=default_graph, named_graphs=named_graphs, prefixes=prefixes
+        )
     except SyntaxError as exc:
         return 400, TEXT, f"malformed query: {exc}\n".encode()
     except (RuntimeError, ValueError) as exc:
@@ -152,7 +158,7 @@ def answer(store: Any, request: dict[str, Any]) -> Reply:
     return 200, media, body
 
 
-def _worker_main(store_path: str, conn: Any) -> None:
+def _worker_main(store_path: str, prefixes: dict[str, str], conn: Any) -> None:
     """A worker process: open the store read-only, answer requests until told to stop."""
     import pyoxigraph as ox
 
@@ -168,13 +174,13 @@ def _worker_main(store_path: str, conn: Any) -> None:
             return
         if request is None:
             return
-        conn.send(answer(store, request))
+        conn.send(answer(store, request, prefixes))
 
 
 class _Worker:
-    def __init__(self, context: Any, store_path: str):
+    def __init__(self, context: Any, store_path: str, prefixes: dict[str, str]):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(store_path, child), daemon=True)
+        self.process = context.Process(target=_worker_main, args=(store_path, prefixes, child), daemon=True)
         self.process.start()
         child.close()
 
@@ -196,11 +202,12 @@ class _Worker:
 class WorkerPool:
     """Worker processes, each with the store open; a stuck one is replaced."""
 
-    def __init__(self, store_path: Path, size: int):
+    def __init__(self, store_path: Path, size: int, prefixes: dict[str, str] | None = None):
         # spawn, not fork: the parent's threads and the store's native state
         # must not be copied into a child.
         self._context = multiprocessing.get_context("spawn")
         self._store_path = str(store_path)
+        self._prefixes = dict(prefixes or {})
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -208,7 +215,7 @@ class WorkerPool:
             self._idle.put(self._start())
 
     def _start(self) -> _Worker:
-        worker = _Worker(self._context, self._store_path)
+        worker = _Worker(self._context, self._store_path, self._prefixes)
         with self._lock:
             self._all.add(worker)
         return worker
@@ -261,13 +268,13 @@ class SparqlServer(ThreadingHTTPServer):
         limits: Limits = Limits(),
         log: Callable[[str], None] | None = None,
     ):
-        from .store import open_store, store_path
+        from .store import open_store, query_prefixes, store_path
 
         open_store(graph_dir)  # fails here, with a clear message, when there is no store
         self.limits = limits
         self.log = log
         super().__init__((host, port), _Handler)
-        self.pool = WorkerPool(store_path(graph_dir), limits.workers)
+        self.pool = WorkerPool(store_path(graph_dir), limits.workers, query_prefixes(graph_dir))
 
     @property
     def url(self) -> str:
