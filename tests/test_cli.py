@@ -129,6 +129,21 @@ def test_cli_bad_option_values(capsys, tmp_path):
     assert stderr.startswith(f"error: {config}: unknown key 'colour' (valid: ")
 
 
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("query", "--graph", "g", "--bogus"), "No such option: --bogus"),
+        (("build",), "Missing argument 'INPUT...'"),
+        (("nosuch",), "No such command 'nosuch'"),
+    ],
+)
+def test_cli_usage_errors_show_usage_and_exit_2(capsys, args, message):
+    code, _, stderr = run_cli(capsys, *args)
+    assert code == 2
+    assert stderr.startswith("Usage: papergraph") and f"Error: {message}" in stderr
+    assert "internal error" not in stderr
+
 def _commands(group=None, prefix=()):
     import typer.main
 

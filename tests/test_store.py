@@ -17,6 +17,8 @@ from pipeline.errors import GraphDirError, QueryError
 from pipeline.graph import KnowledgeGraph
 from pipeline.materialize import BUILD_WRITERS, write_report, writer
 from pipeline.query.store import (
+    ONTOLOGY_GRAPH,
+    VOCABULARY_GRAPH,
     answer_rows,
     bind_params,
     load_query,
@@ -33,7 +35,7 @@ from .hand_graph import BUILDS_ON_FLASHATTENTION, hand_graph
 from .test_cli import run_cli
 
 SETTINGS = Settings(embed=False)
-SAVED = ("builds_on", "evaluated_on_dataset", "method_hardware", "method_lineage", "results_for_metric")
+SAVED = ("builds_on", "evaluated_on_dataset", "method_hardware", "method_lineage", "method_versions", "results_for_metric")
 
 
 def build_folder(graph: KnowledgeGraph, folder: Path, settings: Settings = SETTINGS) -> Path:
@@ -77,7 +79,24 @@ def test_store_build_loads_every_triple(hand_dir):
     assert report["store"]["triples"] == len(turtle) == report["rdf"]["triples"]
     assert report["store"]["engine"].startswith("oxigraph")
     store = open_store(hand_dir)
-    assert set(store) == {ox.Quad(q.subject, q.predicate, q.object) for q in turtle}
+    default_graph = set(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    assert default_graph == {ox.Quad(q.subject, q.predicate, q.object) for q in turtle}
+
+
+def test_store_keeps_ontology_and_vocabulary_in_their_own_graphs(hand_dir):
+    report = json.loads((hand_dir / "report.json").read_text())["store"]
+    store = open_store(hand_dir)
+    assert set(store.named_graphs()) == {ONTOLOGY_GRAPH, VOCABULARY_GRAPH}
+    concepts = "SELECT (COUNT(*) AS ?n) WHERE { ?c a <http://www.w3.org/2004/02/skos/core#Concept> }"
+    in_vocabulary = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/papergraph/vocab/> { ?c a <http://www.w3.org/2004/02/skos/core#Concept> } }"
+    # Over a thousand concepts, none of which leaks into the graph's own answers.
+    assert int(next(iter(store.query(in_vocabulary)))["n"].value) > 1000
+    assert int(next(iter(store.query(concepts)))["n"].value) == 0
+    assert report["vocabulary_triples"] > 5000 and report["ontology_triples"] > 100
+    successor = ox.Quad(ox.NamedNode("https://w3id.org/papergraph/vocab/method/flashattention-2"),
+                        ox.NamedNode("https://w3id.org/papergraph/ontology#successorOf"),
+                        ox.NamedNode("https://w3id.org/papergraph/vocab/method/flashattention"), VOCABULARY_GRAPH)
+    assert successor in store
 
 
 def test_store_is_opened_read_only(hand_dir):
@@ -163,6 +182,16 @@ def test_store_saved_method_lineage(hand_dir):
     ]
 
 
+
+def test_store_saved_method_versions(hand_dir):
+    rows = saved_rows(hand_dir, "method_versions", name="flash attention 2")
+    # The versions come from the vocabulary; the hand graph's entities name no
+    # vocabulary concept (skos:exactMatch), so no paper is tied to a version.
+    assert [(r["direction"], r["versionName"], r["papers"]) for r in rows] == [
+        ("earlier", "FlashAttention", ""),
+        ("later", "FlashAttention-3", ""),
+    ]
+
 def _titles(rows: list[dict[str, str]]) -> set[str]:
     return {r["title"] for r in rows}
 
@@ -184,6 +213,18 @@ def test_store_saved_method_lineage_shared_page(page_dir):
     rows = saved_rows(page_dir, "method_lineage", name="FlashAttention-2")
     assert ("ancestor", "FlashAttention-2", "FlashAttention") in {(r["direction"], r["fromName"], r["toName"]) for r in rows}
 
+
+
+def test_store_saved_method_versions_shared_page(page_dir):
+    rows = saved_rows(page_dir, "method_versions", name="FlashAttention")
+    versions = {r["versionName"]: set(filter(None, r["papers"].split("; "))) for r in rows if r["direction"] == "later"}
+    assert set(versions) == {"FlashAttention-2", "FlashAttention-3"}
+    assert versions["FlashAttention-3"] == set()  # known to the vocabulary, named by no paper of the page
+    assert {
+        "flashattention-2-faster-attention-with-better-parallelism-and-work-partitioning (proposes)",
+        "gated-linear-attention-transformers-with-hardware-efficient-training (comparesWith)",
+    } <= versions["FlashAttention-2"]
+    assert not any(p.startswith("gated-linear") and "(buildsOn)" in p for p in versions["FlashAttention-2"])
 
 def test_store_saved_evaluated_on_dataset_shared_page(page_dir):
     rows = saved_rows(page_dir, "evaluated_on_dataset", name="Path-X")

@@ -29,6 +29,12 @@ out = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 _state = {"verbose": False}
 
+# Typer up to 0.15 raises click's own exceptions; later Typers carry a copy of
+# click whose exceptions derive from typer.exceptions.TyperException instead.
+_USAGE_ERRORS = (click.exceptions.ClickException, getattr(typer.exceptions, "TyperException", click.exceptions.ClickException))
+_EXITS = (click.exceptions.Exit, typer.Exit)
+_ABORTS = (click.exceptions.Abort, typer.Abort)
+
 
 @app.callback()
 def _root(
@@ -62,15 +68,15 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``papergraph`` console script."""
     _load_commands()
     try:
-        app(args=argv, standalone_mode=False)
+        app(args=argv, prog_name="papergraph", standalone_mode=False)
     except PipelineError as exc:
         fail(str(exc), 1)
-    except click.exceptions.Abort:
+    except _ABORTS:
         fail("aborted", 1)
-    except click.exceptions.ClickException as exc:
-        exc.show()
+    except _EXITS as exc:
         raise SystemExit(exc.exit_code) from None
-    except click.exceptions.Exit as exc:
+    except _USAGE_ERRORS as exc:  # a wrong option or argument: the usage line and the problem
+        exc.show()
         raise SystemExit(exc.exit_code) from None
     except KeyboardInterrupt:
         fail("interrupted; no output was changed", 130)

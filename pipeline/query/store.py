@@ -1,6 +1,10 @@
 """The embedded SPARQL store: an Oxigraph database in ``DIR/store``.
 
-A build writes the store once, from the Turtle it has just written; queries
+A build writes the store once, from the Turtle it has just written (the
+default graph), with the ontology and the extractor's vocabulary beside it in
+named graphs of their own (``ONTOLOGY_GRAPH``, ``VOCABULARY_GRAPH``): a query
+reaches what the vocabulary knows (``pg:successorOf``, definitions) by naming
+that graph, and the graph's own answers stay apart from it. Queries
 open it read-only, so any number of readers (the CLI, each worker of
 ``papergraph serve``) share it. Oxigraph was chosen over rdflib's own store by
 ``benchmarks/rdf_speed.py``: on a graph of a million triples it loads and
@@ -22,9 +26,12 @@ import pyoxigraph as ox
 
 from ..config import Settings
 from ..errors import GraphDirError, QueryError
+from ..extract.vocabulary import VOCAB_NS, default_vocabulary_dir
 from ..graph import KnowledgeGraph
 
 STORE_DIR = "store"
+ONTOLOGY_GRAPH = ox.NamedNode("https://w3id.org/papergraph/ontology")
+VOCABULARY_GRAPH = ox.NamedNode(VOCAB_NS)
 SAVED_DIR = Path(__file__).resolve().parent / "saved"
 
 # Answer kinds of a SPARQL query.
@@ -38,9 +45,11 @@ def build_store(graph: KnowledgeGraph, out_dir: Path, settings: Settings, report
     """Write the store of a build into ``out_dir/store`` (a ``BUILD_WRITERS`` entry).
 
     Loads ``graph.ttl`` when the build wrote it (Oxigraph parses it faster than
-    Python makes the triples again), else the triples of the graph.
+    Python makes the triples again), else the triples of the graph; then the
+    ontology and the vocabulary into their named graphs.
     """
     from ..materialize.rdf import graph_triples
+    from ..vocab import ontology_file
 
     path = out_dir / STORE_DIR
     turtle = out_dir / "graph.ttl"
@@ -50,16 +59,24 @@ def build_store(graph: KnowledgeGraph, out_dir: Path, settings: Settings, report
         store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE)
     else:
         store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in graph_triples(graph, settings.base))
+    store.bulk_load(path=str(ontology_file()), format=ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
+    for vocabulary_file in sorted(default_vocabulary_dir().glob("*.ttl")):
+        store.bulk_load(path=str(vocabulary_file), format=ox.RdfFormat.TURTLE, to_graph=VOCABULARY_GRAPH)
     store.optimize()
     store.flush()
-    quads = len(store)
+    sizes = {name: _graph_size(store, graph) for name, graph in
+             (("triples", ox.DefaultGraph()), ("ontology_triples", ONTOLOGY_GRAPH), ("vocabulary_triples", VOCABULARY_GRAPH))}
     del store  # closes the database before the build folder is renamed
     report["store"] = {
         "path": STORE_DIR,
         "engine": f"oxigraph {ox.__version__}",
-        "triples": quads,
+        **sizes,
         "seconds": round(time.perf_counter() - started, 3),
     }
+
+
+def _graph_size(store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph) -> int:
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
 
 
 # --------------------------------------------------------------------- open
