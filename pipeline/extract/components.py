@@ -10,6 +10,7 @@ vocabulary travels with the pipeline: ``nlp.to_disk`` writes it as JSON.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,8 +109,8 @@ def pg_sentences(doc: Doc) -> Doc:
     """Sentence boundaries that know titles, abbreviations and "(seq. length 1K)"."""
     # The tokenizer left the text here (Doc.text would re-join every token); a
     # doc made some other way gets it once.
-    data = doc._.pg if doc._.pg is not None else {}
-    text = data.get("text")
+    data = doc._.pg
+    text = data.get("text") if data is not None else None
     if text is None:
         text = doc.text
     spans = sentence_spans(text)
@@ -314,6 +315,9 @@ class PieceLabels:
 
     first: str | None  # the first unit's letters, case-folded; None: a piece of no units
     walks: tuple[tuple[int, LabelWalk], ...]  # (offset, walk) where a walk found a label or ran out
+    # The key of the only walk when it ran out with no label, as most do ("the",
+    # "model"): the piece matters only where the next piece continues that key.
+    open_key: str | None = None
 
 
 class LabelFinder:
@@ -344,10 +348,19 @@ class LabelFinder:
         read = self._read_pieces(pieces)
         # Where each piece ends: the pieces and the single spaces between them.
         ends = list(itertools.accumulate(map(len, pieces)))
+        prefixes, last = self.prefixes, len(read) - 1
         found: list[list[Any]] = []
         stops: list[list[int]] = []
         resume = 0  # the end of the last match: matches do not overlap
-        for n in [n for n, piece_read in enumerate(read) if piece_read.walks]:
+        # The pieces with walks, picked out in C: most pieces have none.
+        for n in itertools.compress(itertools.count(), map(_WALKS, read)):
+            open_key = read[n].open_key
+            if open_key is not None:
+                after = read[n + 1].first if n < last else None
+                if after is None:
+                    after = self._next_first(read, n)
+                if not (after and open_key + after in prefixes):
+                    continue
             offset = ends[n] - len(pieces[n]) + n
             for start, walk in read[n].walks:
                 start += offset
@@ -358,10 +371,8 @@ class LabelFinder:
                 if walk.ran_out:
                     # The walk reached the end of its piece: only where the next
                     # piece's first unit continues the key can the text hold more.
-                    after = read[n + 1].first if n + 1 < len(read) else None
-                    if after is None:
-                        after = self._next_first(read, n)
-                    if after and walk.key + after in self.prefixes:
+                    after = self._next_first(read, n)
+                    if after and walk.key + after in prefixes:
                         walk = walk_label(text, start, self.vocabulary)
                         end, slug = walk.end, walk.slug
                 if end is None:
@@ -377,7 +388,7 @@ class LabelFinder:
         known = self._pieces
         if len(known) > self.MAX_PIECES:
             known.clear()
-        read = [known.get(piece) for piece in pieces]
+        read = list(map(known.get, pieces))
         if None in read:
             for n, piece_read in enumerate(read):
                 if piece_read is None:
@@ -390,9 +401,9 @@ class LabelFinder:
     @staticmethod
     def _next_first(read: list[PieceLabels], n: int) -> str | None:
         """The first unit of the text after piece ``n`` (past empty pieces); None at its end."""
-        for piece_read in read[n + 1 :]:
-            if piece_read.first is not None:
-                return piece_read.first
+        for m in range(n + 1, len(read)):
+            if read[m].first is not None:
+                return read[m].first
         return None
 
     def read_piece(self, piece: str) -> PieceLabels:
@@ -417,9 +428,11 @@ class LabelFinder:
             walk = walk_label(piece, unit.start(), self.vocabulary)
             if walk.end is not None or walk.ran_out:
                 walks.append((unit.start(), walk))
-        return PieceLabels(name_piece(units[0].group()).casefold(), tuple(walks))
+        open_key = walks[0][1].key if len(walks) == 1 and walks[0][1].end is None else None
+        return PieceLabels(name_piece(units[0].group()).casefold(), tuple(walks), open_key)
 
 
+_WALKS = operator.attrgetter("walks")
 _JOINERS = frozenset({"-", "/", "‐", "–"})
 _UNIT = re.compile(r"\w+|\S")
 _NON_NAME = re.compile(r"[^\w+]|_")
@@ -468,7 +481,7 @@ def pg_names(doc: Doc) -> Doc:
     pairs = []
     cues = []
     for start, end in data["sentences"]:
-        if "(" in text[start:end]:
+        if text.find("(", start, end) >= 0:
             pairs.extend(
                 [p.long_start, p.long_end, p.short_start, p.short_end, p.long_first]
                 for p in names.find_acronym_pairs(text, start, end)

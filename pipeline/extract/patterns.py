@@ -11,6 +11,7 @@ finds the same matches, at the same offsets, as ``re.IGNORECASE`` on the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 # The only characters that ``re.IGNORECASE`` matches to an ASCII letter and that
 # ``str.lower`` does not turn into it ("ſ" is an "s" to re, "İ" lower-cases to
@@ -40,23 +41,67 @@ class AnyCase:
         self._any_case = re.compile(pattern, re.IGNORECASE)
 
     def _choose(self, text: str, lowered: str | None) -> tuple[re.Pattern[str], str]:
-        if text.isascii() or not any(ch in text for ch in _FOLDED_APART):
+        # map(text.__contains__, ...) runs in C: these run for every cue window.
+        if text.isascii() or not any(map(text.__contains__, _FOLDED_APART)):
             return self._lower, text.lower() if lowered is None else lowered
         return self._any_case, text
 
-    def _run(self, method: str, text: str, pos: int, endpos: int | None, lowered: str | None):
+    def _run(self, method: Callable, text: str, pos: int, endpos: int | None, lowered: str | None):
         pattern, subject = self._choose(text, lowered)
-        return getattr(pattern, method)(subject, pos, len(subject) if endpos is None else endpos)
+        return method(pattern, subject, pos, len(subject) if endpos is None else endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None, *, lowered: str | None = None):
         """As ``re.Pattern.search``; ``lowered`` is ``text.lower()`` when the caller has it."""
-        return self._run("search", text, pos, endpos, lowered)
+        return self._run(re.Pattern.search, text, pos, endpos, lowered)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None, *, lowered: str | None = None):
-        return self._run("match", text, pos, endpos, lowered)
+        return self._run(re.Pattern.match, text, pos, endpos, lowered)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None, *, lowered: str | None = None):
-        return self._run("fullmatch", text, pos, endpos, lowered)
+        return self._run(re.Pattern.fullmatch, text, pos, endpos, lowered)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None, *, lowered: str | None = None):
-        return self._run("finditer", text, pos, endpos, lowered)
+        return self._run(re.Pattern.finditer, text, pos, endpos, lowered)
+
+
+def places(text: str, words: tuple[str, ...], start: int = 0, end: int | None = None) -> set[int]:
+    """Where each of ``words`` occurs in ``text[start:end]`` (``str.find`` skips there in C).
+
+    >>> sorted(places("the model, a modelling", ("model", "a ")))
+    [4, 11, 13]
+    """
+    end = len(text) if end is None else end
+    found = set()
+    for word in words:
+        at = text.find(word, start, end)
+        while at >= 0:
+            found.add(at)
+            at = text.find(word, at + 1, end)
+    return found
+
+
+def finditer_at(
+    pattern: re.Pattern[str], text: str, heads: tuple[str, ...], start: int = 0, end: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)`` for a pattern whose every match starts with one of ``heads``.
+
+    A pattern that opens with ``\\b`` or an alternation is tried by ``re`` at
+    every position of the text; ``str.find`` skips in C to each head, and the
+    pattern is tried there only. The matches are the same: each is the leftmost
+    one past the last, and none can start anywhere but at a head. (The pattern
+    must not match empty text.)
+
+    >>> verb = re.compile(r"\\b(?:propos|introduc)\\w*")
+    >>> t = "We propose X and reintroduce Y; introducing Z."
+    >>> [m.group() for m in finditer_at(verb, t, ("propos", "introduc"))] == verb.findall(t)
+    True
+    """
+    end = len(text) if end is None else end
+    taken = start  # where the last match ended: finditer's matches do not overlap
+    for at in sorted(places(text, heads, start, end)):
+        if at < taken:
+            continue
+        match = pattern.match(text, at, end)
+        if match is not None:
+            yield match
+            taken = match.end()

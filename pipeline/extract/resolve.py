@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from ..ids import name_key
 from . import names
-from .patterns import AnyCase
-from .roles import Found, Known
+from .patterns import AnyCase, finditer_at
+from .roles import Found, Known, extends_name
 from .vocabulary import Vocabulary
 
 # Candidate components, strongest first when two spans of one length compete.
@@ -96,7 +96,7 @@ def resolve(
         if not _inside_any(c, blocked)
         and (c.component in ("vocabulary", "acronym") or not _inside_any(c, stops))
         and not _followed_by_non_entity(text, c.end)
-        and name_key(text[c.start : c.end]) not in blocked_keys
+        and not (blocked_keys and name_key(text[c.start : c.end]) in blocked_keys)
         and (c.component != "coined" or c.start >= title_end or _in_span(c, prefix)
              or text[c.start : c.end].casefold() in abstract)
     ]
@@ -148,7 +148,11 @@ def resolve(
 
 
 def _inside_any(candidate: Candidate, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= candidate.start and candidate.end <= e for s, e in spans)
+    start, end = candidate.start, candidate.end
+    for s, e in spans:  # a loop, not any(...): run for every candidate and stop span
+        if s <= start and end <= e:
+            return True
+    return False
 
 
 def _in_span(candidate: Candidate, span: tuple[int, int] | None) -> bool:
@@ -156,7 +160,7 @@ def _in_span(candidate: Candidate, span: tuple[int, int] | None) -> bool:
 
 
 def _followed_by_non_entity(text: str, end: int) -> bool:
-    after = _NEXT_WORD.match(text[end : end + 30])
+    after = _NEXT_WORD.match(text, end, end + 30)
     return bool(after) and after.group(1).lower() in names.NOT_ENTITY_FOLLOWERS
 
 
@@ -166,17 +170,20 @@ def _nested_terms(candidates: list[Candidate], chosen: list[Candidate]) -> list[
     The longer name is a kind of the term, so the term is an entity of the paper
     too (and the longer name, when proposed, builds on it).
     """
-    containers = [c for c in chosen if c.component != "vocabulary"]
+    # Where the containers start, by where they end: a term is looked up, not
+    # compared with every container.
+    container_starts: dict[int, list[int]] = {}
+    for c in chosen:
+        if c.component != "vocabulary":
+            container_starts.setdefault(c.end, []).append(c.start)
     nested = []
     seen = set()
     for candidate in candidates:
         if candidate.component != "vocabulary" or candidate.key in seen:
             continue
-        for container in containers:
-            if container.start < candidate.start and candidate.end == container.end:
-                nested.append(candidate)
-                seen.add(candidate.key)
-                break
+        if any(start < candidate.start for start in container_starts.get(candidate.end, ())):
+            nested.append(candidate)
+            seen.add(candidate.key)
     return nested
 
 
@@ -281,7 +288,7 @@ def _link_proposals(
                 continue
             chosen = _replace_inside(chosen, new)
             proposed.setdefault(new.key, (new.start, new.end, f"proposal:{cue.kind}"))
-    for match in _OUR_NAME.finditer(text, title_end):
+    for match in finditer_at(_OUR_NAME, text, _OUR_HEADS, title_end):
         new = _new_candidate(text, match.start(1), match.end(1), "proposal", vocabulary)
         if new is not None and not any(c.start < new.end and new.start < c.end for c in chosen):
             chosen.append(new)
@@ -302,6 +309,7 @@ def _link_proposals(
 
 
 _OUR_NAME = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed)\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,3})\b")
+_OUR_HEADS = ("our", "Our", "the proposed", "The proposed")  # what every _OUR_NAME match starts with
 # "Federated learning (FL) is a type of ...": a definition of something known.
 _DEFINITION = re.compile(r"\)\s+(?:is|are|refers to|denotes)\s+(?:a|an|the)\b")
 _INTRODUCING = AnyCase(
@@ -433,8 +441,6 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
     benchmark like MLPerf, "OpenVLA-OFT" a model like OpenVLA); else the first
     cue found over its mentions; else the type its name's shape suggests.
     """
-    from .roles import extends_name
-
     for key, entity in entities.items():
         if entity.type:
             continue

@@ -35,6 +35,7 @@ _FROM_TO = re.compile(
 _VALUE = re.compile(
     rf"(?P<low>\d(?<![\w.]\d)\d*(?:,\d{{3}})*(?:\.\d+)?)(?:\s?[–~-]\s?(?P<high>{_NUM}))?\s?{_UNIT}"
 )
+_DIGIT = re.compile(r"\d")  # every result pattern needs one
 _SPEED_WORDS = AnyCase(r"\b(?:faster|speeds?|speed-?ups?|accelerat\w*|quicker)\b")
 _BASELINE_CUE = AnyCase(
     r"\b(?:compared (?:to|with)|relative to|than|over|versus|vs\.?|outperform\w*|surpass\w*|against)\s+(?:\w+\s+){0,3}$"
@@ -119,9 +120,11 @@ def find_results(
     for s_start, s_end in sentences:
         if s_end <= title_end:
             continue
+        if not _DIGIT.search(text, s_start, s_end):
+            continue  # no number, no result: a scan in C spares the cue search below
         sentence = text[s_start:s_end]
         local = by_sentence.get((s_start, s_end), [])
-        if not (_OWN_WORK.search(sentence) or any(m.key in proposed for m in local)):
+        if not (any(m.key in proposed for m in local) or _OWN_WORK.search(sentence)):
             continue
         taken: list[tuple[int, int]] = []
         for match in list(_FROM_TO.finditer(text, s_start, s_end)) + list(_VALUE.finditer(text, s_start, s_end)):

@@ -22,9 +22,11 @@ it), ``builds_on`` (extends, improves, succeeds, analyses, adapts, depends on),
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from .patterns import AnyCase
 
@@ -114,19 +116,15 @@ _BUILD_KEYS = (
 # The keys as one pattern each: a search for any of them is one scan, in C.
 _COMPARE_KEY = re.compile("|".join(map(re.escape, _COMPARE_KEYS)))
 _BUILD_KEY = re.compile("|".join(map(re.escape, _BUILD_KEYS)))
+_SPAN_START = itemgetter(0)  # the key sentence_of searches sentences by
 _DEFAULT_ROLE = {"Dataset": "evaluated_on", "Hardware": "runs_on", "Metric": "reports", "Method": "uses", "Model": "uses"}
 
 
 def sentence_of(sentences: list[tuple[int, int]], position: int) -> tuple[int, int]:
     """The (start, end) of the sentence holding ``position``."""
-    lo, hi = 0, len(sentences) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if sentences[mid][0] <= position:
-            lo = mid
-        else:
-            hi = mid - 1
-    return sentences[lo] if sentences else (0, position + 1)
+    if not sentences:
+        return (0, position + 1)
+    return sentences[max(0, bisect.bisect_right(sentences, position, key=_SPAN_START) - 1)]
 
 
 def extends_name(successor: str, predecessor: str) -> bool:
@@ -147,8 +145,11 @@ def extends_name(successor: str, predecessor: str) -> bool:
     if s.startswith(p) and _VERSION_TAIL.match(successor[len(predecessor):]):
         return True
     # A qualified form of a known multi-word name: "continuous speculative decoding".
-    words_s, words_p = s.replace("-", " ").split(), p.replace("-", " ").split()
-    return len(words_p) >= 2 and len(words_s) > len(words_p) and words_s[-len(words_p):] == words_p
+    words_p = p.replace("-", " ").split()
+    if len(words_p) < 2:
+        return False
+    words_s = s.replace("-", " ").split()
+    return len(words_s) > len(words_p) and words_s[-len(words_p):] == words_p
 
 
 def speaks_of_own_work(sentence: str, names_proposed: bool) -> bool:
@@ -234,14 +235,12 @@ def assign_roles(
     for mention in mentions:
         key = mention.key
         entity = entities.get(key)
-        if entity is None or key in proposed:
+        if entity is None or key in proposed or entity.type not in ("Method", "Model", "Dataset"):
             continue
         s_start, s_end = sentence_of(sentences, mention.start)
         sentence = text[s_start:s_end]
         before = text[max(s_start, mention.start - _CUE_WINDOW) : mention.start]
         after = text[mention.end : min(s_end, mention.end + _CUE_WINDOW)]
-        if entity.type not in ("Method", "Model", "Dataset"):
-            continue
         comparable = entity.type in ("Method", "Model")
         # Cheap keyword tests first: most mentions have no cue before them.
         lower = before.lower()

@@ -90,7 +90,7 @@ class Vocabulary:
         slug = self.exact.get(key_of(text, keep_case=True))
         if slug is None:
             folded = key_of(text)
-            if folded in self.lower_ok or any(ch.isupper() for ch in text[1:]):
+            if folded in self.lower_ok or any(map(str.isupper, text[1:])):
                 slug = self.folded.get(folded)
         return self.terms.get(slug) if slug else None
 
