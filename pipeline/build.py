@@ -129,6 +129,7 @@ def run(
         papers = _counted(papers, progress, "extract")
         with _timed(times, "load extractor"):
             extractor = extract.load_extractor()
+            extract.freeze_loaded_objects()
         # Reading and extracting interleave (the reader is a stream), so the
         # extractor times its own calls into `times`.
         for extraction in extractor.iter_extractions(

@@ -202,6 +202,7 @@ def _start_worker(config: str, data: bytes) -> None:
 
     nlp = spacy.util.load_model_from_config(Config().from_str(config), auto_fill=False)
     _WORKER_NLP.append(nlp.from_bytes(data))
+    freeze_loaded_objects()
 
 
 def _extract_batch(papers: list[Paper]) -> list[Extraction]:
@@ -213,3 +214,18 @@ def _extract_batch(papers: list[Paper]) -> list[Extraction]:
 def load_extractor(path: str | Path | None = None, vocabulary_dir: str | Path | None = None) -> Extractor:
     """The extractor: a saved pipeline at ``path``, else one built from the config."""
     return Extractor(load_nlp(path) if path is not None else build_nlp(vocabulary_dir))
+
+
+def freeze_loaded_objects() -> None:
+    """Hide what this process has loaded so far from the cyclic garbage collector.
+
+    The pipeline and its vocabulary tables are hundreds of thousands of objects
+    that live as long as the process, and every full collection (one per few
+    thousand abstracts) walks them all: about a sixth of the extraction time.
+    ``gc.freeze`` moves them out of its sight; objects whose references go away
+    are still freed. Call it once the models are loaded, as ``papergraph build``
+    does; a forked worker inherits it.
+    """
+    import gc
+
+    gc.freeze()
