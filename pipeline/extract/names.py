@@ -249,14 +249,18 @@ def trim_adjective(chunk: str) -> str:
     return "-".join(parts)
 
 
+# Units of measure, spelled as coined names are ("kHz" is camel-cased, "GiB" too).
+_UNIT_WORDS = frozenset("Hz kHz MHz GHz THz dB dBm KiB MiB GiB TiB KB MB GB TB kB Kbps Mbps Gbps kWh mAh".split())
+
+
 def is_coined(chunk: str) -> bool:
     """Whether a whitespace-free chunk reads as a coined name.
 
     >>> [is_coined(c) for c in ["FlashAttention", "Qwen3-30B-A3B", "ED-NeRF", "R-Sum", "Path-X",
-    ...  "GPT-2", "FRANC", "nnAudio", "Vision-Language-Action", "IO-aware", "Transformers", "VQ", "M2"]]
-    [True, True, True, True, True, True, True, True, False, False, False, False, True]
+    ...  "GPT-2", "FRANC", "nnAudio", "Vision-Language-Action", "IO-aware", "Transformers", "VQ", "M2", "kHz"]]
+    [True, True, True, True, True, True, True, True, False, False, False, False, True, False]
     """
-    if not chunk or chunk[0].isdigit():
+    if not chunk or chunk[0].isdigit() or chunk in _UNIT_WORDS:
         return False
     parts = list(filter(None, chunk.replace("_", "-").split("-")))
     if not parts:
@@ -603,9 +607,26 @@ _BRACKET = re.compile(r"[()]")
 _DESCRIBING_WORDS = frozenset("termed called named dubbed based designed tailored".split())
 
 
+# Nouns that close a new name though they name no action: what the paper built
+# ("a motion-as-option network", "a delta score", "an instantaneous-to-mean curriculum").
+_ARTIFACT_NOUNS = frozenset(
+    """network networks model architecture curriculum score measure layer layers block blocks head heads
+    attention transformer""".split()
+)
+
+
 def _technique_noun(word: str) -> bool:
-    """Nouns that name a technique or a component doing something: "regulator", "masking"."""
-    return word.lower().endswith(("ing", "tion", "sion", "ment", "or", "er", "ization", "isation"))
+    """Nouns that name a technique or a component doing something: "regulator",
+    "discriminators", "masking"; or a built artifact ("network", "score").
+
+    >>> [_technique_noun(w) for w in ["regulator", "discriminators", "network", "cues", "study"]]
+    [True, True, True, False, False]
+    """
+    word = word.lower()
+    if word in _ARTIFACT_NOUNS:
+        return True
+    singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return singular.endswith(("ing", "tion", "sion", "ment", "or", "er", "ization", "isation"))
 
 
 def _names_action(words: list[re.Match]) -> bool:

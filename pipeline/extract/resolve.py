@@ -16,7 +16,7 @@ from ..ids import name_key
 from . import names
 from .patterns import AnyCase, finditer_at
 from .roles import Found, Known, extends_name
-from .vocabulary import Vocabulary
+from .vocabulary import Term, Vocabulary
 
 # Candidate components, strongest first when two spans of one length compete.
 PRIORITY = {"acronym": 0, "vocabulary": 1, "title": 2, "proposal": 3, "headed": 4, "coined": 5, "phrase": 6}
@@ -41,6 +41,7 @@ _HEAD_NOUN_AFTER = re.compile(
     r"algorithm|algorithms|technique|techniques|model|system|scheme|architecture|strategy|mechanism|paradigm|"
     r"pipeline|module|recipe|library)\b)"
 )
+_BASED_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?[\s-]+based\b")
 _TITLE_HEAD_END = re.compile(r":| for | with | via | using | in | on | through | to | towards | —| - ")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _WORD_BREAK = re.compile(r"[\s-]+")
@@ -142,7 +143,7 @@ def resolve(
     mentions.sort(key=lambda m: (m.start, -m.end))
     _type_untyped(text, mentions, entities, vocabulary)
     for key in list(proposed):
-        if entities.get(key) is None or entities[key].type in ("Metric", "Hardware"):
+        if entities.get(key) is None or entities[key].type == "Hardware":
             del proposed[key]
     return mentions, entities, proposed
 
@@ -336,6 +337,8 @@ def _first_after(text: str, chosen: list[Candidate], position: int, clause_end: 
             return None
         if candidate.component in ("vocabulary", "phrase") and _HEAD_NOUN_AFTER.match(text, candidate.end):
             continue  # "a speculative decoding framework": a modifier, not the name
+        if candidate.component == "acronym" and _BASED_AFTER.match(text, candidate.end):
+            continue  # "a generative adversarial network (GAN) based model": a modifier too
         if candidate.component == "phrase" and _OF_AFTER.match(text, candidate.end):
             return None  # "dynamic masking of ...": the whole phrase is the name
         return candidate
@@ -434,17 +437,32 @@ def _link_title(
     return chosen
 
 
+def _hyphen_base(name: str, vocabulary: Vocabulary) -> Term | None:
+    """The known name a hyphenated one extends: OpenVLA in "OpenVLA-OFT".
+
+    Not a metric, nor a short acronym, of which a new name is rarely a variant:
+    "AP-BWE" is no kind of AP (average precision).
+    """
+    first = name.split("-")[0]
+    if len(first) < 3 or first == name:
+        return None
+    base = vocabulary.lookup(first)
+    return base if base is not None and base.type != "Metric" else None
+
+
 def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], vocabulary: Vocabulary) -> None:
     """Type the entities no vocabulary typed.
 
     A versioned or extended known name takes its type ("MLPerf 1.1" is a
     benchmark like MLPerf, "OpenVLA-OFT" a model like OpenVLA); else the first
-    cue found over its mentions; else the type its name's shape suggests.
+    cue found over its mentions; else the type of the known names it is listed
+    with ("LLFF, IN2N and NeRF-Art"); else the type its name's shape suggests.
     """
+    known_types = {key: entity.type for key, entity in entities.items() if entity.type}
     for key, entity in entities.items():
         if entity.type:
             continue
-        base = vocabulary.lookup(names.strip_version(entity.name)) or vocabulary.lookup(entity.name.split("-")[0])
+        base = vocabulary.lookup(names.strip_version(entity.name)) or _hyphen_base(entity.name, vocabulary)
         if base is not None:
             entity.type = base.type
             continue
@@ -462,4 +480,40 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
             if rule != "default":
                 decided = kind
                 break
+        decided = decided or _listed_type(text, mentions, key, known_types)
         entity.type = decided or names.infer_type(entity.name, entity.name, 0, len(entity.name))[0]
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
+
+
+def _listed_type(text: str, mentions: list[Found], key: str, known_types: dict[str, str]) -> str | None:
+    """The type shared by the known names listed with a mention of ``key``.
+
+    Lists are names joined by commas, "and" and "or" ("on LLFF, IN2N and
+    NeRF-Art"); only names typed before any guess (the vocabulary's) count,
+    and they must agree.
+
+    >>> found = lambda s, e, k: Found(s, e, k, "coined", 0.8)
+    >>> t = "on LLFF, IN2N and NeRF-Art."
+    >>> ms = [found(3, 7, "llff"), found(9, 13, "in2n"), found(18, 26, "nerfart")]
+    >>> _listed_type(t, ms, "nerfart", {"llff": "Dataset"})
+    'Dataset'
+    >>> _listed_type("LLFF with IN2N", [found(0, 4, "llff"), found(10, 14, "in2n")], "in2n", {"llff": "Dataset"}) is None
+    True
+    """
+    types: set[str] = set()
+    for index, mention in enumerate(mentions):
+        if mention.key != key:
+            continue
+        for step in (-1, 1):  # walk the list both ways from the mention
+            at, here = index + step, mention
+            while 0 <= at < len(mentions):
+                other = mentions[at]
+                left, right = (other, here) if step < 0 else (here, other)
+                if left.end > right.start or not _LIST_GAP.fullmatch(text, left.end, right.start):
+                    break
+                if other.key in known_types:
+                    types.add(known_types[other.key])
+                here, at = other, at + step
+    return types.pop() if len(types) == 1 else None
