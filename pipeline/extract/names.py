@@ -442,6 +442,9 @@ _PROPOSE_SUBJECT = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|article|report)|[Tt]he authors)"
     r"(?:\s+(?:\w+ly|also|further|then|first|here|now|therefore|thus|hence|next|additionally|instead))*\s+$"
 )
+_SECOND_VERB = re.compile(
+    r"and\s+(?:implement|evaluat|releas|open-sourc|train|deploy|analy[sz]|validat|test|stud|build|develop|design)\w*\s+"
+)
 _NAMED = re.compile(r"\b(?:named|called|dubbed|termed|coined|denoted(?: as)?|referred to as|which we call|we call it|we term)\s+")
 # What every _NAMED match starts with.
 _NAMED_HEADS = (
@@ -474,6 +477,9 @@ def find_proposal_cues(text: str, start: int = 0, end: int | None = None) -> lis
     >>> t = "we introduce a novel method called KV Prediction."
     >>> [(t[c.position:], c.kind) for c in find_proposal_cues(t)]
     [('a novel method called KV Prediction.', 'propose'), ('KV Prediction.', 'named')]
+    >>> t = "We design and implement QuickServe, a system."
+    >>> [t[c.position:c.position + 10] for c in find_proposal_cues(t)]
+    ['QuickServe']
     """
     end = len(text) if end is None else end
     cues = []
@@ -484,7 +490,9 @@ def find_proposal_cues(text: str, start: int = 0, end: int | None = None) -> lis
             position = verb.end()
             while position < end and text[position] == " ":
                 position += 1
-            cues.append(ProposalCue(position, "propose"))
+            # "design and implement X": the object follows the second verb.
+            second = _SECOND_VERB.match(text, position, end)
+            cues.append(ProposalCue(second.end() if second else position, "propose"))
     for match in finditer_at(_NAMED, text, _NAMED_HEADS, start, end):
         cues.append(ProposalCue(match.end(), "named"))
     return sorted(cues, key=lambda c: c.position)
@@ -610,8 +618,7 @@ _DESCRIBING_WORDS = frozenset("termed called named dubbed based designed tailore
 # Nouns that close a new name though they name no action: what the paper built
 # ("a motion-as-option network", "a delta score", "an instantaneous-to-mean curriculum").
 _ARTIFACT_NOUNS = frozenset(
-    """network networks model architecture curriculum score measure layer layers block blocks head heads
-    attention transformer""".split()
+    "network networks curriculum score measure layer layers block blocks head heads".split()
 )
 
 
@@ -777,7 +784,10 @@ _EVALUATED_ON = AnyCase(
     r"\b(?:performance|accuracy|results?|scores?|evaluat\w*|experiments?|benchmark\w*|gains?|improvements?)"
     r"\s+(?:[\w-]+\s+){0,3}?on\s+(?:the\s+)?$|\band\s+on\s+(?:the\s+)?$"
 )
-_HEAD_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
+# The word after a name, past a title's ": A" ("OpenBench-1K: A Dataset of ...").
+# "a new benchmark, CodeArena", "our model, Hymba-1B": the kind named just before.
+_KIND_BEFORE = re.compile(r"\b([A-Za-z]+),\s+$")
+_HEAD_AFTER = re.compile(r"(?::\s*(?:[Aa]n?|[Tt]he)\s+|[\s-]*)([A-Za-z]+)")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _WORD_BREAK = re.compile(r"[\s-]+")
 _FROM_NUMBER = re.compile(r"\s+from\s+\d")
@@ -805,6 +815,10 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
     ('Model', 'head-noun')
     >>> infer_type("LowFormer", "LowFormer", 0, 9)
     ('Model', 'name-shape')
+    >>> infer_type("OpenBench", "OpenBench: A Dataset of Problems", 0, 9)
+    ('Dataset', 'head-noun')
+    >>> t = "we introduce a new benchmark, CodeArena, for agents"; infer_type("CodeArena", t, 30, 39)
+    ('Dataset', 'kind-before')
     """
     after = _HEAD_AFTER.match(text[end : end + 30])
     if after:
@@ -816,6 +830,9 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
         for word in _LETTERS.findall(apposition.group(1))[:6]:
             if word.lower() in _HEAD_NOUNS:
                 return _HEAD_NOUNS[word.lower()], "apposition"
+    kind = _KIND_BEFORE.search(text, max(0, start - 30), start)
+    if kind and kind.group(1).lower() in _HEAD_NOUNS:
+        return _HEAD_NOUNS[kind.group(1).lower()], "kind-before"
     words = _WORD_BREAK.split(name)
     if len(words) > 1 and words[-1].lower() in _NAME_HEADS:
         return _NAME_HEADS[words[-1].lower()], "name-head"

@@ -281,7 +281,8 @@ def _link_proposals(
         clause_end = _clause_end(text, cue.position)
         target = _first_after(text, chosen, cue.position, clause_end)
         if target is not None:
-            proposed.setdefault(target.key, (target.start, target.end, f"proposal:{cue.kind}"))
+            for listed in [target, *_listed_after(text, chosen, target)]:
+                proposed.setdefault(listed.key, (listed.start, listed.end, f"proposal:{cue.kind}"))
             continue
         for start, end in names.proposal_objects(text, cue, clause_end):
             new = _new_candidate(text, start, end, "proposal", vocabulary)
@@ -293,6 +294,20 @@ def _link_proposals(
         new = _new_candidate(text, match.start(1), match.end(1), "proposal", vocabulary)
         if new is not None and not any(c.start < new.end and new.start < c.end for c in chosen):
             chosen.append(new)
+    for match in _APPOSED_NAME.finditer(text, title_end):
+        # "Our model, Hymba-1B, ...", "we introduce a new benchmark, CodeArena, ...",
+        # "this paper introduces an efficient attention kernel, FlashQ, ...".
+        lead = match.group(1).lower()
+        sentence = _sentence_around(text, match.start())
+        if lead in ("a", "an") and not (
+            _FIRST_PERSON.search(sentence) and _INTRODUCING.search(sentence) and not _COMPARISON.search(sentence)
+        ):
+            continue  # "a strong baseline model, LLaMA-7B": not the paper's own
+        new = _new_candidate(text, match.start(2), match.end(2), "proposal", vocabulary)
+        if new is not None:
+            chosen = _replace_inside(chosen, new)
+            if new in chosen or any(c.key == new.key for c in chosen):
+                proposed.setdefault(new.key, (new.start, new.end, "proposal:apposed"))
     for candidate in chosen:
         if candidate.component in ("coined", "acronym", "proposal", "headed", "phrase") and names.our_before(
             text, candidate.start, max(0, candidate.start - 40)
@@ -311,6 +326,13 @@ def _link_proposals(
 
 _OUR_NAME = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed)\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,3})\b")
 _OUR_HEADS = ("our", "Our", "the proposed", "The proposed")  # what every _OUR_NAME match starts with
+# A kind of thing the paper makes, then its name in apposition.
+_APPOSED_NAME = re.compile(
+    r"\b([Oo]ur|[Tt]he proposed|an?)\s+(?:[a-z][\w-]*\s+){0,3}"
+    r"(?:model|method|framework|approach|system|benchmark|dataset|architecture|algorithm|library|toolkit|metric|"
+    r"kernel|layer|module|engine|tool|compiler|optimizer|agent),\s+"
+    r"((?:[A-Z][\w.+-]*)(?:\s+[A-Z][\w.+-]*){0,3})(?=[\s,.;:)])"
+)
 # "Federated learning (FL) is a type of ...": a definition of something known.
 _DEFINITION = re.compile(r"\)\s+(?:is|are|refers to|denotes)\s+(?:a|an|the)\b")
 _INTRODUCING = AnyCase(
@@ -318,6 +340,21 @@ _INTRODUCING = AnyCase(
 )
 _FIRST_PERSON = AnyCase(r"\b(?:we|our|this (?:paper|work|study))\b")
 _COMPARISON = AnyCase(r"\b(?:compar\w+|than|outperform\w*|surpass\w*|baselines?|unlike|prior|previous|existing)\b")
+
+
+def _listed_after(text: str, chosen: list[Candidate], first: Candidate) -> list[Candidate]:
+    """New names listed right after ``first``: "We propose LiteDrop and LiteMix"."""
+    listed, last = [], first
+    for candidate in sorted(chosen, key=lambda c: c.start):
+        if candidate.start < last.end:
+            continue
+        if candidate.component not in ("coined", "acronym", "proposal") or not _LIST_GAP.fullmatch(
+            text, last.end, candidate.start
+        ):
+            break
+        listed.append(candidate)
+        last = candidate
+    return listed
 
 
 def _sentence_around(text: str, position: int) -> str:
@@ -455,8 +492,9 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
 
     A versioned or extended known name takes its type ("MLPerf 1.1" is a
     benchmark like MLPerf, "OpenVLA-OFT" a model like OpenVLA); else the first
-    cue found over its mentions; else the type of the known names it is listed
-    with ("LLFF, IN2N and NeRF-Art"); else the type its name's shape suggests.
+    cue found over its mentions ("a dataset", "on an RTX 4090"); else the type
+    of the known names it is listed with ("LLFF, IN2N and NeRF-Art"); else the
+    type its name's shape suggests.
     """
     known_types = {key: entity.type for key, entity in entities.items() if entity.type}
     for key, entity in entities.items():
@@ -477,7 +515,7 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
             if mention.key != key:
                 continue
             kind, rule = names.infer_type(entity.name, text, mention.start, mention.end)
-            if rule != "default":
+            if rule not in ("default", "name-shape"):  # the shape is the same at every mention: the last resort
                 decided = kind
                 break
         decided = decided or _listed_type(text, mentions, key, known_types)
@@ -490,22 +528,24 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 def _listed_type(text: str, mentions: list[Found], key: str, known_types: dict[str, str]) -> str | None:
     """The type shared by the known names listed with a mention of ``key``.
 
-    Lists are names joined by commas, "and" and "or" ("on LLFF, IN2N and
-    NeRF-Art"); only names typed before any guess (the vocabulary's) count,
-    and they must agree.
+    A list is names joined by commas, "and" and "or", with at least one comma
+    ("on LLFF, IN2N and NeRF-Art"): "the PILE and M2-BERT-base" may join two
+    clauses. Only names typed before any guess (the vocabulary's) count, and
+    they must agree.
 
     >>> found = lambda s, e, k: Found(s, e, k, "coined", 0.8)
     >>> t = "on LLFF, IN2N and NeRF-Art."
     >>> ms = [found(3, 7, "llff"), found(9, 13, "in2n"), found(18, 26, "nerfart")]
     >>> _listed_type(t, ms, "nerfart", {"llff": "Dataset"})
     'Dataset'
-    >>> _listed_type("LLFF with IN2N", [found(0, 4, "llff"), found(10, 14, "in2n")], "in2n", {"llff": "Dataset"}) is None
+    >>> _listed_type("LLFF and IN2N", [found(0, 4, "llff"), found(9, 13, "in2n")], "in2n", {"llff": "Dataset"}) is None
     True
     """
     types: set[str] = set()
     for index, mention in enumerate(mentions):
         if mention.key != key:
             continue
+        members, comma = [], False
         for step in (-1, 1):  # walk the list both ways from the mention
             at, here = index + step, mention
             while 0 <= at < len(mentions):
@@ -513,7 +553,9 @@ def _listed_type(text: str, mentions: list[Found], key: str, known_types: dict[s
                 left, right = (other, here) if step < 0 else (here, other)
                 if left.end > right.start or not _LIST_GAP.fullmatch(text, left.end, right.start):
                     break
-                if other.key in known_types:
-                    types.add(known_types[other.key])
+                comma = comma or "," in text[left.end : right.start]
+                members.append(other.key)
                 here, at = other, at + step
+        if comma:
+            types.update(known_types[k] for k in members if k in known_types)
     return types.pop() if len(types) == 1 else None
