@@ -85,3 +85,41 @@ def test_extract_unseen_baseline_apposition_is_not_a_proposal(extractor):
     extraction = extractor.extract(paper)
     by_id = {e.id: e for e in extraction.entities}
     assert "LLaMA-7B" not in {by_id[r.object].name for r in extraction.relations if r.predicate == "proposes"}
+
+
+def _extract(extractor, title: str, abstract: str):
+    extraction = extractor.extract(make_paper(SourceRef("test", 1), {"title": title, "abstract": abstract}))
+    by_id = {e.id: e for e in extraction.entities}
+    roles: dict[str, set[str]] = {}
+    for relation in extraction.relations:
+        roles.setdefault(by_id[relation.object].name, set()).add(relation.predicate)
+    return extraction, roles
+
+
+def test_extract_unseen_roles(extractor):
+    _, roles = _extract(extractor, "Adapters Revisited",
+                        "We propose DoubleLoRA, which extends LoRA with a second low-rank path. DoubleLoRA outperforms "
+                        "LoRA and DoRA on GLUE while adding 0.1% parameters.")
+    assert roles["DoubleLoRA"] == {"proposes"} and "builds_on" in roles["LoRA"] and roles["DoRA"] == {"compares_with"}
+    _, roles = _extract(extractor, "Memory Efficient Training",
+                        "We introduce ZeRO-Lite, which shards optimizer states asynchronously. Unlike FSDP, ZeRO-Lite "
+                        "overlaps communication fully.")
+    assert roles["ZeRO-Lite"] == {"proposes"} and roles["Fully Sharded Data Parallel"] == {"compares_with"}
+    _, roles = _extract(extractor, "Long Context",
+                        "Compared with speculative decoding, our method LongSpec achieves 2x lower latency on LongBench.")
+    assert roles["LongSpec"] == {"proposes"} and roles["speculative decoding"] == {"compares_with"}
+
+
+def test_extract_unseen_results_named_by_their_metric(extractor):
+    extraction, _ = _extract(extractor, "Translation",
+                             "We present PolyMT, a multilingual translation model that achieves 45.3 BLEU on WMT14 "
+                             "English-German, a 1.2 BLEU improvement over mBART.")
+    results = {r.value_text: r for r in extraction.results}
+    assert set(results) == {"45.3", "1.2"}
+    assert (results["45.3"].metric, results["45.3"].dataset) == ("bleu", "wmt14")
+    assert results["1.2"].baseline == "mbart"
+    extraction, _ = _extract(extractor, "Reasoning Models",
+                             "Built on top of Llama-3-8B, we present ThinkLlama, a reasoning model. ThinkLlama reaches "
+                             "62.1% on MATH, 8.4 points above Llama-3-8B.")
+    results = {r.value_text: r for r in extraction.results}
+    assert results["8.4 points"].baseline == "llama38b" and results["62.1%"].dataset == "math"

@@ -450,7 +450,11 @@ _NAMED = re.compile(r"\b(?:named|called|dubbed|termed|coined|denoted(?: as)?|ref
 _NAMED_HEADS = (
     "named", "called", "dubbed", "termed", "coined", "denoted", "referred to as", "which we call", "we call it", "we term",
 )
-_OUR = AnyCase(r"\b(?:our|the proposed|our proposed|the resulting|the new)\s+$")
+# "our X", "the proposed X", "our method X".
+_OUR_KINDS = ("method", "model", "approach", "framework", "system", "algorithm", "technique")
+_OUR = AnyCase(r"\b(?:our|the proposed|our proposed|the resulting|the new)\s+(?:(?:" + "|".join(_OUR_KINDS) + r")\s+)?$")
+# The last letters a match of _OUR can end with, before its spaces.
+_OUR_LAST_LETTERS = frozenset(w[-1] for w in ("our", "proposed", "resulting", "new", *_OUR_KINDS))
 # Words between a proposal verb and its object that are not the name.
 _LEAD_WORDS = frozenset(
     """a an the our two three four several new novel simple simpler efficient lightweight light-weight first
@@ -704,9 +708,9 @@ def _sentence_initial(text: str, position: int) -> bool:
 def our_before(text: str, start: int, sentence_start: int) -> bool:
     """Whether "our" / "the proposed" comes right before ``start``."""
     window = text[max(sentence_start, start - 30) : start]
-    # A match ends in spaces after "our", "proposed", "resulting" or "new": most
-    # windows fail this test, which costs less than the pattern's search.
-    if not window[-1:].isspace() or window.rstrip()[-1:].lower() not in ("r", "d", "g", "w"):
+    # A match ends in spaces after "our", "proposed", ... or a kind ("method"):
+    # most windows fail this test, which costs less than the pattern's search.
+    if not window[-1:].isspace() or window.rstrip()[-1:].lower() not in _OUR_LAST_LETTERS:
         return False
     return bool(_OUR.search(window))
 

@@ -324,7 +324,10 @@ def _link_proposals(
     return chosen
 
 
-_OUR_NAME = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed)\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,3})\b")
+_OUR_NAME = re.compile(
+    r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:(?:method|model|approach|framework|system|algorithm|technique)\s+)?"
+    r"((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,3})\b"
+)
 _OUR_HEADS = ("our", "Our", "the proposed", "The proposed")  # what every _OUR_NAME match starts with
 # A kind of thing the paper makes, then its name in apposition.
 _APPOSED_NAME = re.compile(

@@ -37,9 +37,11 @@ _VALUE = re.compile(
     rf"(?P<low>\d(?<![\w.]\d)\d*(?:,\d{{3}})*(?:\.\d+)?)(?:\s?[–~-]\s?(?P<high>{_NUM}))?\s?{_UNIT}"
 )
 _DIGIT = re.compile(r"\d")  # every result pattern needs one
+# A number right before a metric's name: "45.3 BLEU", "2.1 FID".
+_BARE_NUMBER = re.compile(r"(?<![\w.,])(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)\s+$")
 _SPEED_WORDS = AnyCase(r"\b(?:faster|speeds?|speed-?ups?|accelerat\w*|quicker)\b")
 _BASELINE_CUE = AnyCase(
-    r"\b(?:compared (?:to|with)|relative to|than|over|versus|vs\.?|outperform\w*|surpass\w*|against)\s+(?:\w+\s+){0,3}$"
+    r"\b(?:compared (?:to|with)|relative to|than|over|above|below|unlike|versus|vs\.?|outperform\w*|surpass\w*|against)\s+(?:\w+\s+){0,3}$"
 )
 _OWN_WORK = AnyCase(
     r"\b(?:we|our|this (?:paper|work)|the proposed|achiev\w*|results?|experiment\w*|show\w*|demonstrat\w*|reach\w*|yield\w*|enabl\w*)\b"
@@ -128,13 +130,27 @@ def find_results(
         if not (any(m.key in proposed for m in local) or _OWN_WORK.search(sentence)):
             continue
         taken: list[tuple[int, int]] = []
-        for match in list(_FROM_TO.finditer(text, s_start, s_end)) + list(_VALUE.finditer(text, s_start, s_end)):
+        matches = list(_FROM_TO.finditer(text, s_start, s_end)) + list(_VALUE.finditer(text, s_start, s_end))
+        matches += _values_before_metrics(text, local, entities, s_start)
+        for match in matches:
             start, end = match.span()
             if any(start < e and s < end for s, e in taken) or any(m.start <= match.start("low") < m.end for m in local):
                 continue
             taken.append((start, end))
             found.append(_result(text, match, local, entities, s_start, s_end))
     return found
+
+
+def _values_before_metrics(text: str, local: list[Found], entities: dict[str, Known], s_start: int) -> list[re.Match]:
+    """Numbers written right before a metric's name, which is then their unit: "45.3 BLEU"."""
+    matches = []
+    for mention in local:
+        entity = entities.get(mention.key)
+        if entity is not None and entity.type == "Metric":
+            match = _BARE_NUMBER.search(text, max(s_start, mention.start - 24), mention.start)
+            if match is not None:
+                matches.append(match)
+    return matches
 
 
 def _result(
