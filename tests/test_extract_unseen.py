@@ -123,3 +123,27 @@ def test_extract_unseen_results_named_by_their_metric(extractor):
                              "62.1% on MATH, 8.4 points above Llama-3-8B.")
     results = {r.value_text: r for r in extraction.results}
     assert results["8.4 points"].baseline == "llama38b" and results["62.1%"].dataset == "math"
+
+
+def test_extract_unseen_metrics_no_vocabulary_names(extractor):
+    """Measures named in plain words are metrics when a number is given for them."""
+    extraction, roles = _extract(extractor, "Faster Editing",
+                                 "We propose QuickEdit, which achieves a 3x increase in editing speed and improves "
+                                 "image quality by 12% over InstructPix2Pix.")
+    assert roles["editing speed"] == roles["image quality"] == {"reports"}
+    assert {r.value_text: r.metric for r in extraction.results} == {"3x": "editingspeed", "12%": "imagequality"}
+    extraction, roles = _extract(extractor, "Audio Models",
+                                 "Our vocoder reduces the real-time factor to 0.02 and raises the signal-to-noise ratio "
+                                 "by 1.5 dB on VCTK.")
+    results = {r.value_text: r for r in extraction.results}
+    assert results["0.02"].metric == "real-time-factor" and results["0.02"].unit is None
+    assert results["1.5 dB"].metric == "signaltonoiseratio"
+
+
+def test_extract_unseen_metric_with_its_own_number_is_not_anothers(extractor):
+    extraction, _ = _extract(extractor, "Robot Policies",
+                             "We propose FastVLA, raising the success rate from 70.2% to 91.5% while increasing "
+                             "action throughput by 20x.")
+    results = {r.value_text: r for r in extraction.results}
+    assert (results["91.5%"].metric, results["91.5%"].from_value) == ("success-rate", 70.2)
+    assert results["20x"].metric == "actionthroughput"

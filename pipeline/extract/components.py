@@ -489,6 +489,7 @@ def pg_names(doc: Doc) -> Doc:
     cues.extend([c.position, c.kind] for c in names.find_proposal_cues(text))
     data["candidates"].extend([s, e, "coined", None] for s, e in names.find_coined(text))
     data["candidates"].extend([s, e, "headed", "Dataset"] for s, e in names.find_headed(text))
+    data["candidates"].extend([s, e, "measured", "Metric"] for s, e in names.find_measures(text, data["title_end"]))
     data["candidates"].extend([s, e, "phrase", None] for s, e in names.find_modified(text))
     data["pairs"] = pairs
     data["cues"] = cues
@@ -516,7 +517,7 @@ class EntityResolver:
         candidates = []
         for start, end, component, slug in data["candidates"]:
             candidate = Candidate(start, end, component)
-            if component == "headed":
+            if component in ("headed", "measured"):  # these carry their type
                 candidate.type, slug = slug, None
             term = vocabulary.terms.get(slug) if slug else None
             if term is not None:

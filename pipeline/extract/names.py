@@ -429,6 +429,64 @@ def extend_with_version(text: str, start: int, end: int, limit: int | None = Non
     return end
 
 
+# ----------------------------------------------------------------- measures
+
+# Nouns that end the name of a measure ("editing speed", "memory usage",
+# "compilability"); a phrase ending in one, tied to a number, is a metric.
+_MEASURE_HEADS = (
+    "speed|speeds|quality|rate|ratio|latency|throughput|usage|consumption|time|cost|score|density|efficiency|"
+    "error|factor|fidelity|footprint|overhead|utili[sz]ation|[a-z]+ability"
+)
+_MEASURE_WORD = r"[a-z][a-z0-9-]*"
+# "improves image quality by 12%", "reduces the real-time factor to 0.02",
+# "an FID ... of": the measure right before "by/from/to/of" and a number.
+_MEASURE_BEFORE_NUMBER = re.compile(
+    rf"\b((?:{_MEASURE_WORD}\s+){{0,2}}(?:{_MEASURE_HEADS}))\s+(?:by|from|to|of)\s+"
+    r"(?:up to\s+|about\s+|only\s+|nearly\s+|over\s+)?\d"
+)
+# "a 3x increase in editing speed": the measure a change is in.
+_MEASURE_AFTER_CHANGE = re.compile(
+    rf"\b(?:increase|increases|improvement|improvements|reduction|reductions|gain|gains|drop|decrease|boost)"
+    rf"\s+in\s+((?:{_MEASURE_WORD}\s+){{0,2}}(?:{_MEASURE_HEADS}))\b"
+)
+# Words a measure's name does not start with.
+_NOT_MEASURE_LEAD = frozenset(
+    """the a an our its their this that these those and or of in on for with by to from than improves improve
+    improved improving reduces reduce reduced reducing lowers lower lowered raises raise raised increases
+    increase increased boosts boost boosted cuts cut achieves achieve achieving yields yield higher lower
+    better worse total overall average mean end-to-end reach reaches reached accelerate accelerates accelerated
+    decrease decreases decreased enhance enhances enhanced minimize minimizes minimise minimises maximize
+    maximizes maximise maximises save saves saved attain attains obtain obtains deliver delivers show shows
+    double doubles halve halves bring brings keep keeps maintain maintains speeds increasing decreasing raising
+    lowering boosting accelerating cutting enhancing doubling halving maximizing minimizing""".split()
+)
+
+
+def find_measures(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of measures a number is given for: the metrics no vocabulary names.
+
+    >>> t = "It improves image quality by 12% and gives a 3x increase in editing speed."
+    >>> [t[s:e] for s, e in find_measures(t)]
+    ['image quality', 'editing speed']
+    >>> t = "reduces the real-time factor to 0.02 at a lower cost."
+    >>> [t[s:e] for s, e in find_measures(t)]
+    ['real-time factor']
+    """
+    end = len(text) if end is None else end
+    spans = []
+    for pattern in (_MEASURE_BEFORE_NUMBER, _MEASURE_AFTER_CHANGE):
+        for match in pattern.finditer(text, start, end):
+            s, e = match.span(1)
+            # Drop leading words that are no part of the name ("improves the ...").
+            words = text[s:e].split()
+            while len(words) > 1 and (words[0] in _NOT_MEASURE_LEAD or words[0].endswith("ly")):
+                s = text.index(words[1], s + len(words[0]))
+                words = words[1:]
+            if words[0] not in _NOT_MEASURE_LEAD and not words[0].endswith("ly"):
+                spans.append((s, e))
+    return sorted(set(spans))
+
+
 # ----------------------------------------------------------------- proposals
 
 # The stems a proposal verb starts with; the verb is looked for at each stem only

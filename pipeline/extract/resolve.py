@@ -19,9 +19,12 @@ from .roles import Found, Known, extends_name
 from .vocabulary import Term, Vocabulary
 
 # Candidate components, strongest first when two spans of one length compete.
-PRIORITY = {"acronym": 0, "vocabulary": 1, "title": 2, "proposal": 3, "headed": 4, "coined": 5, "phrase": 6}
+PRIORITY = {
+    "acronym": 0, "vocabulary": 1, "title": 2, "proposal": 3, "headed": 4, "coined": 5, "phrase": 6, "measured": 7,
+}
 CONFIDENCE = {
     "acronym": 0.9, "vocabulary": 0.95, "title": 0.8, "proposal": 0.75, "headed": 0.75, "coined": 0.7, "phrase": 0.6,
+    "measured": 0.6,
 }
 
 # Long forms that end in these are not entities of the five types: parts of

@@ -37,6 +37,15 @@ _VALUE = re.compile(
     rf"(?P<low>\d(?<![\w.]\d)\d*(?:,\d{{3}})*(?:\.\d+)?)(?:\s?[–~-]\s?(?P<high>{_NUM}))?\s?{_UNIT}"
 )
 _DIGIT = re.compile(r"\d")  # every result pattern needs one
+# A metric followed by a number of its own: "throughput by 26x".
+_OWN_NUMBER_AFTER = re.compile(r"\s+(?:by|of|to|from)\s+(?:up to\s+|about\s+|over\s+|nearly\s+)?\d")
+# A number a metric is brought to, ending a phrase: "the real-time factor to 0.02 and ...",
+# "a real time factor (RTF) of 0.013 on ...".
+_TIED_NUMBER = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?\s+(?:by|of|to|from)\s+(?:up to\s+|about\s+|over\s+|nearly\s+|only\s+)?"
+    r"(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?=\s*[,;)]|\.(?:\s|$)|\s+(?:on|at|with|and|in|for|while|compared|over|using)\b|$)"
+)
 # A number right before a metric's name: "45.3 BLEU", "2.1 FID".
 _BARE_NUMBER = re.compile(r"(?<![\w.,])(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)\s+$")
 _SPEED_WORDS = AnyCase(r"\b(?:faster|speeds?|speed-?ups?|accelerat\w*|quicker)\b")
@@ -131,7 +140,7 @@ def find_results(
             continue
         taken: list[tuple[int, int]] = []
         matches = list(_FROM_TO.finditer(text, s_start, s_end)) + list(_VALUE.finditer(text, s_start, s_end))
-        matches += _values_before_metrics(text, local, entities, s_start)
+        matches += _values_of_metrics(text, local, entities, s_start, s_end)
         for match in matches:
             start, end = match.span()
             if any(start < e and s < end for s, e in taken) or any(m.start <= match.start("low") < m.end for m in local):
@@ -141,15 +150,16 @@ def find_results(
     return found
 
 
-def _values_before_metrics(text: str, local: list[Found], entities: dict[str, Known], s_start: int) -> list[re.Match]:
-    """Numbers written right before a metric's name, which is then their unit: "45.3 BLEU"."""
+def _values_of_metrics(text: str, local: list[Found], entities: dict[str, Known], s_start: int, s_end: int) -> list[re.Match]:
+    """Numbers without a unit that a metric's name gives its meaning: written right
+    before it ("45.3 BLEU") or tied to it ("the real-time factor to 0.02")."""
     matches = []
     for mention in local:
         entity = entities.get(mention.key)
         if entity is not None and entity.type == "Metric":
-            match = _BARE_NUMBER.search(text, max(s_start, mention.start - 24), mention.start)
-            if match is not None:
-                matches.append(match)
+            before = _BARE_NUMBER.search(text, max(s_start, mention.start - 24), mention.start)
+            after = _TIED_NUMBER.match(text, mention.end, s_end)
+            matches.extend(m for m in (before, after) if m is not None)
     return matches
 
 
@@ -176,6 +186,8 @@ def _result(
                 continue
             if after_only and m.start < end:
                 continue
+            if kind == "Metric" and m.start >= end and _OWN_NUMBER_AFTER.match(text, m.end):
+                continue  # "... while increasing throughput by 26x": that metric has its own number
             distance = _words_between(text, end if m.start >= end else start, m.start if m.start >= end else m.end)
             if distance <= window and (best is None or distance < best[0]):
                 best = (distance, m.key)
