@@ -147,3 +147,19 @@ def test_extract_unseen_metric_with_its_own_number_is_not_anothers(extractor):
     results = {r.value_text: r for r in extraction.results}
     assert (results["91.5%"].metric, results["91.5%"].from_value) == ("success-rate", 70.2)
     assert results["20x"].metric == "actionthroughput"
+
+
+@pytest.mark.parametrize(
+    "abstract, base",
+    [
+        ("We propose S6X, which builds upon the Mamba architecture and adds gated convolutions.", "Mamba"),
+        ("Our approach, QuickDDIM, is based on DDIM and needs only 4 steps.", "DDIM"),
+        ("Starting from a pretrained Stable Diffusion model, we train EditDiff on 1M image pairs.", "Stable Diffusion"),
+        ("We fine-tune Llama-2-7B on 50k dialogues to obtain ChatLlama.", "Llama-2-7B"),
+        ("We present VeLoRA, a variant of LoRA that shares random projections across layers.", "LoRA"),
+        ("Inspired by AlphaZero, we design MuGo, a search-based agent for Go.", "AlphaZero"),
+    ],
+)
+def test_extract_unseen_builds_on(extractor, abstract, base):
+    _, roles = _extract(extractor, "A Paper", abstract)
+    assert "builds_on" in roles[base]

@@ -69,7 +69,7 @@ class RoleAssertion:
 
 _CUE_WINDOW = 80  # characters of a sentence looked at before a mention
 
-_DETS = r"(?:(?:the|a|an|our|their|its|prior|previous|existing|original|standard|strong|vanilla|naive|popular|recent|conventional|optimized|state-of-the-art|[\w.]+-(?:optimized|based|style))\s+){0,3}"
+_DETS = r"(?:(?:the|a|an|our|their|its|prior|previous|existing|original|standard|strong|vanilla|naive|popular|recent|conventional|optimized|state-of-the-art|pretrained|pre-trained|frozen|off-the-shelf|[\w.]+-(?:optimized|based|style))\s+){0,3}"
 
 _COMPARE_BEFORE = AnyCase(
     r"(?:compared (?:to|with|against)|in comparison (?:to|with)|relative to|versus|vs\.?|than|over|unlike|"
@@ -82,6 +82,7 @@ _BUILDS_BEFORE = AnyCase(
     r"generali[sz]\w*|adapt\w*|fine-?tun\w*|finetun\w*|analy[sz]\w*(?: the [\w/-]+(?: [\w/-]+)? of)?|"
     r"(?:stud(?:y|ies|ying)|revisit\w*|investigat\w*|examin\w*|characteri[sz]\w*)(?: the [\w/-]+(?: [\w/-]+)? of)?|"
     r"inspired by|variant of|successor (?:of|to)|upgrade of|improv\w* (?:upon|the)|modif\w*|builds? upon|"
+    r"start(?:s|ing)? from|initiali[sz]\w* (?:from|with)|distill\w* from|"
     r"(?:how to )?(?:optimi[sz](?:e|es|ing)|accelerat(?:e|es|ing)|speed(?:s|ing)? up|scal(?:e|es|ing) up))"
     r"\s*" + _DETS + r"$"
 )
@@ -111,7 +112,7 @@ _COMPARE_KEYS = (
 _BUILD_KEYS = (
     "extend", "extension", "build", "built", "top of", "based", "generali", "adapt", "tun", "analy", "stud",
     "revisit", "investigat", "examin", "characteri", "inspired", "variant", "successor", "upgrade", "improv",
-    "modif", "upon", "optimi", "accelerat", "speed", "scal",
+    "modif", "upon", "optimi", "accelerat", "speed", "scal", "start", "initiali", "distill",
 )
 # The keys as one pattern each: a search for any of them is one scan, in C.
 _COMPARE_KEY = re.compile("|".join(map(re.escape, _COMPARE_KEYS)))
