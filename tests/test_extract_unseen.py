@@ -158,8 +158,14 @@ def test_extract_unseen_metric_with_its_own_number_is_not_anothers(extractor):
         ("We fine-tune Llama-2-7B on 50k dialogues to obtain ChatLlama.", "Llama-2-7B"),
         ("We present VeLoRA, a variant of LoRA that shares random projections across layers.", "LoRA"),
         ("Inspired by AlphaZero, we design MuGo, a search-based agent for Go.", "AlphaZero"),
+        ("We introduce ZeRO-Lite, which improves upon ZeRO by sharding optimizer states asynchronously.", "ZeRO"),
     ],
 )
 def test_extract_unseen_builds_on(extractor, abstract, base):
     _, roles = _extract(extractor, "A Paper", abstract)
     assert "builds_on" in roles[base]
+
+
+def test_extract_unseen_improving_on_a_score_is_comparing(extractor):
+    _, roles = _extract(extractor, "A Paper", "We propose TinyRank, which improves on BM25 by 3.2 points of NDCG@10.")
+    assert roles["BM25"] == {"compares_with"}

@@ -86,6 +86,8 @@ _BUILDS_BEFORE = AnyCase(
     r"(?:how to )?(?:optimi[sz](?:e|es|ing)|accelerat(?:e|es|ing)|speed(?:s|ing)? up|scal(?:e|es|ing) up))"
     r"\s*" + _DETS + r"$"
 )
+_IMPROVES_UPON = AnyCase(r"\bimprov\w* (?:up)?on\s+" + _DETS + r"$")
+_BY_DOING = re.compile(r"(?:'s)?(?:\s+\w+)?\s+by\s+[a-z]+ing\b")
 _BUILDS_AFTER = AnyCase(
     r"^(?:'s)?\s+as\s+(?:our|the)\s+(?:\w+\s+){0,2}(?:base|backbone|foundation|starting point|teacher)"
 )
@@ -254,6 +256,9 @@ def assign_roles(
                 add(key, "uses", mention.start, mention.end, "title:uses", 0.7)
             else:
                 add(key, "builds_on", mention.start, mention.end, "title:kind-of-proposal", 0.7)
+        elif comparable and _IMPROVES_UPON.search(before, lowered=lower) and _BY_DOING.match(after):
+            # "improves upon ZeRO by sharding ...": a change made to X, not a score against it.
+            add(key, "builds_on", mention.start, mention.end, "cue:improves-by-doing", 0.75)
         elif may_compare and _COMPARE_BEFORE.search(before, lowered=lower):
             add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
         elif may_build and (_BUILDS_BEFORE.search(before, lowered=lower) or _BUILDS_AFTER.match(after)):
