@@ -169,3 +169,10 @@ def test_extract_unseen_builds_on(extractor, abstract, base):
 def test_extract_unseen_improving_on_a_score_is_comparing(extractor):
     _, roles = _extract(extractor, "A Paper", "We propose TinyRank, which improves on BM25 by 3.2 points of NDCG@10.")
     assert roles["BM25"] == {"compares_with"}
+
+
+def test_extract_unseen_matching_and_rivalling_compare(extractor):
+    _, roles = _extract(extractor, "A Paper", "Our method, SlimViT, matches DeiT-S with 10x fewer FLOPs on ImageNet.")
+    assert roles["DeiT-S"] == {"compares_with"}  # a size of DeiT, its own entity
+    _, roles = _extract(extractor, "A Paper", "We introduce NanoLM, a 100M model that rivals GPT-2 XL on HellaSwag.")
+    assert roles["GPT-2 XL"] == {"compares_with"}

@@ -279,6 +279,8 @@ def walk_label(text: str, position: int, vocabulary: Vocabulary) -> LabelWalk:
             if unit == "/" and units[j + 1] in ("s", "S"):
                 key_e += "p"  # "tokens/s" is keyed "tokensps", as name_key does
                 key_f += "p"
+            elif units[j + 1] in ("s", "S"):
+                break  # "DeiT-S" is a size of DeiT, not its plural "DeiTs"
             previous_end = starts[j] + 1
             j += 1
             continue

@@ -74,6 +74,7 @@ _DETS = r"(?:(?:the|a|an|our|their|its|prior|previous|existing|original|standard
 _COMPARE_BEFORE = AnyCase(
     r"(?:compared (?:to|with|against)|in comparison (?:to|with)|relative to|versus|vs\.?|than|over|unlike|"
     r"outperform\w*|surpass\w*|beat\w*|exceed\w*|against|comparabl[ey] (?:to|with)|on par with|"
+    r"match(?:es|ed|ing)?|rival(?:s|led|ling|ing)?|falls? short of|"
     r"competitive with|baselines?(?: such as| like| including)?|improv\w+ (?:up)?on|(?:speed\w*|faster)(?: up)?)"
     r"\s+" + _DETS + r"$"
 )
@@ -109,7 +110,8 @@ _VERSION_TAIL = re.compile(r"^[\s-]*(?:v?\d+(?:\.\d+)?[a-z]?|[A-Z]{1,5}\d*|\d+(?
 # Substrings one of which every cue of a kind contains (a prefilter for the regexes).
 _COMPARE_KEYS = (
     "compar", "relative", "versus", "vs", "than", "over", "outperform", "surpass", "beat", "exceed",
-    "against", "par with", "competitive", "baseline", "improv", "speed", "faster", "unlike",
+    "against", "par with", "competitive", "baseline", "improv", "speed", "faster", "unlike", "match", "rival",
+    "short of",
 )
 _BUILD_KEYS = (
     "extend", "extension", "build", "built", "top of", "based", "generali", "adapt", "tun", "analy", "stud",

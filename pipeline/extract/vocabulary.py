@@ -14,6 +14,7 @@ that the saved spaCy pipeline carries, so a loaded pipeline needs no rdflib.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -27,6 +28,9 @@ _PROCESSOR_KINDS = ("GPU", "CPU", "TPU", "NPU")
 
 # How many tokens the longest label may span; longer labels are not indexed.
 MAX_LABEL_TOKENS = 8
+
+
+_SIZE_S = re.compile(r"[-‐–][sS]$")
 
 
 def key_of(text: str, keep_case: bool = False) -> str:
@@ -86,13 +90,25 @@ class Vocabulary:
     # ------------------------------------------------------------- lookups
 
     def lookup(self, text: str) -> Term | None:
-        """The concept a name denotes, by its key (exact-case keys first)."""
+        """The concept a name denotes, by its key (exact-case keys first).
+
+        A hyphenated "-S" is a size, not a plural: "DeiT-S" is not "DeiTs",
+        unless the concept has that label itself.
+
+        >>> v = Vocabulary()
+        >>> v.add(Term("deit", "x", "DeiT", "Model", ("DeiT",)))
+        >>> v.lookup("DeiTs").name, v.lookup("DeiT-S")
+        ('DeiT', None)
+        """
         slug = self.exact.get(key_of(text, keep_case=True))
         if slug is None:
             folded = key_of(text)
             if folded in self.lower_ok or any(map(str.isupper, text[1:])):
                 slug = self.folded.get(folded)
-        return self.terms.get(slug) if slug else None
+        term = self.terms.get(slug) if slug else None
+        if term is not None and _SIZE_S.search(text) and key_of(text) not in {key_of(label) for label in term.labels}:
+            return None
+        return term
 
     def is_stop(self, text: str) -> bool:
         """Whether a name is a generic class or field, not an entity."""
