@@ -176,3 +176,19 @@ def test_extract_unseen_matching_and_rivalling_compare(extractor):
     assert roles["DeiT-S"] == {"compares_with"}  # a size of DeiT, its own entity
     _, roles = _extract(extractor, "A Paper", "We introduce NanoLM, a 100M model that rivals GPT-2 XL on HellaSwag.")
     assert roles["GPT-2 XL"] == {"compares_with"}
+
+
+def test_extract_unseen_datasets_and_hardware(extractor):
+    _, roles = _extract(extractor, "A Paper",
+                        "We propose EdgeLM and evaluate it on three benchmarks: AlpacaEval, Arena-Hard and WildBench-V2.")
+    assert roles["AlpacaEval"] == roles["Arena-Hard"] == roles["WildBench-V2"] == {"evaluated_on"}
+    extraction, roles = _extract(extractor, "A Paper",
+                                 "We propose EdgeLM, which runs at 30 tokens/s on a Jetson Orin Nano and at 95 tokens/s "
+                                 "on 4 NVIDIA L40S GPUs, and reaches 1.2 PFLOPs on Gaudi2 accelerators.")
+    assert roles["Jetson Orin Nano"] == roles["L40S"] == roles["Intel Gaudi 2"] == {"runs_on"}
+    assert "PFLOPs" not in roles and "NVIDIA" not in roles  # a unit and a maker are no entities
+    hardware = {r.value_text: r.hardware for r in extraction.results}
+    assert hardware == {"30 tokens/s": "jetson-orin-nano", "95 tokens/s": "l40s", "1.2 PFLOPs": "intel-gaudi-2"}
+    _, roles = _extract(extractor, "A Paper",
+                        "We release WildText-2K, a corpus of 2,000 annotated documents, and train TextNet on it.")
+    assert roles["WildText-2K"] == {"proposes"}

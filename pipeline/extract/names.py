@@ -250,7 +250,7 @@ def trim_adjective(chunk: str) -> str:
 
 
 # Units of measure, spelled as coined names are ("kHz" is camel-cased, "GiB" too).
-_UNIT_WORDS = frozenset("Hz kHz MHz GHz THz dB dBm KiB MiB GiB TiB KB MB GB TB kB Kbps Mbps Gbps kWh mAh".split())
+_UNIT_WORDS = frozenset("Hz kHz MHz GHz THz dB dBm KiB MiB GiB TiB KB MB GB TB kB Kbps Mbps Gbps kWh mAh PFLOPs PFLOPS".split())
 
 
 def is_coined(chunk: str) -> bool:

@@ -20,7 +20,7 @@ _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _RANGE = rf"(?P<low>{_NUM})(?:\s?[–~-]\s?(?P<high>{_NUM}))?"
 # Units a result is read with (a sample rate in kHz is a setting, so kHz is not one).
 _UNITS = (
-    r"PFLOPs/s|TFLOPs/s|GFLOPs/s|FLOPs/s|PFLOPS|TFLOPS|GFLOPS|GFLOPs|TFLOPs|MFLOPs|FLOPs|fps|FPS|"
+    r"PFLOPs/s|TFLOPs/s|GFLOPs/s|FLOPs/s|PFLOPS|TFLOPS|GFLOPS|PFLOPs|GFLOPs|TFLOPs|MFLOPs|FLOPs|fps|FPS|"
     r"tokens/s|samples/s|images/s|it/s|samples/kJ|points?|steps?|ms|GB|MB|GiB|MiB|dB|[MBK](?=\s+(?:\w+\s+)?param)"
 )
 _UNIT_NAME = re.compile(_UNITS)
