@@ -245,6 +245,7 @@ def walk_label(text: str, position: int, vocabulary: Vocabulary) -> LabelWalk:
     folded, exact = vocabulary.folded, vocabulary.exact
     pre_f, pre_e = vocabulary.prefixes_folded, vocabulary.prefixes_exact
     stop_f, stop_e = vocabulary.stop_folded, vocabulary.stop_exact
+    plurals = vocabulary.plural_keys
     have(0)
     first = piece(0)
     low = first.lower()
@@ -279,7 +280,7 @@ def walk_label(text: str, position: int, vocabulary: Vocabulary) -> LabelWalk:
             if unit == "/" and units[j + 1] in ("s", "S"):
                 key_e += "p"  # "tokens/s" is keyed "tokensps", as name_key does
                 key_f += "p"
-            elif units[j + 1] in ("s", "S"):
+            elif units[j + 1] in ("s", "S") and (key_e + "s" in plurals or key_f + "s" in plurals):
                 break  # "DeiT-S" is a size of DeiT, not its plural "DeiTs"
             previous_end = starts[j] + 1
             j += 1

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .patterns import AnyCase, finditer_at, places
+from .patterns import AnyCase, finditer_at, occurrences, places
 
 
 # ----------------------------------------------------------------- acronyms
@@ -393,13 +393,10 @@ def whole_words(text: str, words: frozenset[str], start: int = 0, end: int | Non
     """
     end = len(text) if end is None else end
     spans = []
-    for word in words:
-        at = text.find(word, start, end)
-        while at >= 0:
-            stop = at + len(word)
-            if not (at > 0 and _in_word(text[at - 1])) and not (stop < end and _in_word(text[stop])):
-                spans.append((at, stop))
-            at = text.find(word, at + 1, end)
+    for at, word in occurrences(text, words, start, end):
+        stop = at + len(word)
+        if not (at > 0 and _in_word(text[at - 1])) and not (stop < end and _in_word(text[stop])):
+            spans.append((at, stop))
     return sorted(spans)
 
 
@@ -441,10 +438,10 @@ _MEASURE_WORD = r"[a-z][a-z0-9-]*"
 # "improves image quality by 12%", "reduces the real-time factor to 0.02":
 # the measure right before "by/from/to/of" and a number. Searched backwards from
 # each number (numbers are few), in the window before it.
-_MEASURE_BEFORE_NUMBER = re.compile(
-    rf"\b((?:{_MEASURE_WORD}\s+){{0,2}}(?:{_MEASURE_HEADS}))\s+(?:by|from|to|of)\s+"
-    r"(?:up to\s+|about\s+|only\s+|nearly\s+|over\s+)?$"
-)
+# What ties a measure to its number: "by", "of", "to", "from", maybe hedged.
+# (pipeline.extract.results reads numbers after a metric with it too.)
+NUMBER_TIE = r"\s+(?:by|from|to|of)\s+(?:up to\s+|about\s+|only\s+|nearly\s+|over\s+)?"
+_MEASURE_BEFORE_NUMBER = re.compile(rf"\b((?:{_MEASURE_WORD}\s+){{0,2}}(?:{_MEASURE_HEADS})){NUMBER_TIE}$")
 _NUMBER_START = re.compile(r"(?<![\w.,])\d")
 _LINK_WORDS = ("by", "from", "to", "of", "about", "only", "nearly", "over")
 # "a 3x increase in editing speed": the measure a change is in.
@@ -519,11 +516,11 @@ _NAMED = re.compile(r"\b(?:named|called|dubbed|termed|coined|denoted(?: as)?|ref
 _NAMED_HEADS = (
     "named", "called", "dubbed", "termed", "coined", "denoted", "referred to as", "which we call", "we call it", "we term",
 )
-# "our X", "the proposed X", "our method X".
-_OUR_KINDS = ("method", "model", "approach", "framework", "system", "algorithm", "technique")
-_OUR = AnyCase(r"\b(?:our|the proposed|our proposed|the resulting|the new)\s+(?:(?:" + "|".join(_OUR_KINDS) + r")\s+)?$")
+# "our X", "the proposed X", "our method X" (the kinds: resolve reads them too).
+OUR_KINDS = ("method", "model", "approach", "framework", "system", "algorithm", "technique")
+_OUR = AnyCase(r"\b(?:our|the proposed|our proposed|the resulting|the new)\s+(?:(?:" + "|".join(OUR_KINDS) + r")\s+)?$")
 # The last letters a match of _OUR can end with, before its spaces.
-_OUR_LAST_LETTERS = frozenset(w[-1] for w in ("our", "proposed", "resulting", "new", *_OUR_KINDS))
+_OUR_LAST_LETTERS = frozenset(w[-1] for w in ("our", "proposed", "resulting", "new", *OUR_KINDS))
 # Words between a proposal verb and its object that are not the name.
 _LEAD_WORDS = frozenset(
     """a an the our two three four several new novel simple simpler efficient lightweight light-weight first

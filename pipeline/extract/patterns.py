@@ -11,7 +11,7 @@ finds the same matches, at the same offsets, as ``re.IGNORECASE`` on the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 # The only characters that ``re.IGNORECASE`` matches to an ASCII letter and that
 # ``str.lower`` does not turn into it ("ſ" is an "s" to re, "İ" lower-cases to
@@ -64,20 +64,28 @@ class AnyCase:
         return self._run(re.Pattern.finditer, text, pos, endpos, lowered)
 
 
+def occurrences(text: str, words: Iterable[str], start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
+    """``(position, word)`` for each occurrence of each of ``words`` in ``text[start:end]``,
+    word by word (``str.find`` skips there in C).
+
+    >>> list(occurrences("the model, a modelling", ("model", "a ")))
+    [(4, 'model'), (13, 'model'), (11, 'a ')]
+    """
+    end = len(text) if end is None else end
+    for word in words:
+        at = text.find(word, start, end)
+        while at >= 0:
+            yield at, word
+            at = text.find(word, at + 1, end)
+
+
 def places(text: str, words: tuple[str, ...], start: int = 0, end: int | None = None) -> set[int]:
-    """Where each of ``words`` occurs in ``text[start:end]`` (``str.find`` skips there in C).
+    """Where any of ``words`` occurs in ``text[start:end]``.
 
     >>> sorted(places("the model, a modelling", ("model", "a ")))
     [4, 11, 13]
     """
-    end = len(text) if end is None else end
-    found = set()
-    for word in words:
-        at = text.find(word, start, end)
-        while at >= 0:
-            found.add(at)
-            at = text.find(word, at + 1, end)
-    return found
+    return {at for at, _ in occurrences(text, words, start, end)}
 
 
 def finditer_at(

@@ -39,12 +39,13 @@ _NOT_ENTITY_HEADS = frozenset(
 )
 # A name used as a modifier: "a speculative decoding framework", "a generative
 # adversarial network (GAN) based model".
+_THEN = r"(?:\s*\([^()]{1,40}\))?[\s-]+"  # past the name, and its acronym if it has one
 _HEAD_NOUN_AFTER = re.compile(
-    r"(?:\s*\([^()]{1,40}\))?[\s-]+(?:based\b|(?:[a-z-]+\s+)?(?:method|methods|framework|approach|approaches|"
+    _THEN + r"(?:based\b|(?:[a-z-]+\s+)?(?:method|methods|framework|approach|approaches|"
     r"algorithm|algorithms|technique|techniques|model|system|scheme|architecture|strategy|mechanism|paradigm|"
     r"pipeline|module|recipe|library)\b)"
 )
-_BASED_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?[\s-]+based\b")
+_BASED_AFTER = re.compile(_THEN + r"based\b")
 _TITLE_HEAD_END = re.compile(r":| for | with | via | using | in | on | through | to | towards | —| - ")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _WORD_BREAK = re.compile(r"[\s-]+")
@@ -328,7 +329,7 @@ def _link_proposals(
 
 
 _OUR_NAME = re.compile(
-    r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:(?:method|model|approach|framework|system|algorithm|technique)\s+)?"
+    r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:(?:" + "|".join(names.OUR_KINDS) + r")\s+)?"
     r"((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,3})\b"
 )
 _OUR_HEADS = ("our", "Our", "the proposed", "The proposed")  # what every _OUR_NAME match starts with

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .names import NUMBER_TIE
 from .patterns import AnyCase
 from .roles import Found, Known, sentence_of
 
@@ -38,12 +39,11 @@ _VALUE = re.compile(
 )
 _DIGIT = re.compile(r"\d")  # every result pattern needs one
 # A metric followed by a number of its own: "throughput by 26x".
-_OWN_NUMBER_AFTER = re.compile(r"\s+(?:by|of|to|from)\s+(?:up to\s+|about\s+|over\s+|nearly\s+)?\d")
+_OWN_NUMBER_AFTER = re.compile(NUMBER_TIE + r"\d")
 # A number a metric is brought to, ending a phrase: "the real-time factor to 0.02 and ...",
 # "a real time factor (RTF) of 0.013 on ...".
 _TIED_NUMBER = re.compile(
-    r"(?:\s*\([^()]{1,20}\))?\s+(?:by|of|to|from)\s+(?:up to\s+|about\s+|over\s+|nearly\s+|only\s+)?"
-    r"(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?:\s*\([^()]{1,20}\))?" + NUMBER_TIE + r"(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)"
     r"(?=\s*[,;)]|\.(?:\s|$)|\s+(?:on|at|with|and|in|for|while|compared|over|using)\b|$)"
 )
 # A number right before a metric's name: "45.3 BLEU", "2.1 FID".

@@ -85,6 +85,9 @@ class Vocabulary:
     # ("FlashAttention", "MultiPL-E") only match text that has a capital letter,
     # so "multiple" is not "MultiPL-E".
     lower_ok: set[str] = field(default_factory=set)
+    # Keys (of either table) made only by adding a plural "s" to a label's key:
+    # a label of their own takes them over, and "DeiT-S" (a size) does not match them.
+    plural_keys: set[str] = field(default_factory=set)
     collisions: list[str] = field(default_factory=list)
 
     # ------------------------------------------------------------- lookups
@@ -93,22 +96,25 @@ class Vocabulary:
         """The concept a name denotes, by its key (exact-case keys first).
 
         A hyphenated "-S" is a size, not a plural: "DeiT-S" is not "DeiTs",
-        unless the concept has that label itself.
+        unless some concept has that label itself.
 
         >>> v = Vocabulary()
         >>> v.add(Term("deit", "x", "DeiT", "Model", ("DeiT",)))
         >>> v.lookup("DeiTs").name, v.lookup("DeiT-S")
         ('DeiT', None)
+        >>> v.add(Term("deit-s", "y", "DeiT-S", "Model", ("DeiT-S",)))
+        >>> v.lookup("DeiT-S").name, v.lookup("DeiTs").name
+        ('DeiT-S', 'DeiT-S')
         """
-        slug = self.exact.get(key_of(text, keep_case=True))
+        key = key_of(text, keep_case=True)
+        slug = self.exact.get(key)
         if slug is None:
-            folded = key_of(text)
-            if folded in self.lower_ok or any(map(str.isupper, text[1:])):
-                slug = self.folded.get(folded)
-        term = self.terms.get(slug) if slug else None
-        if term is not None and _SIZE_S.search(text) and key_of(text) not in {key_of(label) for label in term.labels}:
+            key = key_of(text)
+            if key in self.lower_ok or any(map(str.isupper, text[1:])):
+                slug = self.folded.get(key)
+        if slug is None or (key in self.plural_keys and _SIZE_S.search(text)):
             return None
-        return term
+        return self.terms.get(slug)
 
     def is_stop(self, text: str) -> bool:
         """Whether a name is a generic class or field, not an entity."""
@@ -154,11 +160,16 @@ class Vocabulary:
                 stops.add(variant)
             else:
                 owner = table.get(variant)
-                if owner is not None and owner != slug:
-                    if n == 0:
+                plural = n > 0
+                if owner is not None and owner != slug and not (variant in self.plural_keys and not plural):
+                    if not plural:
                         self.collisions.append(f"{label!r}: key {variant!r} of {slug} already names {owner}")
                     continue
                 table[variant] = slug  # type: ignore[assignment]
+                if plural and owner is None:
+                    self.plural_keys.add(variant)
+                elif not plural:
+                    self.plural_keys.discard(variant)
                 if not exact and not any(sum(ch.isupper() for ch in word) >= 2 for word in label.split()):
                     self.lower_ok.add(variant)
             for i in range(1, len(variant)):
