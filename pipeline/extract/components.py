@@ -616,7 +616,8 @@ class ResultFinder:
         data = doc._.pg
         mentions, entities, proposed = unpack(data)
         found = find_results(
-            data["text"], [tuple(s) for s in data["sentences"]], mentions, entities, set(proposed), data["title_end"]
+            data["text"], [tuple(s) for s in data["sentences"]], mentions, entities, set(proposed), data["title_end"],
+            frozenset(key for key, role, *_ in data["relations"] if role == "compares_with"),
         )
         vocabulary = self.nlp.get_pipe("pg_vocabulary").vocabulary
         results = []

@@ -450,6 +450,21 @@ _MEASURE_AFTER_CHANGE = re.compile(
     rf"\b(?:increase|increases|improvement|improvements|reduction|reductions|gain|gains|drop|decrease|boost)"
     rf"\s+in\s+((?:{_MEASURE_WORD}\s+){{0,2}}(?:{_MEASURE_HEADS}))\b"
 )
+# "improving speech quality", "reduces decoding time", "maintaining high acceptance
+# rates": a qualitative claim about a measure (GUIDELINES: such metrics are
+# reported even without a number). One word alone ("the time") is no name here.
+_CLAIM_VERBS = (
+    "improv", "reduc", "increas", "boost", "enhanc", "lower", "rais", "cut", "accelerat", "minimi", "maximi",
+    "maintain", "preserv", "degrad", "sacrific", "compromis", "decreas", "halv", "doubl",
+)
+# Heads of measures a claim names: not "quality", "efficiency" or "speed", which
+# without a number are the paper's praise of itself ("improves output quality").
+_CLAIM_HEADS = "rate|rates|ratio|latency|throughput|usage|consumption|score|density|error|footprint|overhead"
+_MEASURE_AFTER_VERB = re.compile(
+    rf"\b(?:improv|reduc|increas|boost|enhanc|lower|rais|cut|accelerat|minimi[sz]|maximi[sz]|maintain|preserv|"
+    rf"degrad|sacrific|compromis|decreas|halv|doubl)(?:e|es|ed|ing|s|ting)?\s+(?:the\s+|its\s+|their\s+)?"
+    rf"((?:{_MEASURE_WORD}\s+){{1,2}}(?:{_CLAIM_HEADS}))\b(?![-/])"
+)
 # Words a measure's name does not start with.
 _NOT_MEASURE_LEAD = frozenset(
     """the a an our its their this that these those and or of in on for with by to from than improves improve
@@ -459,7 +474,8 @@ _NOT_MEASURE_LEAD = frozenset(
     decrease decreases decreased enhance enhances enhanced minimize minimizes minimise minimises maximize
     maximizes maximise maximises save saves saved attain attains obtain obtains deliver delivers show shows
     double doubles halve halves bring brings keep keeps maintain maintains speeds increasing decreasing raising
-    lowering boosting accelerating cutting enhancing doubling halving maximizing minimizing""".split()
+    lowering boosting accelerating cutting enhancing doubling halving maximizing minimizing high low good
+    strong competitive significant substantial comparable similar""".split()
 )
 
 
@@ -472,6 +488,9 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[tup
     >>> t = "reduces the real-time factor to 0.02 at a lower cost."
     >>> [t[s:e] for s, e in find_measures(t)]
     ['real-time factor']
+    >>> t = "It improves the signal-to-noise ratio, maintaining high acceptance rates and output quality."
+    >>> [t[s:e] for s, e in find_measures(t)]
+    ['signal-to-noise ratio', 'acceptance rates']
     """
     end = len(text) if end is None else end
     matches = []
@@ -482,6 +501,7 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[tup
             if match is not None:
                 matches.append(match)
     matches.extend(finditer_at(_MEASURE_AFTER_CHANGE, text, _CHANGE_WORDS, start, end))
+    matches.extend(finditer_at(_MEASURE_AFTER_VERB, text, _CLAIM_VERBS, start, end))
     spans = []
     for match in matches:
         s, e = match.span(1)

@@ -114,6 +114,7 @@ def find_results(
     entities: dict[str, Known],
     proposed: set[str],
     title_end: int,
+    compared: frozenset[str] = frozenset(),
 ) -> list[FoundResult]:
     """The quantitative claims of one paper's abstract.
 
@@ -124,6 +125,7 @@ def find_results(
         entities: the paper's entities by key.
         proposed: keys of the entities the paper proposes.
         title_end: where the title ends (the title holds no results).
+        compared: keys of the entities the paper compares with (its baselines).
     """
     by_sentence: dict[tuple[int, int], list[Found]] = {}
     for mention in mentions:
@@ -146,7 +148,7 @@ def find_results(
             if any(start < e and s < end for s, e in taken) or any(m.start <= match.start("low") < m.end for m in local):
                 continue
             taken.append((start, end))
-            found.append(_result(text, match, local, entities, s_start, s_end))
+            found.append(_result(text, match, local, entities, s_start, s_end, compared))
     return found
 
 
@@ -164,7 +166,13 @@ def _values_of_metrics(text: str, local: list[Found], entities: dict[str, Known]
 
 
 def _result(
-    text: str, match: re.Match, local: list[Found], entities: dict[str, Known], s_start: int, s_end: int
+    text: str,
+    match: re.Match,
+    local: list[Found],
+    entities: dict[str, Known],
+    s_start: int,
+    s_end: int,
+    compared: frozenset[str] = frozenset(),
 ) -> FoundResult:
     groups = match.groupdict()
     low, high = groups["low"], groups.get("high")
@@ -217,6 +225,10 @@ def _result(
             baseline = m.key
             if m.start >= end:
                 break
+    if baseline is None:
+        # No cue by the number: the one baseline its sentence names, if one.
+        named = {m.key for m in local if m.key in compared}
+        baseline = named.pop() if len(named) == 1 else None
     return FoundResult(
         start=start,
         end=end,
