@@ -185,3 +185,35 @@ def test_extract_unseen_datasets_and_hardware(extractor):
     _, roles = _extract(extractor, "A Paper",
                         "We release WildText-2K, a corpus of 2,000 annotated documents, and train TextNet on it.")
     assert roles["WildText-2K"] == {"proposes"}
+
+
+def test_extract_unseen_counted_proposals(extractor):
+    """"two techniques: (1) X and (2) Y": each listed item is proposed."""
+    _, roles = _extract(extractor, "Serving Long Contexts",
+                        "We propose two techniques: (1) chunked prefix sharing and (2) adaptive page eviction, "
+                        "which together cut memory by 40%.")
+    assert roles["chunked prefix sharing"] == roles["adaptive page eviction"] == {"proposes"}
+
+
+def test_extract_unseen_metrics_of_qualitative_claims(extractor):
+    """A measure a claim names is reported without a number; praise ("output quality") is not a metric."""
+    extraction, roles = _extract(extractor, "Streaming Speech",
+                                 "We propose EchoTTS, which lowers the word error rate and improves output quality.")
+    assert roles["word error rate"] == {"reports"}
+    assert "output quality" not in roles
+    _, roles = _extract(extractor, "Denoising",
+                        "Our aligner improves the phoneme boundary score while keeping latency low.")
+    assert roles["phoneme boundary score"] == {"reports"}
+
+
+def test_extract_unseen_baselines_far_after_the_comparison(extractor):
+    """A list of baselines may come long after the comparison word; a result takes the one baseline of its sentence."""
+    _, roles = _extract(extractor, "Robot Policies",
+                        "We propose SwiftPolicy. In real-world tasks it outperforms prior vision-language-action "
+                        "models fine-tuned with their default recipes, as well as strong policies trained from scratch "
+                        "(Diffusion Policy and ACT).")
+    assert roles["Diffusion Policy"] == roles["ACT"] == {"compares_with"}
+    extraction, _ = _extract(extractor, "Distilling Samplers",
+                             "We propose OneStep, which distils LlamaGen into a one-step sampler; compared to "
+                             "LlamaGen, OneStep is 21.5x faster at an FID of 11.4.")
+    assert {r.value_text: r.baseline for r in extraction.results} == {"21.5x": "llamagen", "11.4": "llamagen"}

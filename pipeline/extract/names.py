@@ -700,6 +700,55 @@ def proposal_objects(text: str, cue: ProposalCue, end: int) -> list[tuple[int, i
     ]
 
 
+# "we present two sparse convolution algorithms--1) partial convolutions and 2)
+# frequency-sparse convolutions--", "three techniques: (i) X, (ii) Y and (iii) Z":
+# a counted kind, then the list of what is counted.
+_COUNTED_KIND = re.compile(
+    r"(?:two|three|four|five|several|a pair of|a set of|a series of)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:techniques|methods|mechanisms|strategies|algorithms|components|modules|innovations|designs|"
+    r"optimi[sz]ations|schemes|losses|objectives|operators|kernels|variants|extensions|approaches|models)"
+    r"\s*(?::|--|—|–|,\s*namely,?|,\s*i\.e\.,?)\s*"
+)
+_ENUMERATOR = re.compile(r"^\(?(?:\d|i{1,3}|iv|v|[a-e])\)\s*")
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+|--|—)\s*")
+_ITEM_END = re.compile(r"--|—|[.;:](?:\s|$)|\s+(?:which|that|to|for|where|while|in order)\b")
+
+
+def enumerated_objects(text: str, position: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the items a proposal lists after counting them.
+
+    >>> t = "We present two sparse convolution algorithms--1) partial convolutions and 2) frequency-sparse convolutions--which can"
+    >>> [t[s:e] for s, e in enumerated_objects(t, 11, len(t))]
+    ['partial convolutions', 'frequency-sparse convolutions']
+    >>> t = "we introduce three techniques: (i) KV Merge, (ii) token dropping, and (iii) lazy paging to cut memory."
+    >>> [t[s:e] for s, e in enumerated_objects(t, 13, len(t))]
+    ['KV Merge', 'token dropping', 'lazy paging']
+    >>> enumerated_objects("we propose two methods that are fast.", 11, 37)
+    []
+    """
+    lead = _COUNTED_KIND.match(text, position, end)
+    if lead is None:
+        return []
+    stop = _ITEM_END.search(text, lead.end(), end)
+    stop_at = stop.start() if stop else end
+    spans = []
+    at = lead.end()
+    for separator in [*_LIST_SEPARATOR.finditer(text, at, stop_at), None]:
+        item_end = separator.start() if separator else stop_at
+        item = text[at:item_end]
+        enumerator = _ENUMERATOR.match(item)
+        s = at + (enumerator.end() if enumerator else 0)
+        words = text[s:item_end].split()
+        if not 1 <= len(words) <= 5 or _BRACKET.search(text[s:item_end]):
+            break
+        if len(words) >= 2 or "-" in words[0] or words[0][:1].isupper():
+            spans.append((s, item_end))
+        if separator is None:
+            break
+        at = separator.end()
+    return spans if len(spans) >= 2 else []
+
+
 _OBJECT_WORD = re.compile(r"[^\s,;:()]+")
 _BRACKET = re.compile(r"[()]")
 _DESCRIBING_WORDS = frozenset("termed called named dubbed based designed tailored".split())

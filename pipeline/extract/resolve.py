@@ -282,6 +282,13 @@ def _link_proposals(
     acronym the paper defines in a sentence about its own work.
     """
     for cue in cues:
+        if cue.kind == "propose":
+            for start, end in names.enumerated_objects(text, cue.position, _sentence_end(text, cue.position)):
+                new = _new_candidate(text, start, end, "proposal", vocabulary)
+                if new is not None:
+                    chosen = _replace_inside(chosen, new)
+                    if new in chosen:
+                        proposed.setdefault(new.key, (new.start, new.end, "proposal:listed"))
         clause_end = _clause_end(text, cue.position)
         target = _first_after(text, chosen, cue.position, clause_end)
         if target is not None:
@@ -364,10 +371,14 @@ def _listed_after(text: str, chosen: list[Candidate], first: Candidate) -> list[
     return listed
 
 
+def _sentence_end(text: str, position: int) -> int:
+    end = text.find(". ", position)
+    return end if end >= 0 else len(text)
+
+
 def _sentence_around(text: str, position: int) -> str:
     start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
-    end = text.find(". ", position)
-    return text[start : end if end >= 0 else len(text)]
+    return text[start : _sentence_end(text, position)]
 
 
 def _first_after(text: str, chosen: list[Candidate], position: int, clause_end: int) -> Candidate | None:

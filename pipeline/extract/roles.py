@@ -265,7 +265,7 @@ def assign_roles(
             add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
         elif may_build and (_BUILDS_BEFORE.search(before, lowered=lower) or _BUILDS_AFTER.match(after)):
             add(key, "builds_on", mention.start, mention.end, "cue:builds_on", 0.8)
-        elif may_compare and _in_compared_list(text[s_start : mention.start]):
+        elif comparable and _in_compared_list(text[s_start : mention.start]):
             add(key, "compares_with", mention.start, mention.end, "cue:compared-list", 0.7)
         elif entity.type == "Model" and _NUMBER.search(sentence) and (
             _BASE_MODEL_BEFORE.search(before, lowered=lower) or after.startswith(("'s", "’s"))
