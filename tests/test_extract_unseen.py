@@ -217,3 +217,16 @@ def test_extract_unseen_baselines_far_after_the_comparison(extractor):
                              "We propose OneStep, which distils LlamaGen into a one-step sampler; compared to "
                              "LlamaGen, OneStep is 21.5x faster at an FID of 11.4.")
     assert {r.value_text: r.baseline for r in extraction.results} == {"21.5x": "llamagen", "11.4": "llamagen"}
+
+
+def test_extract_unseen_hardware_named_as_an_example(extractor):
+    """Processors given as examples are not what the paper runs on; a generic class nothing runs on is no entity."""
+    _, roles = _extract(extractor, "Serving Overheads",
+                        "Much effort goes into accelerators such as GPUs and TPUs. We show that preprocessing "
+                        "dominates end-to-end latency.")
+    assert "GPU" not in roles and "TPU" not in roles
+    _, roles = _extract(extractor, "Edge Inference",
+                        "We deploy TinyDet on edge devices such as the Jetson Orin Nano and reach 41 fps.")
+    assert roles["Jetson Orin Nano"] == {"runs_on"}
+    _, roles = _extract(extractor, "Kernels", "Linear attention cannot use the tensor cores on modern GPUs.")
+    assert roles["GPU"] == {"runs_on"}

@@ -25,7 +25,7 @@ from spacy.util import compile_infix_regex, filter_spans, registry
 from . import names
 from .resolve import Candidate, resolve
 from .results import find_results
-from .roles import Found, Known, assign_roles
+from .roles import GENERIC_PROCESSORS, Found, Known, assign_roles
 from .vocabulary import MAX_LABEL_TOKENS, Vocabulary, load_vocabulary
 
 if not Doc.has_extension("pg"):
@@ -590,10 +590,12 @@ def pg_relations(doc: Doc) -> Doc:
     roles = assign_roles(data["text"], [tuple(s) for s in data["sentences"]], mentions, entities, proposed, data["title_end"])
     # A metric the paper only names in passing, reporting nothing about it, is
     # dropped: metrics matter in the graph as what papers measure.
+    # So is a generic processor class ("GPU") nothing is run or measured on.
     unreported = {
         key
         for key, entity in entities.items()
-        if entity.type == "Metric" and all(r.role == "mentions" for r in roles if r.key == key)
+        if (entity.type == "Metric" or key in GENERIC_PROCESSORS)
+        and all(r.role == "mentions" for r in roles if r.key == key)
     }
     data["relations"] = [[r.key, r.role, r.start, r.end, r.rule, r.confidence] for r in roles if r.key not in unreported]
     data["mentions"] = [m for m in data["mentions"] if m[2] not in unreported]

@@ -294,6 +294,14 @@ def assign_roles(
         if entity.type in ("Method", "Model"):
             if speaks_of_own_work(sentence, names_proposed):
                 add(key, "uses", mention.start, mention.end, "default:own-work", 0.5)
+        elif (
+            entity.type == "Hardware"
+            and _EXAMPLE_BEFORE.search(text, max(s_start, mention.start - 40), mention.start)
+            and not _RUN_WORDS.search(text, s_start, mention.start)
+        ):
+            continue  # "accelerators such as GPUs and TPUs", "(e.g. GPU on-chip SRAM)": examples, not run on
+        elif entity.type == "Hardware" and _RUN_BEFORE.search(text, max(s_start, mention.start - 40), mention.start):
+            add(key, "runs_on", mention.start, mention.end, "cue:runs_on", 0.6)  # "tensor cores on modern GPUs"
         elif states_results(sentence, names_proposed):
             add(key, _DEFAULT_ROLE[entity.type], mention.start, mention.end, "default:type", 0.6)
 
@@ -305,6 +313,14 @@ def assign_roles(
             out.append(RoleAssertion(key, "mentions", m.start, m.end, "default:background", 0.5))
     return out
 
+
+# Hardware named as an example of something: "such as GPUs", "(e.g. GPU on-chip SRAM".
+_EXAMPLE_BEFORE = re.compile(r"(?:\be\.g\.,?|\bsuch as|\bfor (?:example|instance),?|\bincluding)\s+(?:[\w-]+\s+(?:and\s+|or\s+)?){0,3}$")
+_RUN_WORDS = re.compile(r"\b(?:on|deploy\w*|run\w*|measur\w*|execut\w*|benchmark\w*)\s")
+_RUN_BEFORE = re.compile(r"\b(?:on|onto|using|across|per)\s+(?:(?:a|an|the|one|two|four|eight|single|multiple|\d+|[a-z]+)\s+){0,2}$")
+# The generic processor classes (GUIDELINES): entities only where the paper runs
+# or measures something on them.
+GENERIC_PROCESSORS = frozenset({"gpu", "cpu", "tpu", "npu", "fpga", "asic"})
 
 _FIRST_PERSON = AnyCase(r"\b(?:we|our|us|this (?:paper|work|study)|the proposed)\b")
 _RESULT_WORDS = AnyCase(
