@@ -5,6 +5,11 @@ for all annotated papers and separately for the held-out papers (the ones the
 rules were not tuned on; see tests/data/gold/README.md).
 
     python3 benchmarks/extraction_quality.py [--page ../shared/data/daily_papers_page.txt] [--errors]
+    python3 benchmarks/extraction_quality.py --page tests/data/dev/dev_page.txt \
+        --gold tests/data/dev/dev_annotations.json      # the dev corpus (tests/data/dev)
+
+A gold file may name its tuning papers (``"tuning": [[1, 24]]``); the page's
+gold uses TUNING below.
 
 Matching: an extracted entity matches a gold entity of the same paper when one
 of its names (canonical name or a surface form) and one of the gold entity's
@@ -218,16 +223,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--errors", action="store_true", help="list every disagreement of the tuning papers")
     args = parser.parse_args(argv)
-    gold = json.loads(args.gold.read_text(encoding="utf-8"))["papers"]
+    document = json.loads(args.gold.read_text(encoding="utf-8"))
+    gold = document["papers"]
+    # A gold file may name its own tuning papers ("tuning": [[1, 24]]: 1-based, inclusive).
+    tuning_set = (
+        frozenset(n for a, b in document["tuning"] for n in range(a, b + 1)) if "tuning" in document else TUNING
+    )
     papers = {p.title: p for p in iter_papers([args.page])}
     extractor = load_extractor()
     tuned, held_out, everything = Report(), Report(), Report()
     for index, entry in enumerate(gold, start=1):
         extraction = extractor.extract(papers[entry["title"]])
         score_paper(entry, extraction, everything)
-        score_paper(entry, extraction, tuned if index in TUNING else held_out)
-    tuning = sorted(TUNING & set(range(1, len(gold) + 1)))
-    held = [n for n in range(1, len(gold) + 1) if n not in TUNING]
+        score_paper(entry, extraction, tuned if index in tuning_set else held_out)
+    tuning = sorted(tuning_set & set(range(1, len(gold) + 1)))
+    held = [n for n in range(1, len(gold) + 1) if n not in tuning_set]
     print(f"{len(gold)} annotated papers ({len(tuning)} used for tuning, {len(held)} held out)")
     figures = print_report("all annotated papers", everything)
     print_report(f"tuning papers {_ranges(tuning)}", tuned)

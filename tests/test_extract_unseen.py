@@ -126,11 +126,11 @@ def test_extract_unseen_metrics_no_vocabulary_names(extractor):
     assert roles["editing speed"] == roles["image quality"] == {"reports"}
     assert {r.value_text: r.metric for r in extraction.results} == {"3x": "editingspeed", "12%": "imagequality"}
     extraction, roles = _extract(extractor, "Audio Models",
-                                 "Our vocoder reduces the real-time factor to 0.02 and raises the signal-to-noise ratio "
+                                 "Our vocoder reduces the real-time factor to 0.02 and raises the harmonic-to-noise ratio "
                                  "by 1.5 dB on VCTK.")
     results = {r.value_text: r for r in extraction.results}
     assert results["0.02"].metric == "real-time-factor" and results["0.02"].unit is None
-    assert results["1.5 dB"].metric == "signaltonoiseratio"
+    assert results["1.5 dB"].metric == "harmonictonoiseratio"
 
 
 def test_extract_unseen_metric_with_its_own_number_is_not_anothers(extractor):

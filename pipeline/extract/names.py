@@ -465,6 +465,12 @@ _MEASURE_AFTER_VERB = re.compile(
     rf"degrad|sacrific|compromis|decreas|halv|doubl)(?:e|es|ed|ing|s|ting)?\s+(?:the\s+|its\s+|their\s+)?"
     rf"((?:{_MEASURE_WORD}\s+){{1,2}}(?:{_CLAIM_HEADS}))\b(?![-/])"
 )
+# "in terms of speech quality", "regarding compilability": what a claim is measured in.
+_TERMS_WORDS = ("in terms of", "regarding", "with respect to", "measured by")
+_MEASURE_AFTER_TERMS = re.compile(
+    rf"(?:in terms of|regarding|with respect to|measured by)\s+(?:the\s+|its\s+|their\s+)?"
+    rf"((?:{_MEASURE_WORD}\s+){{0,2}}(?:{_MEASURE_HEADS}))\b(?![-/])"
+)
 # Words a measure's name does not start with.
 _NOT_MEASURE_LEAD = frozenset(
     """the a an our its their this that these those and or of in on for with by to from than improves improve
@@ -491,6 +497,9 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[tup
     >>> t = "It improves the signal-to-noise ratio, maintaining high acceptance rates and output quality."
     >>> [t[s:e] for s, e in find_measures(t)]
     ['signal-to-noise ratio', 'acceptance rates']
+    >>> t = "It is best in terms of speech quality and improves 9% of suggestions regarding compilability."
+    >>> [t[s:e] for s, e in find_measures(t)]
+    ['speech quality', 'compilability']
     """
     end = len(text) if end is None else end
     matches = []
@@ -502,6 +511,7 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[tup
                 matches.append(match)
     matches.extend(finditer_at(_MEASURE_AFTER_CHANGE, text, _CHANGE_WORDS, start, end))
     matches.extend(finditer_at(_MEASURE_AFTER_VERB, text, _CLAIM_VERBS, start, end))
+    matches.extend(finditer_at(_MEASURE_AFTER_TERMS, text, _TERMS_WORDS, start, end))
     spans = []
     for match in matches:
         s, e = match.span(1)

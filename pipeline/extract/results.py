@@ -179,7 +179,7 @@ def _result(
     unit = groups.get("unit") or groups.get("from_unit")
     if unit in ("×", "X"):
         unit = "x"
-    if unit and unit not in ("%", "x") and not _UNIT_NAME.fullmatch(unit):
+    if unit and unit not in ("%", "x", "M", "B", "K") and not _UNIT_NAME.fullmatch(unit):
         unit = None  # "from 4.19 to 9.96" has no unit; a word after the first number is not one
     value = _number(high or low)
     value_text = text[match.start("low") : match.end()].strip()
