@@ -901,7 +901,9 @@ for _type, _words in {
     "Model": "model models llm llms lm lms network networks backbone backbones architecture architectures transformer transformers encoder decoder autoencoder vae checkpoint checkpoints policy policies classifier detector",
     "Hardware": "gpu gpus cpu cpus tpu tpus npu npus chip chips accelerator accelerators card cards device devices processor processors soc fpga fpgas",
     "Metric": "score scores metric metrics rate accuracy error loss ratio index",
-    "Method": "method methods algorithm algorithms approach approaches framework frameworks technique techniques strategy strategies scheme schemes pipeline pipelines system systems library toolbox toolkit engine mechanism module recipe paradigm protocol procedure kernel kernels operator attention decoding sampling training inference optimization optimisation distillation quantization quantisation pruning merging guidance filter prediction learning regularization regularisation tuning search compression encoding embedding",
+    "Method": "method methods algorithm algorithms approach approaches framework frameworks technique techniques strategy strategies scheme schemes pipeline pipelines system systems library toolbox toolkit engine mechanism module recipe paradigm protocol procedure kernel kernels operator attention decoding sampling training inference optimization optimisation distillation quantization quantisation pruning merging guidance filter prediction learning regularization regularisation tuning search compression encoding embedding "
+    "scheduler schedulers optimizer optimizers optimiser compiler compilers runtime allocator router planner solver "
+    "sampler estimator tokenizer",
 }.items():
     for _word in _words.split():
         _HEAD_NOUNS.setdefault(_word, _type)
@@ -935,7 +937,9 @@ _EVALUATED_ON = AnyCase(
 )
 # The word after a name, past a title's ": A" ("OpenBench-1K: A Dataset of ...").
 # "a new benchmark, CodeArena", "our model, Hymba-1B": the kind named just before.
-_KIND_BEFORE = re.compile(r"\b([A-Za-z]+),\s+$")
+# Only after an indefinite or possessive phrase: in "on the same eight H100 GPUs,
+# Tidal reduces ..." the comma ends a clause, not an apposition.
+_KIND_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ur|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?([A-Za-z]+),\s+$")
 _HEAD_AFTER = re.compile(r"(?::\s*(?:[Aa]n?|[Tt]he)\s+|[\s-]*)([A-Za-z]+)")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _WORD_BREAK = re.compile(r"[\s-]+")

@@ -112,6 +112,7 @@ def resolve(
     proposed: dict[str, tuple[int, int, str]] = {}
     chosen = _link_proposals(text, title_end, chosen, cues, vocabulary, proposed)
     chosen = _link_title(text, title_end, chosen, vocabulary, proposed)
+    chosen.extend(_recurrences(text, chosen))
     chosen.sort(key=lambda c: c.start)
     nested = _nested_terms(candidates, chosen)
 
@@ -150,6 +151,45 @@ def resolve(
         if entities.get(key) is None or entities[key].type == "Hardware":
             del proposed[key]
     return mentions, entities, proposed
+
+
+# Components whose names are found where the paper introduces them, not by their
+# shape: their other occurrences ("We develop Tidal ... Tidal reduces ...") are
+# found by the name itself.
+_INTRODUCED = frozenset({"proposal", "title", "acronym", "headed", "phrase"})
+
+
+def _recurrences(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Other occurrences of the names introduced once, as whole words, where no candidate is.
+
+    >>> t = "We develop Tidal, a scheduler. Tidal cuts latency; the tidal wave."
+    >>> found = _recurrences(t, [Candidate(11, 16, "proposal", "tidal", "Tidal", "Method")])
+    >>> [(t[c.start:c.end], c.key) for c in found]
+    [('Tidal', 'tidal')]
+    """
+    taken = sorted((c.start, c.end) for c in chosen)
+    found: list[Candidate] = []
+    surfaces = {text[c.start : c.end]: c for c in chosen if c.component in _INTRODUCED and c.key}
+    for surface, source in surfaces.items():
+        forms = {surface, surface[:1].upper() + surface[1:]} if surface[:1].islower() else {surface}
+        for form in forms:
+            at = text.find(form)
+            while at >= 0:
+                end = at + len(form)
+                if (
+                    _whole_word(text, at, end)
+                    and not any(s < end and at < e for s, e in taken)
+                ):
+                    found.append(Candidate(at, end, source.component, source.key, source.name, source.type, source.concept))
+                    bisect.insort(taken, (at, end))
+                at = text.find(form, end)
+    return found
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_")
 
 
 def _inside_any(candidate: Candidate, spans: list[tuple[int, int]]) -> bool:
@@ -301,6 +341,16 @@ def _link_proposals(
                 continue
             chosen = _replace_inside(chosen, new)
             proposed.setdefault(new.key, (new.start, new.end, f"proposal:{cue.kind}"))
+    for match in finditer_at(_PASSIVE_PROPOSAL, text, _PASSIVE_HEADS, title_end):
+        # "In this work, EchoFlow is proposed: ...": the name comes before the verb.
+        name = _NAME_BEFORE.search(text, max(title_end, match.start() - 60), match.start())
+        if name is None or name.group(1) in _NOT_NAMES:
+            continue
+        new = _new_candidate(text, name.start(1), name.end(1), "proposal", vocabulary)
+        if new is not None:
+            chosen = _replace_inside(chosen, new)
+            if new in chosen or any(c.key == new.key for c in chosen):
+                proposed.setdefault(new.key, (new.start, new.end, "proposal:passive"))
     for match in finditer_at(_OUR_NAME, text, _OUR_HEADS, title_end):
         new = _new_candidate(text, match.start(1), match.end(1), "proposal", vocabulary)
         if new is not None and not any(c.start < new.end and new.start < c.end for c in chosen):
@@ -349,6 +399,10 @@ _APPOSED_NAME = re.compile(
 )
 # "Federated learning (FL) is a type of ...": a definition of something known.
 _DEFINITION = re.compile(r"\)\s+(?:is|are|refers to|denotes)\s+(?:a|an|the)\b")
+_PASSIVE_PROPOSAL = re.compile(r"(?:is|are) (?:\w+ly )?(?:proposed|introduced|presented|developed)\b")
+_PASSIVE_HEADS = ("is ", "are ")
+_NAME_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][\w.+-]*)(?:\s+[A-Z][\w.+-]*){0,2})\s+$")
+_NOT_NAMES = frozenset("It This That These Those The A An We Our Here Which".split())
 _INTRODUCING = AnyCase(
     r"\b(?:propos|introduc|present|develop|design|call|term|name|dub|formulat|inform|devis|build|creat)\w*"
 )
