@@ -602,8 +602,8 @@ def _listed_type(text: str, mentions: list[Found], key: str, known_types: dict[s
 
     A list is names joined by commas, "and" and "or", with at least one comma
     ("on LLFF, IN2N and NeRF-Art"): "the PILE and M2-BERT-base" may join two
-    clauses. Only names typed before any guess (the vocabulary's) count, and
-    they must agree.
+    clauses, and so may a comma alone ("on 256 H100 GPUs, BlockScale trains").
+    Only names typed before any guess (the vocabulary's) count, and they must agree.
 
     >>> found = lambda s, e, k: Found(s, e, k, "coined", 0.8)
     >>> t = "on LLFF, IN2N and NeRF-Art."
@@ -612,12 +612,14 @@ def _listed_type(text: str, mentions: list[Found], key: str, known_types: dict[s
     'Dataset'
     >>> _listed_type("LLFF and IN2N", [found(0, 4, "llff"), found(9, 13, "in2n")], "in2n", {"llff": "Dataset"}) is None
     True
+    >>> _listed_type("H100, Tidal", [found(0, 4, "h100"), found(6, 11, "tidal")], "tidal", {"h100": "Hardware"}) is None
+    True
     """
     types: set[str] = set()
     for index, mention in enumerate(mentions):
         if mention.key != key:
             continue
-        members, comma = [], False
+        members, comma, joined = [], False, False
         for step in (-1, 1):  # walk the list both ways from the mention
             at, here = index + step, mention
             while 0 <= at < len(mentions):
@@ -625,9 +627,13 @@ def _listed_type(text: str, mentions: list[Found], key: str, known_types: dict[s
                 left, right = (other, here) if step < 0 else (here, other)
                 if left.end > right.start or not _LIST_GAP.fullmatch(text, left.end, right.start):
                     break
-                comma = comma or "," in text[left.end : right.start]
+                gap = text[left.end : right.start]
+                comma = comma or "," in gap
+                joined = joined or "and" in gap or "or" in gap
                 members.append(other.key)
                 here, at = other, at + step
-        if comma:
+        # "X, Y" alone is no list ("With 16 sampling steps, EchoFlow synthesizes"):
+        # a list has three names, or "and"/"or" before its last.
+        if comma and (joined or len(members) >= 2):
             types.update(known_types[k] for k in members if k in known_types)
     return types.pop() if len(types) == 1 else None
