@@ -230,3 +230,20 @@ def test_extract_unseen_hardware_named_as_an_example(extractor):
     assert roles["Jetson Orin Nano"] == {"runs_on"}
     _, roles = _extract(extractor, "Kernels", "Linear attention cannot use the tensor cores on modern GPUs.")
     assert roles["GPU"] == {"runs_on"}
+
+
+def test_extract_unseen_results_after_the_contribution(extractor):
+    """Numbers after the paper has said what it does are its results, whatever the subject of their sentence."""
+    extraction, _ = _extract(extractor, "Quantizing Language Models",
+                             "Large models cost 350 GB of memory. We propose Q-Fold, a 4-bit quantizer. The quantized "
+                             "model lowers the WikiText-2 perplexity from 6.29 (GPTQ) to 5.87 and reaches a speaker "
+                             "similarity of 0.61 measured with WavLM. Generation latency is 0.21 seconds per image, and "
+                             "the policy runs at a control frequency of 42 Hz drawing 1.9 W.")
+    results = {r.value_text: r for r in extraction.results}
+    assert "350 GB" not in results  # the problem statement, before the work
+    assert (results["5.87"].from_value, results["5.87"].baseline) == (6.29, "gptq")
+    assert results["5.87"].metric == "perplexity"
+    assert results["0.61"].metric == "speakersimilarity"
+    assert (results["0.21 seconds"].unit, results["0.21 seconds"].metric) == ("s", "latency")
+    assert (results["42 Hz"].unit, results["42 Hz"].metric) == ("Hz", "controlfrequency")
+    assert results["1.9 W"].unit == "W"

@@ -432,7 +432,7 @@ def extend_with_version(text: str, start: int, end: int, limit: int | None = Non
 # "compilability"); a phrase ending in one, tied to a number, is a metric.
 _MEASURE_HEADS = (
     "speed|speeds|quality|rate|ratio|latency|throughput|usage|consumption|time|cost|score|density|efficiency|"
-    "error|factor|fidelity|footprint|overhead|utili[sz]ation|[a-z]+ability"
+    "error|factor|fidelity|footprint|overhead|utili[sz]ation|similarity|frequency|delay|[a-z]+ability"
 )
 _MEASURE_WORD = r"[a-z][a-z0-9-]*"
 # "improves image quality by 12%", "reduces the real-time factor to 0.02":

@@ -22,8 +22,11 @@ _RANGE = rf"(?P<low>{_NUM})(?:\s?[–~-]\s?(?P<high>{_NUM}))?"
 # Units a result is read with (a sample rate in kHz is a setting, so kHz is not one).
 _UNITS = (
     r"PFLOPs/s|TFLOPs/s|GFLOPs/s|FLOPs/s|PFLOPS|TFLOPS|GFLOPS|PFLOPs|GFLOPs|TFLOPs|MFLOPs|FLOPs|fps|FPS|"
-    r"tokens/s|samples/s|images/s|it/s|samples/kJ|points?|steps?|ms|GB|MB|GiB|MiB|dB|[MBK](?=\s+(?:\w+\s+)?param)"
+    r"tokens/s|samples/s|images/s|it/s|samples/kJ|points?|steps?|ms|GB|MB|GiB|MiB|dB|[MBK](?=\s+(?:\w+\s+)?param)|"
+    r"seconds|sec|s|minutes|min|hours|Hz|mW|W|kJ|mJ|J|GB/s|TB/s"
 )
+# Units written out, as a result carries them.
+_UNIT_SPELLING = {"seconds": "s", "sec": "s", "minutes": "min", "hours": "h"}
 _UNIT_NAME = re.compile(_UNITS)
 _UNIT = rf"(?P<unit>%|[xX](?![\w])|×|(?:{_UNITS})(?![\w]))"
 # Both patterns must not start inside a word or a number. They say so right
@@ -31,7 +34,8 @@ _UNIT = rf"(?P<unit>%|[xX](?![\w])|×|(?:{_UNITS})(?![\w]))"
 # re then skips in C to where that character occurs instead of trying every place.
 # "FID from 4.19 to 9.96", "from 256 steps to 1", "from 70.9% to 85.1%".
 _FROM_TO = re.compile(
-    rf"from(?<![\w.]from)\s+(?P<from>{_NUM})\s?(?P<from_unit>%|x|[A-Za-z/]+)?\s+to\s+{_RANGE}\s?{_UNIT}?(?![\w]|\.\d)"
+    rf"from(?<![\w.]from)\s+(?P<from>{_NUM})\s?(?P<from_unit>%|x|[A-Za-z/]+)?"
+    rf"(?:\s+\([^()]{{1,30}}\)|\s+(?:with|for|by|using|of)\s+[\w.+-]+(?:\s+[\w.+-]+)?)?\s+to\s+{_RANGE}\s?{_UNIT}?(?![\w]|\.\d)"
 )
 # "2.06x", "33%", "225 TFLOPs/s", "0.50M trainable parameters".
 _VALUE = re.compile(
@@ -44,7 +48,8 @@ _OWN_NUMBER_AFTER = re.compile(NUMBER_TIE + r"\d")
 # "a real time factor (RTF) of 0.013 on ...".
 _TIED_NUMBER = re.compile(
     r"(?:\s*\([^()]{1,20}\))?" + NUMBER_TIE + r"(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)"
-    r"(?=\s*[,;)]|\.(?:\s|$)|\s+(?:on|at|with|and|in|for|while|compared|over|using)\b|$)"
+    r"(?=\s*[,;)]|\.(?:\s|$)|\s+(?:on|at|with|and|in|for|while|compared|over|using|is|are|was|were|measured|"
+    r"versus|vs|than|which|that|when|under|across|without|within|after|despite)\b|$)"
 )
 # A number right before a metric's name: "45.3 BLEU", "2.1 FID".
 _BARE_NUMBER = re.compile(r"(?<![\w.,])(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)\s+$")
@@ -187,6 +192,7 @@ def _result(
         unit = "x"
     if unit and unit not in ("%", "x", "M", "B", "K") and not _UNIT_NAME.fullmatch(unit):
         unit = None  # "from 4.19 to 9.96" has no unit; a word after the first number is not one
+    unit = _UNIT_SPELLING.get(unit, unit)
     value = _number(high or low)
     value_text = text[match.start("low") : match.end()].strip()
     from_value = _number(groups["from"]) if groups.get("from") else None
@@ -231,6 +237,11 @@ def _result(
             baseline = m.key
             if m.start >= end:
                 break
+    if baseline is None and groups.get("from"):
+        # "from 6.29 (GPTQ) to 5.87": the method the first number is of.
+        inside = {m.key for m in local if start < m.start and m.end < end and entities.get(m.key)
+                  and entities[m.key].type in ("Method", "Model")}
+        baseline = inside.pop() if len(inside) == 1 else None
     if baseline is None:
         # No cue by the number: the one baseline its sentence names, if one.
         named = {m.key for m in local if m.key in compared}

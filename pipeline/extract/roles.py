@@ -278,6 +278,16 @@ def assign_roles(
         ):
             add(key, "uses", mention.start, mention.end, "cue:uses", 0.7)
 
+    # Where the paper first speaks of its own work: numbers after it are its results.
+    own_work_from = next(
+        (
+            s
+            for s, e in sentences
+            if e > title_end
+            and speaks_of_own_work(text[s:e], any(s <= ps < e for ps, _ in proposed_spans))
+        ),
+        len(text),
+    )
     for mention in mentions:
         key = mention.key
         entity = entities.get(key)
@@ -302,7 +312,7 @@ def assign_roles(
             continue  # "accelerators such as GPUs and TPUs", "(e.g. GPU on-chip SRAM)": examples, not run on
         elif entity.type == "Hardware" and _RUN_BEFORE.search(text, max(s_start, mention.start - 40), mention.start):
             add(key, "runs_on", mention.start, mention.end, "cue:runs_on", 0.6)  # "tensor cores on modern GPUs"
-        elif states_results(sentence, names_proposed):
+        elif states_results(sentence, names_proposed) or (s_start >= own_work_from and _NUMBER.search(sentence)):
             add(key, _DEFAULT_ROLE[entity.type], mention.start, mention.end, "default:type", 0.6)
 
     # Building on something includes depending on it: "uses" adds nothing then.
