@@ -222,7 +222,8 @@ def assign_roles(
                 m = first_mention[other.key]
                 add(other.key, "builds_on", m.start, m.end, "successor-name", 0.85)
     for p_start, p_end in proposed_spans:
-        apposition = _KIND_OF.match(text, p_end)
+        # "FLASH, a speculative decoding framework", "a mixed precision training recipe called BlockScale".
+        apposition = _KIND_OF.match(text, p_end) or _KIND_CALLED.search(text, max(0, p_start - 120), p_start)
         if not apposition:
             continue
         for mention in mentions:
@@ -253,7 +254,10 @@ def assign_roles(
         may_build = _BUILD_KEY.search(lower) is not None or " as " in after[:6]
         if mention.start < title_end and analysis_title and comparable:
             add(key, "builds_on", mention.start, mention.end, "analysis-title", 0.7)
-        elif prefix_end is not None and prefix_end < mention.start < title_end and comparable:
+        elif mention.start < title_end and (prefix_end is None or prefix_end < mention.start) and comparable:
+            # What a title names beside the paper's own contribution is what the
+            # work extends ("Query Recycling for ... DETR-Style Detectors"), or,
+            # after "with"/"via", what it uses.
             if _USES_BEFORE.search(before, lowered=lower):
                 add(key, "uses", mention.start, mention.end, "title:uses", 0.7)
             else:
@@ -346,6 +350,10 @@ _BASE_MODEL_BEFORE = AnyCase(r"(?:^|[.;]\s*)(?:for|on(?: the)?)\s+$|(?:applied|a
 _KIND_OF = AnyCase(
     r"(?:\s*\([^()]{1,80}\))?\s*,?\s+(?:is\s+|as\s+|functions as\s+)?(?:a|an)\s+([^,.;()]{1,80}?)"
     r"(?:framework|method|approach|algorithm|technique|model|system|scheme|architecture|variant|extension)\b"
+)
+_KIND_CALLED = AnyCase(
+    r"\b(?:a|an)\s+([^,.;()]{1,80}?)\s*(?:framework|method|approach|algorithm|technique|model|system|scheme|"
+    r"architecture|variant|extension|recipe|kernel|optimizer|scheduler)\s+(?:called|named|dubbed|termed)\s+$"
 )
 _CLAUSE_BREAK = AnyCase(r"[;:]|\b(?:while|whereas|which|but|although)\b")
 _COMPARE_ANYWHERE = AnyCase(
