@@ -72,11 +72,12 @@ _CUE_WINDOW = 80  # characters of a sentence looked at before a mention
 _DETS = r"(?:(?:the|a|an|our|their|its|prior|previous|existing|original|standard|strong|vanilla|naive|popular|recent|conventional|optimized|state-of-the-art|pretrained|pre-trained|frozen|off-the-shelf|[\w.]+-(?:optimized|based|style))\s+){0,3}"
 
 _COMPARE_BEFORE = AnyCase(
-    r"(?:compared (?:to|with|against)|in comparison (?:to|with)|relative to|versus|vs\.?|than|over|unlike|"
+    r"(?:compar(?:e|es|ed|ing)(?: it| them| ours| our \w+)? (?:to|with|against)|in comparison (?:to|with)|relative to|"
+    r"versus|vs\.?|than|over|unlike|above|below|ahead of|\d(?:\.\d+)?x (?:that|those) of|"
     r"outperform\w*|surpass\w*|beat\w*|exceed\w*|against|comparabl[ey] (?:to|with)|on par with|"
     r"match(?:es|ed|ing)?|rival(?:s|led|ling|ing)?|falls? short of|"
     r"competitive with|baselines?(?: such as| like| including)?|improv\w+ (?:up)?on|(?:speed\w*|faster)(?: up)?)"
-    r"\s+" + _DETS + r"$"
+    r"\s+" + _DETS + r"(?:\w+-[\w-]+\s+)?$"  # one hyphenated modifier: "with fixed-length speculative decoding"
 )
 _BUILDS_BEFORE = AnyCase(
     r"(?:extend\w*|extension of|build\w* (?:up)?on(?: top of)?|built (?:up)?on(?: top of)?|on top of|based on|"
@@ -84,6 +85,7 @@ _BUILDS_BEFORE = AnyCase(
     r"(?:stud(?:y|ies|ying)|revisit\w*|investigat\w*|examin\w*|characteri[sz]\w*)(?: the [\w/-]+(?: [\w/-]+)? of)?|"
     r"inspired by|variant of|successor (?:of|to)|upgrade of|improv\w* (?:upon|the)|modif\w*|builds? upon|"
     r"start(?:s|ing)? from|initiali[sz]\w* (?:from|with)|distill\w* from|"
+    r"(?:integrat\w*|incorporat\w*|plug\w*|insert\w*|add(?:s|ed|ing)?)\s+(?:[\w-]+\s+){1,3}(?:in)?to|"
     r"(?:how to )?(?:optimi[sz](?:e|es|ing)|accelerat(?:e|es|ing)|speed(?:s|ing)? up|scal(?:e|es|ing) up))"
     r"\s*" + _DETS + r"$"
 )
@@ -109,14 +111,16 @@ _VERSION_TAIL = re.compile(r"^[\s-]*(?:v?\d+(?:\.\d+)?[a-z]?|[A-Z]{1,5}\d*|\d+(?
 
 # Substrings one of which every cue of a kind contains (a prefilter for the regexes).
 _COMPARE_KEYS = (
-    "compar", "relative", "versus", "vs", "than", "over", "outperform", "surpass", "beat", "exceed",
+    "compar", "relative", "versus", "vs", "than", "over", "outperform", "surpass", "beat", "exceed", "above",
+    "below", "ahead", "that of", "those of",
     "against", "par with", "competitive", "baseline", "improv", "speed", "faster", "unlike", "match", "rival",
     "short of",
 )
 _BUILD_KEYS = (
     "extend", "extension", "build", "built", "top of", "based", "generali", "adapt", "tun", "analy", "stud",
     "revisit", "investigat", "examin", "characteri", "inspired", "variant", "successor", "upgrade", "improv",
-    "modif", "upon", "optimi", "accelerat", "speed", "scal", "start", "initiali", "distill",
+    "modif", "upon", "optimi", "accelerat", "speed", "scal", "start", "initiali", "distill", "integrat", "incorporat",
+    "plug", "insert", "add",
 )
 # The keys as one pattern each: a search for any of them is one scan, in C.
 _COMPARE_KEY = re.compile("|".join(map(re.escape, _COMPARE_KEYS)))
@@ -275,7 +279,7 @@ def assign_roles(
             _BASE_MODEL_BEFORE.search(before, lowered=lower) or after.startswith(("'s", "’s"))
         ) and mention.start >= title_end:
             add(key, "builds_on", mention.start, mention.end, "base-model", 0.7)
-            if _FROM_TO.search(sentence) or _SPEEDUP.search(sentence):
+            if _FROM_TO.search(sentence) or _SPEEDUP.search(sentence) or _RELATIVE.search(sentence):
                 add(key, "compares_with", mention.start, mention.end, "base-model-reference", 0.6)
         elif comparable and _USES_BEFORE.search(before, lowered=lower) and (
             mention.start < title_end or _FIRST_PERSON.search(sentence)
@@ -343,6 +347,7 @@ _RESULT_WORDS = AnyCase(
 )
 _NUMBER = re.compile(r"\d")
 _FROM_TO = re.compile(r"\bfrom\s+[\d.]+\S*\s+(?:\w+\s+)?to\s+[\d.]+")
+_RELATIVE = re.compile(r"\d(?:\.\d+)?\s?(?:%|x\b|×|points?\b)")  # a number relative to something
 _SPEEDUP = AnyCase(r"\b(?:speed-?ups?|faster|\d+(?:\.\d+)?x)\b")
 # "For VAR, ...", "applied to LLaMA", "boosting OpenVLA's": the model the method is applied to.
 _BASE_MODEL_BEFORE = AnyCase(r"(?:^|[.;]\s*)(?:for|on(?: the)?)\s+$|(?:applied|appl(?:y|ies|ying) \w+) to\s+(?:the\s+)?$|\bboosting\s+$")
@@ -357,7 +362,7 @@ _KIND_CALLED = AnyCase(
 )
 _CLAUSE_BREAK = AnyCase(r"[;:]|\b(?:while|whereas|which|but|although)\b")
 _COMPARE_ANYWHERE = AnyCase(
-    r"\b(?:compared (?:to|with)|in comparison (?:to|with)|relative to|versus|than|outperform\w*|"
+    r"\b(?:compar(?:e|es|ed|ing)(?: it| them| ours| our \w+)? (?:to|with|against)|in comparison (?:to|with)|relative to|versus|than|outperform\w*|"
     r"surpass\w*|beat\w*|against|baselines?)\b"
 )
 _LIST_LEAD = AnyCase(r"(?:\(|such as|like|including|as well as|,|\band|\bor)\s*(?:[\w.-]+\s+){0,2}$")
