@@ -930,11 +930,18 @@ _HARDWARE_LINE = re.compile(r"^(?:RTX|GTX|DGX|HGX|Titan|Quadro|Tesla|Jetson|Xeon
 _HARDWARE_SHAPE = re.compile(r"^(?:Core|Apple|MI)\b|^[AHVLTB]\d{2,3}$")
 _DATASET_SHAPE = re.compile(r"(?:Bench|Eval|QA|-\d{2,4}K?|\d{4})$")
 # "StreamDiffusion, a real-time diffusion pipeline": the apposition's head noun.
-_APPOSITION = re.compile(r"\s*(?:\([^()]{1,60}\))?\s*(?:,|\s+is)\s+(?:a|an|the)\s+([^,.;()]{1,80})")
+_APPOSITION = re.compile(
+    r"\s*(?:\([^()]{1,60}\))?\s*(?:,|:|\s+is|\s+is\s+(?:proposed|introduced|presented):)\s+(?:a|an|the)\s+([^,.;()]{1,80})"
+)
 _EVALUATED_ON = AnyCase(
-    r"\b(?:performance|accuracy|results?|scores?|evaluat\w*|experiments?|benchmark\w*|gains?|improvements?)"
+    r"\b(?:performance|accuracy|results?|scores?|evaluat\w*|experiments?|benchmark\w*|gains?|improvements?|"
+    r"(?:pre-?|fine-?)?train(?:ed|ing)|tested|validated)"
     r"\s+(?:[\w-]+\s+){0,3}?on\s+(?:the\s+)?$|\band\s+on\s+(?:the\s+)?$"
 )
+# "On ogbn-products, StaleGuard reaches ...": a sentence that opens on a name
+# and a comma puts its numbers on that dataset (hardware was ruled out before).
+_ON_OPENING = re.compile(r"(?:^|[.;:]\s+|\n)On\s+(?:the\s+)?$")
+_DECIMAL_BEFORE = re.compile(r"(?<![\w.])\d+\.\d+\s+$")  # "58.3 PQ": a score's name follows its value
 # The word after a name, past a title's ": A" ("OpenBench-1K: A Dataset of ...").
 # "a new benchmark, CodeArena", "our model, Hymba-1B": the kind named just before.
 # Only after an indefinite or possessive phrase: in "on the same eight H100 GPUs,
@@ -995,6 +1002,10 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
         return "Hardware", "name-shape"
     if _HARDWARE_SHAPE.search(name) and _ON_HARDWARE.search(text[max(0, start - 40) : start]):
         return "Hardware", "on-hardware"
+    if _ON_OPENING.search(text, max(0, start - 12), start) and text[end : end + 1] == ",":
+        return "Dataset", "opening-on"
+    if _DECIMAL_BEFORE.search(text, max(0, start - 12), start) and len(name) <= 8:
+        return "Metric", "value-before"
     if _MODEL_SHAPE.search(name):
         return "Model", "name-shape"
     if _DATASET_SHAPE.search(name):
