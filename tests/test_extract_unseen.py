@@ -259,3 +259,11 @@ def test_extract_unseen_more_comparison_and_extension_cues(extractor):
     _, roles = _extract(extractor, "Embedding Compression",
                         "We integrate LCH into DLRM and evaluate it on Criteo. Adding LCH to DCN-V2 improves AUC by 0.3%.")
     assert "builds_on" in roles["DLRM"] and "builds_on" in roles["DCN-V2"]
+
+
+def test_extract_unseen_sizes_of_a_proposal_are_proposed(extractor):
+    _, roles = _extract(extractor, "Segmentation on Chips",
+                        "We present EdgeSeg-Nano, a family of segmentation networks. EdgeSeg-Nano-M reaches 58.3 PQ on "
+                        "Cityscapes, and EdgeSeg-Nano-S runs at 30 fps. We also build TAPAS on top of GPTQ.")
+    assert roles["EdgeSeg-Nano-M"] == roles["EdgeSeg-Nano-S"] == {"proposes"}
+    assert "proposes" not in roles.get("GPTQ", set())

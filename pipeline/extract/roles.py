@@ -107,7 +107,8 @@ _ANALYSIS_TITLE = AnyCase(
 )
 # What may follow a predecessor's name in its successor's: a version ("-2",
 # " 2s", "v2", "++"), a short capitalised tag ("-OFT", "-XL") or a size ("-7B").
-_VERSION_TAIL = re.compile(r"^[\s-]*(?:v?\d+(?:\.\d+)?[a-z]?|[A-Z]{1,5}\d*|\d+(?:\.\d+)?[BMK]|\+\+|II|III)$")
+# A letter tag needs its separator: "GPTQ" and "TAPAS" are other names than "GPT" and "TAP".
+_VERSION_TAIL = re.compile(r"^(?:[\s-]*(?:v?\d+(?:\.\d+)?[a-z]?|\d+(?:\.\d+)?[BMK]|\+\+)|[\s-]+(?:[A-Z]{1,5}\d*|II|III))$")
 
 # Substrings one of which every cue of a kind contains (a prefilter for the regexes).
 _COMPARE_KEYS = (
@@ -161,6 +162,17 @@ def extends_name(successor: str, predecessor: str) -> bool:
     return len(words_s) > len(words_p) and words_s[-len(words_p):] == words_p
 
 
+def _variant_of(name: str, proposal: str) -> bool:
+    """Whether ``name`` is a size or variant of the proposed ``proposal``.
+
+    >>> _variant_of("EdgeSeg-Nano-M", "EdgeSeg-Nano"), _variant_of("TAP-DeiT-S", "TAP")
+    (True, True)
+    >>> _variant_of("TAPAS", "TAP"), _variant_of("GPT-2", "GPT")
+    (False, True)
+    """
+    return len(proposal) >= 3 and (name.startswith(proposal + "-") or extends_name(name, proposal))
+
+
 def speaks_of_own_work(sentence: str, names_proposed: bool) -> bool:
     """Whether a sentence is about the paper's own work (first person, or a proposed entity)."""
     return names_proposed or bool(_FIRST_PERSON.search(sentence))
@@ -209,6 +221,16 @@ def assign_roles(
     first_mention: dict[str, Found] = {}
     for mention in mentions:
         first_mention.setdefault(mention.key, mention)
+    # Sizes and variants of a proposal are proposed too: "EdgeSeg-Nano-M" of
+    # "EdgeSeg-Nano", "TAP-DeiT-S" (TAP applied to DeiT-S).
+    proposed_names = [entities[key].name for key in proposed if key in entities]
+    for key, entity in entities.items():
+        if key in proposed or key not in first_mention or entity.type not in ("Method", "Model"):
+            continue
+        if any(_variant_of(entity.name, name) for name in proposed_names):
+            m = first_mention[key]
+            add(key, "proposes", m.start, m.end, "proposal:variant", 0.75)
+            proposed = {**proposed, key: (m.start, m.end, "proposal:variant")}
     proposed_spans = [(m.start, m.end) for m in mentions if m.key in proposed]
 
     # Successor names, vocabulary successors, and what a proposal is said to be a kind of.
