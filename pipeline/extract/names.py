@@ -536,7 +536,8 @@ _PROPOSE_STEMS = (
 _PROPOSE_VERB = re.compile(r"\b(?:" + "|".join(map(re.escape, _PROPOSE_STEMS)) + r")\w*")
 _PROPOSE_SUBJECT = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|article|report)|[Tt]he authors)"
-    r"(?:\s+(?:\w+ly|also|further|then|first|here|now|therefore|thus|hence|next|additionally|instead))*\s+$"
+    r"(?:\s+(?:\w+ly|also|further|then|first|here|now|therefore|thus|hence|next|additionally|instead))*\s+"
+    r"(?:[a-z]+\s+(?:[\w-]+\s+){0,3}and\s+)?$"  # "This paper builds upon GNNAutoScale and presents X"
 )
 _SECOND_VERB = re.compile(
     r"and\s+(?:implement|evaluat|releas|open-sourc|train|deploy|analy[sz]|validat|test|stud|build|develop|design)\w*\s+"
