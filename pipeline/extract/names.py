@@ -440,10 +440,14 @@ _MEASURE_WORD = r"[a-z][a-z0-9-]*"
 # each number (numbers are few), in the window before it.
 # What ties a measure to its number: "by", "of", "to", "from", maybe hedged.
 # (pipeline.extract.results reads numbers after a metric with it too.)
-NUMBER_TIE = r"\s+(?:by|from|to|of)\s+(?:up to\s+|about\s+|only\s+|nearly\s+|over\s+)?"
+NUMBER_TIE = (
+    r"\s+(?:by|from|to|of|is|are|was|were|stays|remains|(?:stays|remains|is|are) (?:below|under|within|above))\s+"
+    r"(?:up to\s+|about\s+|only\s+|nearly\s+|over\s+|below\s+|under\s+|within\s+)?"
+)
 _MEASURE_BEFORE_NUMBER = re.compile(rf"\b((?:{_MEASURE_WORD}\s+){{0,2}}(?:{_MEASURE_HEADS})){NUMBER_TIE}$")
 _NUMBER_START = re.compile(r"(?<![\w.,])\d")
-_LINK_WORDS = ("by", "from", "to", "of", "about", "only", "nearly", "over")
+_LINK_WORDS = ("by", "from", "to", "of", "about", "only", "nearly", "over", "is", "are", "was", "were", "stays",
+               "remains", "below", "under", "within")
 # "a 3x increase in editing speed": the measure a change is in.
 _CHANGE_WORDS = ("increase", "improvement", "reduction", "gain", "drop", "decrease", "boost")
 _MEASURE_AFTER_CHANGE = re.compile(

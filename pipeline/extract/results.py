@@ -28,7 +28,7 @@ _UNITS = (
 # Units written out, as a result carries them.
 _UNIT_SPELLING = {"seconds": "s", "sec": "s", "minutes": "min", "hours": "h"}
 _UNIT_NAME = re.compile(_UNITS)
-_UNIT = rf"(?P<unit>%|[xX](?![\w])|×|(?:{_UNITS})(?![\w]))"
+_UNIT = rf"(?P<unit>%|[xX](?![\w])|×|times(?=\s+(?:faster|slower|speedup|higher|lower|more|less|fewer))|(?:{_UNITS})(?![\w]))"
 # Both patterns must not start inside a word or a number. They say so right
 # after their first character, "from" or a digit ("(?<![\w.])" moved behind it):
 # re then skips in C to where that character occurs instead of trying every place.
@@ -53,6 +53,7 @@ _TIED_NUMBER = re.compile(
 )
 # A number right before a metric's name: "45.3 BLEU", "2.1 FID".
 _BARE_NUMBER = re.compile(r"(?<![\w.,])(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)\s+$")
+_FASTER_AFTER = re.compile(r"\s*(?:faster|quicker|speed-?ups?)\b")
 _SPEED_WORDS = AnyCase(r"\b(?:faster|speeds?|speed-?ups?|accelerat\w*|quicker)\b")
 _BASELINE_CUE = AnyCase(
     r"\b(?:compared (?:to|with)|relative to|than|over|above|below|unlike|versus|vs\.?|outperform\w*|surpass\w*|against)\s+(?:\w+\s+){0,3}$"
@@ -188,7 +189,7 @@ def _result(
     groups = match.groupdict()
     low, high = groups["low"], groups.get("high")
     unit = groups.get("unit") or groups.get("from_unit")
-    if unit in ("×", "X"):
+    if unit in ("×", "X", "times"):
         unit = "x"
     if unit and unit not in ("%", "x", "M", "B", "K") and not _UNIT_NAME.fullmatch(unit):
         unit = None  # "from 4.19 to 9.96" has no unit; a word after the first number is not one
@@ -218,6 +219,8 @@ def _result(
     # nearest metric mention; else a speedup for "Nx faster".
     metric = _linked_metric(text, local, entities, s_start, start)
     implied = None
+    if metric is None and unit == "x" and _FASTER_AFTER.match(text, end):
+        implied = "speedup"  # "9.5x faster than VALL-E": a speedup, whatever metric is near
     if metric is None and unit in _UNIT_METRIC:
         implied = _UNIT_METRIC[unit]
     if metric is None and implied is None:
