@@ -332,7 +332,9 @@ def assign_roles(
                 add(key, _DEFAULT_ROLE[entity.type], mention.start, mention.end, "default:title", 0.6)
             continue
         if entity.type in ("Method", "Model"):
-            if speaks_of_own_work(sentence, names_proposed):
+            if speaks_of_own_work(sentence, names_proposed) or (
+                s_start > own_work_from and not _BACKGROUND.search(sentence)
+            ):
                 add(key, "uses", mention.start, mention.end, "default:own-work", 0.5)
         elif (
             entity.type == "Hardware"
@@ -369,6 +371,11 @@ _RESULT_WORDS = AnyCase(
 )
 _NUMBER = re.compile(r"\d")
 _FROM_TO = re.compile(r"\bfrom\s+[\d.]+\S*\s+(?:\w+\s+)?to\s+[\d.]+")
+# Words of a sentence about other work, even after the paper's own has begun.
+_BACKGROUND = AnyCase(
+    r"\b(?:prior|previous|existing|traditional|conventional|standard|typical(?:ly)?|most|many|recent|often|usually|"
+    r"commonly|popular|however|but|limited|suffer\w*|fail\w*|unlike|whereas|baselines?)\b"
+)
 _RELATIVE = re.compile(r"\d(?:\.\d+)?\s?(?:%|x\b|×|points?\b)")  # a number relative to something
 _SPEEDUP = AnyCase(r"\b(?:speed-?ups?|faster|\d+(?:\.\d+)?x)\b")
 # "For VAR, ...", "applied to LLaMA", "boosting OpenVLA's": the model the method is applied to.
