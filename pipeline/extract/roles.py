@@ -278,7 +278,10 @@ def assign_roles(
         lower = before.lower()
         may_compare = comparable and _COMPARE_KEY.search(lower) is not None
         may_build = _BUILD_KEY.search(lower) is not None or " as " in after[:6]
-        if mention.start < title_end and analysis_title and comparable:
+        if entity.type == "Dataset" and ("train" in lower or "calibrat" in lower) and _TRAINED_ON.search(before):
+            # "pre-trained on 300B tokens of the Pile", "calibrated on C4": data the work uses.
+            add(key, "uses", mention.start, mention.end, "cue:training-data", 0.7)
+        elif mention.start < title_end and analysis_title and comparable:
             add(key, "builds_on", mention.start, mention.end, "analysis-title", 0.7)
         elif mention.start < title_end and (prefix_end is None or prefix_end < mention.start) and comparable:
             # What a title names beside the paper's own contribution is what the
@@ -371,6 +374,10 @@ _RESULT_WORDS = AnyCase(
 )
 _NUMBER = re.compile(r"\d")
 _FROM_TO = re.compile(r"\bfrom\s+[\d.]+\S*\s+(?:\w+\s+)?to\s+[\d.]+")
+_TRAINED_ON = re.compile(
+    r"\b(?:(?:pre-?)?train\w*|calibrat\w*)\b[^.;,]{0,60}?\b(?:on|from|of|using|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # Words of a sentence about other work, even after the paper's own has begun.
 _BACKGROUND = AnyCase(
     r"\b(?:prior|previous|existing|traditional|conventional|standard|typical(?:ly)?|most|many|recent|often|usually|"
