@@ -924,6 +924,7 @@ _NAME_HEADS = {
 _NAME_HEADS.update({w: "Model" for w in "model models transformer transformers network networks autoencoder llm llms lm".split()})
 _NAME_HEADS.update({w: "Dataset" for w in "dataset benchmark bench corpus suite".split()})
 _NAME_HEADS.update({w: "Metric" for w in "score rate accuracy error".split()})
+_NAME_HEADS.update({w: "Hardware" for w in "accelerator accelerators processor gpu gpus cpu npu tpu chip".split()})
 
 _MODEL_SHAPE = re.compile(
     r"(?:-|\b)\d+(?:\.\d+)?[BMK]\b|(?:former|Former|Net|BERT|GPT|LM|LLM|VAE|GAN|ViT)(?:-?\d|\b|$)"
