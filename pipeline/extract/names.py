@@ -192,6 +192,7 @@ def find_acronym_pairs(text: str, start: int = 0, end: int | None = None) -> lis
 
 _CHUNK = re.compile(
     r"(?<![\w\-./^{}])[A-Za-z_π][A-Za-z0-9_π]*(?:(?:-|\.(?=\d)|\+\+?(?=[\s,.;:)]|$))[A-Za-z0-9_π]*)*"
+    r"(?:/\d{1,3}(?=[\s,;:)]|\.(?:\s|$)|$))?"  # a patch size: "ViT-B/16"
 )
 _CHUNK_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.+π")
 # Where a coined chunk may be: a digit, an underscore, a capital after a letter
