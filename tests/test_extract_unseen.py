@@ -267,3 +267,11 @@ def test_extract_unseen_sizes_of_a_proposal_are_proposed(extractor):
                         "Cityscapes, and EdgeSeg-Nano-S runs at 30 fps. We also build TAPAS on top of GPTQ.")
     assert roles["EdgeSeg-Nano-M"] == roles["EdgeSeg-Nano-S"] == {"proposes"}
     assert "proposes" not in roles.get("GPTQ", set())
+
+
+def test_extract_unseen_hardware_models_and_patch_sizes(extractor):
+    """A product line the vocabulary knows takes its tier and model number; a patch size stays on its model."""
+    _, roles = _extract(extractor, "Fast Inference",
+                        "We fine-tune ViT-B/16 and run it on an Intel Xeon Gold 6248 CPU and an AMD EPYC 7763 at 5 ms.")
+    assert roles["Intel Xeon Gold 6248"] == roles["AMD EPYC 7763"] == {"runs_on"}
+    assert "CPU" not in roles and "ViT-B/16" in roles

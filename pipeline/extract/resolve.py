@@ -105,6 +105,11 @@ def resolve(
         and (c.component != "coined" or c.start >= title_end or _in_span(c, prefix)
              or text[c.start : c.end].casefold() in abstract)
     ]
+    models = _hardware_models(text, candidates)
+    if models:
+        # "Intel Xeon Gold 6248 CPU": the class word after a model is part of its name, no entity of its own.
+        after = [(m.end, tail.end()) for m in models if (tail := _CLASS_AFTER.match(text, m.end))]
+        candidates = [c for c in candidates if not _inside_any(c, after)] + models
     chosen = _non_overlapping(candidates)
     for candidate in chosen:
         _give_key(text, candidate, vocabulary, short_keys)
@@ -190,6 +195,32 @@ def _whole_word(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     return not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_")
+
+
+# A product line's tier and model number: "Xeon Gold 6248", "EPYC 7763", "Core i9-13900K".
+_HARDWARE_TAIL = re.compile(
+    r"(?:\s+(?:Gold|Silver|Platinum|Bronze|Max|Ultra|Pro|Plus|Nano|Mini|AGX|NX|SXM\d?|PCIe))*"
+    r"\s+(?:[a-z]\d-)?[A-Z]?\d{3,5}[A-Za-z]{0,2}(?![\w-])"
+)
+
+
+_CLASS_AFTER = re.compile(r"\s+(?:CPUs?|GPUs?|NPUs?|TPUs?|processors?|chips?)\b")
+
+
+def _hardware_models(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Hardware names the vocabulary knows the line of, with the model that follows.
+
+    >>> t = "on an Intel Xeon Gold 6248 CPU"
+    >>> [t[c.start:c.end] for c in _hardware_models(t, [Candidate(6, 16, "vocabulary", "xeon", "Intel Xeon", "Hardware")])]
+    ['Intel Xeon Gold 6248']
+    """
+    found = []
+    for candidate in candidates:
+        if candidate.type == "Hardware" and candidate.component == "vocabulary":
+            tail = _HARDWARE_TAIL.match(text, candidate.end)
+            if tail is not None:
+                found.append(Candidate(candidate.start, tail.end(), "coined", None, None, "Hardware"))
+    return found
 
 
 def _inside_any(candidate: Candidate, spans: list[tuple[int, int]]) -> bool:
