@@ -240,12 +240,13 @@ def test_extract_unseen_results_after_the_contribution(extractor):
                              "similarity of 0.61 measured with WavLM. Generation latency is 0.21 seconds per image, and "
                              "the policy runs at a control frequency of 42 Hz drawing 1.9 W.")
     results = {r.value_text: r for r in extraction.results}
+    name = {e.id: e.name for e in extraction.entities}
     assert "350 GB" not in results  # the problem statement, before the work
     assert (results["5.87"].from_value, results["5.87"].baseline) == (6.29, "gptq")
     assert results["5.87"].metric == "perplexity"
-    assert results["0.61"].metric == "speakersimilarity"
+    assert name[results["0.61"].metric] == "speaker similarity"
     assert (results["0.21 seconds"].unit, results["0.21 seconds"].metric) == ("s", "latency")
-    assert (results["42 Hz"].unit, results["42 Hz"].metric) == ("Hz", "controlfrequency")
+    assert (results["42 Hz"].unit, name[results["42 Hz"].metric]) == ("Hz", "control frequency")
     assert results["1.9 W"].unit == "W"
 
 
