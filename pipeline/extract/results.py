@@ -229,7 +229,9 @@ def _result(
         if unit == "x" and _SPEED_WORDS.search(text[start : min(s_end, end + 40)] + " " + text[max(s_start, start - 60) : start]):
             implied = "speedup"
     hardware = nearest("Hardware", after_only=True) or _only(local, entities, "Hardware")
-    dataset = nearest("Dataset", after_only=True, window=6) or _only(local, entities, "Dataset")
+    dataset = nearest("Dataset", after_only=True, window=6) or _opening_dataset(text, local, entities, s_start) or _only(
+        local, entities, "Dataset"
+    )
     baseline = None
     for m in local:
         entity = entities.get(m.key)
@@ -262,6 +264,20 @@ def _result(
         baseline=baseline,
         implied_metric=implied,
     )
+
+
+_OPENING_ON = re.compile(r"\s*(?:On|For)\s+(?:the\s+)?")
+
+
+def _opening_dataset(text: str, local: list[Found], entities: dict[str, Known], s_start: int) -> str | None:
+    """The dataset a sentence opens on: "On ogbn-products, StaleGuard reaches 80.9% ..."."""
+    opening = _OPENING_ON.match(text, s_start)
+    if opening is None:
+        return None
+    for m in local:
+        if m.start == opening.end() and entities.get(m.key) is not None and entities[m.key].type == "Dataset":
+            return m.key if text[m.end : m.end + 1] == "," else None
+    return None
 
 
 def _only(local: list[Found], entities: dict[str, Known], kind: str) -> str | None:
