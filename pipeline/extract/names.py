@@ -207,7 +207,8 @@ _COINED_MARK = re.compile(r"[A-Z\d_](?:(?<=[A-Za-z-][A-Z])|(?<=[A-Za-z_-]\d)|(?<
 _ASCII_COINED_MARK = re.compile(r"[A-Z0-9_](?:(?<=[A-Za-z-][A-Z])|(?<=[A-Za-z_-][0-9])|(?<=_))")
 _MATH = re.compile(r"\b(?:O|o|Theta|Omega|Θ|Ω)\([^()]*$")
 _VERSION = re.compile(
-    r" (\d{1,2}(?:\.\d)?[a-wyz]?|v\d{1,2}|II|III|XL|Bench|Benchmark|Arena|Eval|Suite|QA)(?=[\s,.;:)]|$)"
+    r" (\d{1,2}(?:\.\d)?[a-wyz]?|v\d{1,2}(?:\.\d{1,2})?|(?:19|20)\d\d|II|III|XL|Bench|Benchmark|Arena|Eval|Suite|QA)"
+    r"(?=[\s,;:)]|\.(?:\s|$)|$)"
 )
 _NOT_AFTER_VERSION = re.compile(r"\s*(?:%|x\b|times|points?|steps?|tokens?|layers?|bits?|GPUs?|hours?|days?|[KMB]\b|-)")
 

@@ -119,7 +119,7 @@ def resolve(
     chosen = _link_title(text, title_end, chosen, vocabulary, proposed)
     chosen.extend(_recurrences(text, chosen))
     chosen.sort(key=lambda c: c.start)
-    nested = _nested_terms(candidates, chosen)
+    nested = _nested_terms(text, candidates, chosen)
 
     entities: dict[str, Known] = {}
     mentions: list[Found] = []
@@ -223,6 +223,9 @@ def _hardware_models(text: str, candidates: list[Candidate]) -> list[Candidate]:
     return found
 
 
+_MULTIWORD = re.compile(r"\w[\s-]+\w")
+
+
 def _inside_any(candidate: Candidate, spans: list[tuple[int, int]]) -> bool:
     start, end = candidate.start, candidate.end
     for s, e in spans:  # a loop, not any(...): run for every candidate and stop span
@@ -240,11 +243,12 @@ def _followed_by_non_entity(text: str, end: int) -> bool:
     return bool(after) and after.group(1).lower() in names.NOT_ENTITY_FOLLOWERS
 
 
-def _nested_terms(candidates: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+def _nested_terms(text: str, candidates: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
     """Vocabulary terms that end a longer name: "token merging" in "Temporal Token Merging".
 
     The longer name is a kind of the term, so the term is an entity of the paper
-    too (and the longer name, when proposed, builds on it).
+    too (and the longer name, when proposed, builds on it). A one-word term is
+    no such kind: "Random Network Distillation" is not knowledge distillation.
     """
     # Where the containers start, by where they end: a term is looked up, not
     # compared with every container.
@@ -256,6 +260,8 @@ def _nested_terms(candidates: list[Candidate], chosen: list[Candidate]) -> list[
     seen = set()
     for candidate in candidates:
         if candidate.component != "vocabulary" or candidate.key in seen:
+            continue
+        if not _MULTIWORD.search(text, candidate.start, candidate.end):
             continue
         if any(start < candidate.start for start in container_starts.get(candidate.end, ())):
             nested.append(candidate)
