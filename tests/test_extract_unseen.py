@@ -276,3 +276,12 @@ def test_extract_unseen_hardware_models_and_patch_sizes(extractor):
                         "We fine-tune ViT-B/16 and run it on an Intel Xeon Gold 6248 CPU and an AMD EPYC 7763 at 5 ms.")
     assert roles["Intel Xeon Gold 6248"] == roles["AMD EPYC 7763"] == {"runs_on"}
     assert "CPU" not in roles and "ViT-B/16" in roles
+
+
+def test_extract_unseen_names_with_a_possessive(extractor):
+    """A vocabulary name with an apostrophe is found in running text; a possessive is no plural."""
+    extraction, roles = _extract(extractor, "Exploration",
+                                 "We propose CuriousAgent and evaluate it on Montezuma's Revenge, beating FlashAttention's "
+                                 "authors' favourite PPO.")
+    assert roles["Montezuma's Revenge"] == {"evaluated_on"}
+    assert all("'" not in alias for e in extraction.entities for alias in e.aliases)

@@ -256,7 +256,7 @@ def walk_label(text: str, position: int, vocabulary: Vocabulary) -> LabelWalk:
         if low not in pre_f and first not in pre_e:
             return LabelWalk(None, None, ran_out, first.casefold())
         # A prefix only: walk if the next unit (past a glued joiner) continues the key.
-        k = 2 if have(2) and units[1] in _JOINERS else 1
+        k = 2 if have(2) and (units[1] in _JOINERS or units[1] in _APOSTROPHES) else 1
         if not have(k):
             return LabelWalk(None, None, ran_out, first.casefold())
         per_second = "p" if k == 2 and units[1] == "/" and piece(k).lower() == "s" else ""
@@ -271,8 +271,17 @@ def walk_label(text: str, position: int, vocabulary: Vocabulary) -> LabelWalk:
     best: tuple[int, str | None] | None = None
     j = 0
     previous_end = position
+    possessive = False  # past a glued apostrophe: "Montezuma's Revenge"
     while j < 2 * MAX_LABEL_TOKENS and have(j):
         unit = units[j]
+        if unit in _APOSTROPHES:
+            # Part of a name only glued on both sides, and a label must go on past it.
+            if j == 0 or starts[j] != previous_end or not have(j + 1) or starts[j + 1] != starts[j] + 1:
+                break
+            possessive = True
+            previous_end = starts[j] + 1
+            j += 1
+            continue
         if unit in _JOINERS:
             # A hyphen or slash joins a name only when glued on both sides.
             if j == 0 or starts[j] != previous_end or not have(j + 1) or starts[j + 1] != starts[j] + 1:
@@ -299,6 +308,8 @@ def walk_label(text: str, position: int, vocabulary: Vocabulary) -> LabelWalk:
         hit = exact.get(key_e)
         if hit is None and (capital or key_f in vocabulary.lower_ok):
             hit = folded.get(key_f)
+        if possessive and (key_e in plurals or key_f in plurals):
+            hit = None  # "FlashAttention's" is no plural of FlashAttention
         if hit is not None and _ends_name(text, end):
             best = (end, hit)
         elif (key_e in stop_e or key_f in stop_f) and _ends_name(text, end):
@@ -437,6 +448,7 @@ class LabelFinder:
 
 _WALKS = operator.attrgetter("walks")
 _JOINERS = frozenset({"-", "/", "‐", "–"})
+_APOSTROPHES = frozenset({"'", "’"})
 _UNIT = re.compile(r"\w+|\S")
 _NON_NAME = re.compile(r"[^\w+]|_")
 
