@@ -223,7 +223,7 @@ def assign_roles(
         first_mention.setdefault(mention.key, mention)
     # Sizes and variants of a proposal are proposed too: "EdgeSeg-Nano-M" of
     # "EdgeSeg-Nano", "TAP-DeiT-S" (TAP applied to DeiT-S).
-    proposed_names = [entities[key].name for key in proposed if key in entities]
+    proposed_names = [name for key in proposed if key in entities for name in (entities[key].name, *entities[key].aliases)]
     for key, entity in entities.items():
         if key in proposed or key not in first_mention or entity.type not in ("Method", "Model"):
             continue
