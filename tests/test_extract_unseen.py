@@ -204,6 +204,8 @@ def test_extract_unseen_metrics_of_qualitative_claims(extractor):
     _, roles = _extract(extractor, "Denoising",
                         "Our aligner improves the phoneme boundary score while keeping latency low.")
     assert roles["phoneme boundary score"] == {"reports"}
+    _, roles = _extract(extractor, "Aligners", "Our aligner reduces alignment time and the overall time of the pipeline.")
+    assert roles["alignment time"] == {"reports"} and "time" not in roles
 
 
 def test_extract_unseen_baselines_far_after_the_comparison(extractor):

@@ -465,7 +465,7 @@ _CLAIM_VERBS = (
 )
 # Heads of measures a claim names: not "quality", "efficiency" or "speed", which
 # without a number are the paper's praise of itself ("improves output quality").
-_CLAIM_HEADS = "rate|rates|ratio|latency|throughput|usage|consumption|score|density|error|footprint|overhead"
+_CLAIM_HEADS = "rate|rates|ratio|latency|throughput|usage|consumption|score|density|error|footprint|overhead|time"
 _MEASURE_AFTER_VERB = re.compile(
     rf"\b(?:improv|reduc|increas|boost|enhanc|lower|rais|cut|accelerat|minimi[sz]|maximi[sz]|maintain|preserv|"
     rf"degrad|sacrific|compromis|decreas|halv|doubl)(?:e|es|ed|ing|s|ting)?\s+(?:the\s+|its\s+|their\s+)?"
@@ -476,6 +476,11 @@ _TERMS_WORDS = ("in terms of", "regarding", "with respect to", "measured by")
 _MEASURE_AFTER_TERMS = re.compile(
     rf"(?:in terms of|regarding|with respect to|measured by)\s+(?:the\s+|its\s+|their\s+)?"
     rf"((?:{_MEASURE_WORD}\s+){{0,2}}(?:{_MEASURE_HEADS}))\b(?![-/])"
+)
+# A head alone names nothing ("reduces the overall time by 3x").
+_BARE_HEADS = frozenset(
+    "speed speeds quality rate rates ratio time cost score error factor efficiency usage consumption overhead density "
+    "fidelity footprint similarity frequency delay".split()
 )
 # Words a measure's name does not start with.
 _NOT_MEASURE_LEAD = frozenset(
@@ -526,7 +531,9 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[tup
         while len(words) > 1 and (words[0] in _NOT_MEASURE_LEAD or words[0].endswith("ly")):
             s = text.index(words[1], s + len(words[0]))
             words = words[1:]
-        if words[0] not in _NOT_MEASURE_LEAD and not words[0].endswith("ly"):
+        if words[0] not in _NOT_MEASURE_LEAD and not words[0].endswith("ly") and not (
+            len(words) == 1 and words[0] in _BARE_HEADS
+        ):
             spans.append((s, e))
     return sorted(set(spans))
 
