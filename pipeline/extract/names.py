@@ -397,12 +397,12 @@ def whole_words(text: str, words: frozenset[str], start: int = 0, end: int | Non
     spans = []
     for at, word in occurrences(text, words, start, end):
         stop = at + len(word)
-        if not (at > 0 and _in_word(text[at - 1])) and not (stop < end and _in_word(text[stop])):
+        if not (at > 0 and in_word(text[at - 1])) and not (stop < end and in_word(text[stop])):
             spans.append((at, stop))
     return sorted(spans)
 
 
-def _in_word(ch: str) -> bool:
+def in_word(ch: str) -> bool:
     return ch.isalnum() or ch in "_-"
 
 

@@ -192,9 +192,7 @@ def _recurrences(text: str, chosen: list[Candidate]) -> list[Candidate]:
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_")
+    return not (start > 0 and names.in_word(text[start - 1])) and not (end < len(text) and names.in_word(text[end]))
 
 
 # A product line's tier and model number: "Xeon Gold 6248", "EPYC 7763", "Core i9-13900K".
