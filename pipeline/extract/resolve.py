@@ -376,8 +376,11 @@ def _link_proposals(
                 continue
             chosen = _replace_inside(chosen, new)
             proposed.setdefault(new.key, (new.start, new.end, f"proposal:{cue.kind}"))
-    for match in finditer_at(_PASSIVE_PROPOSAL, text, _PASSIVE_HEADS, title_end):
+    for verb in finditer_at(_PASSIVE_VERB, text, _PASSIVE_VERBS, title_end):
         # "In this work, EchoFlow is proposed: ...": the name comes before the verb.
+        match = _PASSIVE_BE.search(text, max(title_end, verb.start() - 24), verb.start())
+        if match is None:
+            continue
         name = _NAME_BEFORE.search(text, max(title_end, match.start() - 60), match.start())
         if name is None or name.group(1) in _NOT_NAMES:
             continue
@@ -434,8 +437,10 @@ _APPOSED_NAME = re.compile(
 )
 # "Federated learning (FL) is a type of ...": a definition of something known.
 _DEFINITION = re.compile(r"\)\s+(?:is|are|refers to|denotes)\s+(?:a|an|the)\b")
-_PASSIVE_PROPOSAL = re.compile(r"(?:is|are) (?:\w+ly )?(?:proposed|introduced|presented|developed)\b")
-_PASSIVE_HEADS = ("is ", "are ")
+# The participles are looked for (few), then "is"/"are" right before them.
+_PASSIVE_VERBS = ("proposed", "introduced", "presented", "developed")
+_PASSIVE_VERB = re.compile(r"(?:proposed|introduced|presented|developed)\b")
+_PASSIVE_BE = re.compile(r"(?<![\w-])(?:is|are) (?:\w+ly )?$")
 _NAME_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][\w.+-]*)(?:\s+[A-Z][\w.+-]*){0,2})\s+$")
 _NOT_NAMES = frozenset("It This That These Those The A An We Our Here Which".split())
 _INTRODUCING = AnyCase(

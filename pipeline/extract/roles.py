@@ -126,6 +126,7 @@ _BUILD_KEYS = (
 # The keys as one pattern each: a search for any of them is one scan, in C.
 _COMPARE_KEY = re.compile("|".join(map(re.escape, _COMPARE_KEYS)))
 _BUILD_KEY = re.compile("|".join(map(re.escape, _BUILD_KEYS)))
+_SEPARATOR = re.compile(r"[\s-]")
 _SPAN_START = itemgetter(0)  # the key sentence_of searches sentences by
 _DEFAULT_ROLE = {"Dataset": "evaluated_on", "Hardware": "runs_on", "Metric": "reports", "Method": "uses", "Model": "uses"}
 
@@ -155,6 +156,8 @@ def extends_name(successor: str, predecessor: str) -> bool:
     if s.startswith(p) and _VERSION_TAIL.match(successor[len(predecessor):]):
         return True
     # A qualified form of a known multi-word name: "continuous speculative decoding".
+    if _SEPARATOR.search(p) is None:
+        return False  # one word: no qualified form of it here
     words_p = p.replace("-", " ").split()
     if len(words_p) < 2:
         return False
@@ -264,6 +267,10 @@ def assign_roles(
     # "FLASH: Latent-Aware ... Speculative Decoding for ...": after a proposed
     # name, the title says what it is a kind of, and so what it builds on.
     prefix_end = next((e for s, e in proposed_spans if s == 0 and text[e : e + 1] == ":"), None)
+    # The text lower-cased once, for the keyword tests (None where lower-casing moves offsets).
+    lowered_text: str | None = text.lower()
+    if len(lowered_text) != len(text):
+        lowered_text = None
     for mention in mentions:
         key = mention.key
         entity = entities.get(key)
@@ -298,7 +305,9 @@ def assign_roles(
             add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
         elif may_build and (_BUILDS_BEFORE.search(before, lowered=lower) or _BUILDS_AFTER.match(after)):
             add(key, "builds_on", mention.start, mention.end, "cue:builds_on", 0.8)
-        elif comparable and _in_compared_list(text[s_start : mention.start]):
+        elif comparable and (
+            lowered_text is None or _COMPARE_KEY.search(lowered_text, s_start, mention.start) is not None
+        ) and _in_compared_list(text[s_start : mention.start]):
             add(key, "compares_with", mention.start, mention.end, "cue:compared-list", 0.7)
         elif entity.type == "Model" and _NUMBER.search(sentence) and (
             _BASE_MODEL_BEFORE.search(before, lowered=lower) or after.startswith(("'s", "’s"))
