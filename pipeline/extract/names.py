@@ -686,6 +686,7 @@ def proposal_objects(text: str, cue: ProposalCue, end: int) -> list[tuple[int, i
     # A lower-case phrase: up to a technique noun, or up to a clause boundary
     # when it names an action ("masking", "alignment").
     phrase: list[re.Match] = []
+    bounded = False  # the phrase ended at a comma or bracket: "we propose X, which ..."
     for word in words[index : index + 8]:
         token = word.group().rstrip(".")
         if token.lower() in _TECHNIQUE_HEADS:
@@ -702,10 +703,11 @@ def proposal_objects(text: str, cue: ProposalCue, end: int) -> list[tuple[int, i
         phrase.append(word)
         if boundary_after(word) or word.group().endswith("."):
             phrase = phrase if _names_action(phrase) else []
+            bounded = True
             break
     else:
         return []
-    if not phrase or len(phrase) > 7 or len(phrase) == len(words[index:]):
+    if not phrase or len(phrase) > 7 or (len(phrase) == len(words[index:]) and not bounded):
         return []
     spans, part = [], []
     for word in phrase:
