@@ -702,7 +702,12 @@ def proposal_objects(text: str, cue: ProposalCue, end: int) -> list[tuple[int, i
             break
         phrase.append(word)
         if boundary_after(word) or word.group().endswith("."):
-            phrase = phrase if _names_action(phrase) else []
+            # Closed by a comma, or by a bracket that is no modifier's ("network (GAN) based ...").
+            after_word = cue.position + word.end()
+            comma = text[after_word : after_word + 3].lstrip()[:1] in (",", "(") and not _BRACKET_MODIFIER.match(
+                text, after_word
+            )
+            phrase = phrase if _names_action(phrase, comma) else []
             bounded = True
             break
     else:
@@ -801,9 +806,22 @@ def _technique_noun(word: str) -> bool:
     return singular.endswith(("ing", "tion", "sion", "ment", "or", "er", "ization", "isation"))
 
 
-def _names_action(words: list[re.Match]) -> bool:
+_BRACKET_MODIFIER = re.compile(r"\s*\([^()]{1,40}\)\s*-?based\b")
+
+
+def _names_action(words: list[re.Match], comma: bool = False) -> bool:
+    """Whether a phrase names an action or a technique: "asynchronous gradient compression", and,
+    closed by a comma, "tactile dropout" (a technique noun ends it, and no "of": "a variant of X" describes)."""
     head = words[0].group().lower() if len(words) < 2 else words[1].group().lower()
-    return any(w.group().lower().endswith(("ing", "tion", "ment")) for w in words[:3]) and head not in _STOP_AFTER
+    return head not in _STOP_AFTER and (
+        any(w.group().lower().endswith(("ing", "tion", "sion", "ment")) for w in words[:3])
+        or (
+            comma
+            and len(words) >= 2
+            and _technique_noun(words[-1].group())
+            and not any(w.group().lower() == "of" for w in words)
+        )
+    )
 
 
 _HEADED = re.compile(
