@@ -287,3 +287,20 @@ def test_extract_unseen_names_with_a_possessive(extractor):
                                  "authors' favourite PPO.")
     assert roles["Montezuma's Revenge"] == {"evaluated_on"}
     assert all("'" not in alias for e in extraction.entities for alias in e.aliases)
+
+
+def test_extract_unseen_proposals_named_in_brackets_apposition_and_reference(extractor):
+    for abstract, name in [
+        ("We design a scheduling pass (RouteFuse) that fuses token permutation into the expert GEMM.", "RouteFuse"),
+        ("Our method, uncertainty-triggered re-retrieval, monitors the entropy of the generator.",
+         "uncertainty-triggered re-retrieval"),
+        ("We pretrain an encoder on CT volumes; we refer to the pretrained encoder as XMod-Enc.", "XMod-Enc"),
+        ("We propose curvature-guided rewiring, which adds edges where curvature is negative.",
+         "curvature-guided rewiring"),
+        ("We also introduce a delay-aware batch scheduler, which reorders requests by deadline.",
+         "delay-aware batch scheduler"),
+    ]:
+        _, roles = _extract(extractor, "A Paper", abstract)
+        assert roles.get(name) == {"proposes"}, (name, roles)
+    _, roles = _extract(extractor, "A Paper", "We propose a large language model (LLM) routing scheme for serving.")
+    assert not any("proposes" in found for found in roles.values())

@@ -555,10 +555,14 @@ _PROPOSE_SUBJECT = re.compile(
 _SECOND_VERB = re.compile(
     r"and\s+(?:implement|evaluat|releas|open-sourc|train|deploy|analy[sz]|validat|test|stud|build|develop|design)\w*\s+"
 )
-_NAMED = re.compile(r"\b(?:named|called|dubbed|termed|coined|denoted(?: as)?|referred to as|which we call|we call it|we term)\s+")
+_NAMED = re.compile(
+    r"\b(?:named|called|dubbed|termed|coined|denoted(?: as)?|referred to as|which we call|we call it|we term|"
+    r"refer to (?:it|this|them|the [\w-]+(?: [\w-]+){0,2}) as)\s+"
+)
 # What every _NAMED match starts with.
 _NAMED_HEADS = (
     "named", "called", "dubbed", "termed", "coined", "denoted", "referred to as", "which we call", "we call it", "we term",
+    "refer to",
 )
 # "our X", "the proposed X", "our method X" (the kinds: resolve reads them too).
 OUR_KINDS = ("method", "model", "approach", "framework", "system", "algorithm", "technique")

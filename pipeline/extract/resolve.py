@@ -370,6 +370,15 @@ def _link_proposals(
             for listed in [target, *_listed_after(text, chosen, target)]:
                 proposed.setdefault(listed.key, (listed.start, listed.end, f"proposal:{cue.kind}"))
             continue
+        described = _DESCRIBED_NAME.match(text, cue.position, clause_end) if cue.kind == "propose" else None
+        if described is not None:
+            # "design a scheduling pass (RouteFuse) that ...": the name in brackets after what it is.
+            new = _new_candidate(text, described.start(1), described.end(1), "proposal", vocabulary)
+            if new is not None and new.concept is None:
+                chosen = _replace_inside(chosen, new)
+                if new in chosen:
+                    proposed.setdefault(new.key, (new.start, new.end, "proposal:described"))
+                    continue
         for start, end in names.proposal_objects(text, cue, clause_end):
             new = _new_candidate(text, start, end, "proposal", vocabulary)
             if new is None:
@@ -393,6 +402,15 @@ def _link_proposals(
         new = _new_candidate(text, match.start(1), match.end(1), "proposal", vocabulary)
         if new is not None and not any(c.start < new.end and new.start < c.end for c in chosen):
             chosen.append(new)
+    for match in finditer_at(_APPOSED_PHRASE, text, _OUR_HEADS, title_end):
+        # "Our method, uncertainty-triggered re-retrieval, monitors ...": a lower-case name in apposition.
+        phrase = match.group(1)
+        if "-" in phrase or " " in phrase:
+            new = _new_candidate(text, match.start(1), match.end(1), "proposal", vocabulary)
+            if new is not None:
+                chosen = _replace_inside(chosen, new)
+                if new in chosen:
+                    proposed.setdefault(new.key, (new.start, new.end, "proposal:apposed"))
     for match in _APPOSED_NAME.finditer(text, title_end):
         # "Our model, Hymba-1B, ...", "we introduce a new benchmark, CodeArena, ...",
         # "this paper introduces an efficient attention kernel, FlashQ, ...".
@@ -429,6 +447,13 @@ _OUR_NAME = re.compile(
 )
 _OUR_HEADS = ("our", "Our", "the proposed", "The proposed")  # what every _OUR_NAME match starts with
 # A kind of thing the paper makes, then its name in apposition.
+_APPOSED_PHRASE = re.compile(
+    r"(?:[Oo]ur|[Tt]he proposed)\s+(?:method|approach|framework|technique|algorithm|system|model|scheme),\s+"
+    r"([a-z][\w-]*(?:\s[a-z][\w-]*){0,4}),"
+)
+_DESCRIBED_NAME = re.compile(
+    r"\s*(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){1,6}?\(([A-Z][\w.+-]*[A-Z0-9][\w.+-]*)\)(?=[\s,.;:])"
+)
 _APPOSED_NAME = re.compile(
     r"\b([Oo]ur|[Tt]he proposed|an?)\s+(?:[a-z][\w-]*\s+){0,3}"
     r"(?:model|method|framework|approach|system|benchmark|dataset|architecture|algorithm|library|toolkit|metric|"
