@@ -938,7 +938,7 @@ for _type, _words in {
     "Dataset": "dataset datasets benchmark benchmarks corpus corpora suite suites challenge leaderboard collection testbed split",
     "Model": "model models llm llms lm lms network networks backbone backbones architecture architectures transformer transformers encoder decoder autoencoder vae checkpoint checkpoints policy policies classifier detector",
     "Hardware": "gpu gpus cpu cpus tpu tpus npu npus chip chips accelerator accelerators card cards device devices processor processors soc fpga fpgas",
-    "Metric": "score scores metric metrics rate accuracy error loss ratio index",
+    "Metric": "score scores metric metrics rate accuracy error loss ratio",
     "Method": "method methods algorithm algorithms approach approaches framework frameworks technique techniques strategy strategies scheme schemes pipeline pipelines system systems library toolbox toolkit engine mechanism module recipe paradigm protocol procedure kernel kernels operator attention decoding sampling training inference optimization optimisation distillation quantization quantisation pruning merging guidance filter prediction learning regularization regularisation tuning search compression encoding embedding "
     "scheduler schedulers optimizer optimizers optimiser compiler compilers runtime allocator router planner solver "
     "sampler estimator tokenizer",
@@ -1019,6 +1019,12 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
     >>> t = "we introduce a new benchmark, CodeArena, for agents"; infer_type("CodeArena", t, 30, 39)
     ('Dataset', 'kind-before')
     """
+    if (
+        _ON_OPENING.search(text, max(0, start - 12), start)
+        and text[end : end + 1] == ","
+        and not (_HARDWARE_LINE.search(name) or _HARDWARE_SHAPE.search(name))
+    ):
+        return "Dataset", "opening-on"  # "On ToolBench, the agent ...": not "the agent" as an apposition
     after = _HEAD_AFTER.match(text[end : end + 30])
     if after:
         head = after.group(1).lower()
@@ -1041,8 +1047,6 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
         return "Hardware", "name-shape"
     if _HARDWARE_SHAPE.search(name) and _ON_HARDWARE.search(text[max(0, start - 40) : start]):
         return "Hardware", "on-hardware"
-    if _ON_OPENING.search(text, max(0, start - 12), start) and text[end : end + 1] == ",":
-        return "Dataset", "opening-on"
     if _DECIMAL_BEFORE.search(text, max(0, start - 12), start) and len(name) <= 8:
         return "Metric", "value-before"
     if _MODEL_SHAPE.search(name):
