@@ -197,9 +197,13 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 
 # A product line's tier and model number: "Xeon Gold 6248", "EPYC 7763", "Core i9-13900K".
 _HARDWARE_TAIL = re.compile(
-    r"(?:\s+(?:Gold|Silver|Platinum|Bronze|Max|Ultra|Pro|Plus|Nano|Mini|AGX|NX|SXM\d?|PCIe))*"
+    r"(?:\s+(?:Gold|Silver|Platinum|Bronze|Max|Ultra|Pro|Plus|Nano|Mini|AGX|NX))*"
     r"\s+(?:[a-z]\d-)?[A-Z]?\d{3,5}[A-Za-z]{0,2}(?![\w-])"
 )
+# A board's generation ("Raspberry Pi 5"), after a line whose name ends in a letter.
+_HARDWARE_GENERATION = re.compile(r"\s+\d{1,2}(?![\w.-])(?!\s*(?:GPUs?|CPUs?|nodes?|cards?|devices?|x\b|times|%))")
+# A memory size or form factor of a model: "A100-80GB", "H100 SXM", "A100 40 GB PCIe".
+_HARDWARE_VARIANT = re.compile(r"(?:[\s-](?:SXM\d?|PCIe|NVL|\d{2,3}\s?GB))+(?![\w-])")
 
 
 _CLASS_AFTER = re.compile(r"\s+(?:CPUs?|GPUs?|NPUs?|TPUs?|processors?|chips?)\b")
@@ -211,11 +215,17 @@ def _hardware_models(text: str, candidates: list[Candidate]) -> list[Candidate]:
     >>> t = "on an Intel Xeon Gold 6248 CPU"
     >>> [t[c.start:c.end] for c in _hardware_models(t, [Candidate(6, 16, "vocabulary", "xeon", "Intel Xeon", "Hardware")])]
     ['Intel Xeon Gold 6248']
+    >>> t = "on eight A100-80GB GPUs and a Raspberry Pi 5 at 2 fps"
+    >>> found = [Candidate(9, 13, "vocabulary", "a100", "A100", "Hardware"), Candidate(30, 42, "vocabulary", "rpi", "Raspberry Pi", "Hardware")]
+    >>> [t[c.start:c.end] for c in _hardware_models(t, found)]
+    ['A100-80GB', 'Raspberry Pi 5']
     """
     found = []
     for candidate in candidates:
         if candidate.type == "Hardware" and candidate.component == "vocabulary":
-            tail = _HARDWARE_TAIL.match(text, candidate.end)
+            tail = _HARDWARE_TAIL.match(text, candidate.end) or _HARDWARE_VARIANT.match(text, candidate.end)
+            if tail is None and not text[candidate.end - 1].isdigit():
+                tail = _HARDWARE_GENERATION.match(text, candidate.end)
             if tail is not None:
                 found.append(Candidate(candidate.start, tail.end(), "coined", None, None, "Hardware"))
     return found
