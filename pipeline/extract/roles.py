@@ -390,7 +390,7 @@ _TRAINED_ON = re.compile(
 # Words of a sentence about other work, even after the paper's own has begun.
 _BACKGROUND = AnyCase(
     r"\b(?:prior|previous|existing|traditional|conventional|standard|typical(?:ly)?|most|many|recent|often|usually|"
-    r"commonly|popular|however|but|limited|suffer\w*|fail\w*|unlike|whereas|baselines?)\b"
+    r"commonly|popular|however|but|limited|suffer\w*|fail\w*)\b"
 )
 _RELATIVE = re.compile(r"\d(?:\.\d+)?\s?(?:%|x\b|×|points?\b)")  # a number relative to something
 _SPEEDUP = AnyCase(r"\b(?:speed-?ups?|faster|\d+(?:\.\d+)?x)\b")
