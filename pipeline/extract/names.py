@@ -484,7 +484,7 @@ _BARE_HEADS = frozenset(
 )
 # Words a measure's name does not start with.
 _NOT_MEASURE_LEAD = frozenset(
-    """the a an our its their this that these those whose which and or of in on for with by to from than improves improve
+    """s the a an our its their this that these those whose which and or of in on for with by to from than improves improve
     improved improving reduces reduce reduced reducing lowers lower lowered raises raise raised increases
     increase increased boosts boost boosted cuts cut achieves achieve achieving yields yield higher lower
     better worse total overall average mean end-to-end reach reaches reached accelerate accelerates accelerated
