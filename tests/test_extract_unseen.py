@@ -304,3 +304,13 @@ def test_extract_unseen_proposals_named_in_brackets_apposition_and_reference(ext
         assert roles.get(name) == {"proposes"}, (name, roles)
     _, roles = _extract(extractor, "A Paper", "We propose a large language model (LLM) routing scheme for serving.")
     assert not any("proposes" in found for found in roles.values())
+
+
+def test_extract_unseen_cut_offs_sizes_and_variants(extractor):
+    """A metric keeps its cut-off, a model its size and a board its generation."""
+    _, roles = _extract(extractor, "Retrieval on Phones",
+                        "We propose PocketRAG, which raises Recall@100 by 4 points with Whisper large-v3 as the "
+                        "speech front end, on a Raspberry Pi 5.")
+    assert roles["Recall@100"] == {"reports"}
+    assert "Whisper large-v3" in roles and "large-v3" not in roles
+    assert roles["Raspberry Pi 5"] == {"runs_on"}

@@ -105,6 +105,7 @@ def resolve(
         and (c.component != "coined" or c.start >= title_end or _in_span(c, prefix)
              or text[c.start : c.end].casefold() in abstract)
     ]
+    candidates.extend(_variants(text, candidates))
     models = _hardware_models(text, candidates)
     if models:
         # "Intel Xeon Gold 6248 CPU": the class word after a model is part of its name, no entity of its own.
@@ -201,12 +202,39 @@ _HARDWARE_TAIL = re.compile(
     r"\s+(?:[a-z]\d-)?[A-Z]?\d{3,5}[A-Za-z]{0,2}(?![\w-])"
 )
 # A board's generation ("Raspberry Pi 5"), after a line whose name ends in a letter.
-_HARDWARE_GENERATION = re.compile(r"\s+\d{1,2}(?![\w.-])(?!\s*(?:GPUs?|CPUs?|nodes?|cards?|devices?|x\b|times|%))")
+_HARDWARE_GENERATION = re.compile(r"\s+\d{1,2}(?![\w-]|\.\d)(?!\s*(?:GPUs?|CPUs?|nodes?|cards?|devices?|x\b|times|%))")
 # A memory size or form factor of a model: "A100-80GB", "H100 SXM", "A100 40 GB PCIe".
 _HARDWARE_VARIANT = re.compile(r"(?:[\s-](?:SXM\d?|PCIe|NVL|\d{2,3}\s?GB))+(?![\w-])")
 
 
 _CLASS_AFTER = re.compile(r"\s+(?:CPUs?|GPUs?|NPUs?|TPUs?|processors?|chips?)\b")
+
+
+# A metric at a cut-off ("Recall@100", "NDCG@10"); a model's size ("Whisper large-v3").
+_METRIC_AT = re.compile(r"@(?:\d{1,4}|[kK])(?![\w@])")
+_MODEL_SIZE = re.compile(r"[\s-](?:tiny|base|small|medium|large|huge|xl|xxl)(?:-v\d{1,2})?(?![\w-])")
+
+
+def _variants(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Vocabulary metrics and models with the cut-off or size written after them, as names of their own.
+
+    >>> t = "Recall@100 with Whisper large-v3"
+    >>> found = [Candidate(0, 6, "vocabulary", "recall", "recall", "Metric"), Candidate(16, 23, "vocabulary", "whisper", "Whisper", "Model")]
+    >>> [t[c.start:c.end] for c in _variants(t, found)]
+    ['Recall@100', 'Whisper large-v3']
+    """
+    found = []
+    for candidate in candidates:
+        if candidate.component != "vocabulary":
+            continue
+        tail = None
+        if candidate.type == "Metric":
+            tail = _METRIC_AT.match(text, candidate.end)
+        elif candidate.type == "Model":
+            tail = _MODEL_SIZE.match(text, candidate.end)
+        if tail is not None:
+            found.append(Candidate(candidate.start, tail.end(), "coined", None, None, candidate.type))
+    return found
 
 
 def _hardware_models(text: str, candidates: list[Candidate]) -> list[Candidate]:
