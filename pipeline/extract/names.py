@@ -367,6 +367,11 @@ _GENERIC_MODIFIERS = frozenset(
 _MODIFIER_BEFORE = re.compile(r"(?<![\w-])([a-z][a-z0-9]*(?:-[a-z0-9]+)*|[A-Z][A-Za-z]*\d\w*)\s+$")
 
 
+def is_technique_word(word: str) -> bool:
+    """Whether a lower-case word heads technique names ("attention", "upsampling" is not one: see technique_noun)."""
+    return word in _TECHNIQUE_WORDS
+
+
 def find_modified(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Technique names made of a modifier and a technique word.
 
@@ -702,7 +707,7 @@ def proposal_objects(text: str, cue: ProposalCue, end: int) -> list[tuple[int, i
             # "a length regulator to ...": a short phrase closed by a function word,
             # when it ends in an agent or action noun (not "a network based on").
             closes = token.lower() not in _DESCRIBING_WORDS
-            phrase = phrase if closes and 2 <= len(phrase) <= 4 and _technique_noun(phrase[-1].group()) else []
+            phrase = phrase if closes and 2 <= len(phrase) <= 4 and technique_noun(phrase[-1].group()) else []
             break
         phrase.append(word)
         if boundary_after(word) or word.group().endswith("."):
@@ -796,11 +801,11 @@ _ARTIFACT_NOUNS = frozenset(
 )
 
 
-def _technique_noun(word: str) -> bool:
+def technique_noun(word: str) -> bool:
     """Nouns that name a technique or a component doing something: "regulator",
     "discriminators", "masking"; or a built artifact ("network", "score").
 
-    >>> [_technique_noun(w) for w in ["regulator", "discriminators", "network", "cues", "study"]]
+    >>> [technique_noun(w) for w in ["regulator", "discriminators", "network", "cues", "study"]]
     [True, True, True, False, False]
     """
     word = word.lower()
@@ -822,7 +827,7 @@ def _names_action(words: list[re.Match], comma: bool = False) -> bool:
         or (
             comma
             and len(words) >= 2
-            and _technique_noun(words[-1].group())
+            and technique_noun(words[-1].group())
             and not any(w.group().lower() == "of" for w in words)
         )
     )

@@ -622,6 +622,8 @@ def _link_title(
             chosen = [c for c in chosen if not (c.start < end and start < c.end)]
             chosen.append(candidate)
             proposed.setdefault(candidate.key, (start, end, "title-prefix"))
+        elif not proposed:
+            chosen = _title_technique(text, title_end, end, chosen, vocabulary, proposed)
         return chosen
     # "Continuous Speculative Decoding for ...": a qualified known method named
     # by the title's head phrase and again in the abstract.
@@ -646,6 +648,47 @@ def _link_title(
     for s, e in spans:
         chosen.append(Candidate(s, e, "title", key, phrase, kind))
     proposed.setdefault(key, (0, head_end, "title-head"))
+    return chosen
+
+
+_AFTER_COLON = re.compile(r":\s*")
+
+
+def _title_technique(
+    text: str,
+    title_end: int,
+    colon: int,
+    chosen: list[Candidate],
+    vocabulary: Vocabulary,
+    proposed: dict[str, tuple[int, int, str]],
+) -> list[Candidate]:
+    """A technique a title names after a prefix that is no name, when the abstract proposes nothing else.
+
+    >>> t = "Keyframes First: Coarse-to-Fine Temporal Upsampling for Long Videos\\n\\nWe study video."
+    >>> proposed = {}
+    >>> found = _title_technique(t, t.index("\\n"), t.index(":"), [], Vocabulary(), proposed)
+    >>> [(c.name, c.type) for c in found], list(proposed)
+    ([('coarse-to-fine temporal upsampling', 'Method')], ['coarsetofinetemporalupsampling'])
+    """
+    lead = _AFTER_COLON.match(text, colon, title_end)
+    if lead is None:
+        return chosen
+    head = _TITLE_HEAD_END.search(text, lead.end(), title_end)
+    start, end = lead.end(), head.start() if head else title_end
+    phrase = text[start:end]
+    words = phrase.split()
+    if not (2 <= len(words) <= 5) or not all(w[0].isupper() for w in words):
+        return chosen
+    last = words[-1].lower()
+    if not (names.is_technique_word(last) or names.technique_noun(last)):
+        return chosen
+    if vocabulary.lookup(phrase) is not None or vocabulary.is_stop(phrase):
+        return chosen
+    # Named as a technique is written in running text: lower case, acronyms kept ("coarse-to-fine temporal upsampling").
+    name = re.sub(r"[A-Za-z][a-z]+", lambda m: m.group().lower(), phrase)
+    candidate = Candidate(start, end, "title", name_key(phrase), name, "Method")
+    chosen = [c for c in chosen if not (c.start < end and start < c.end)] + [candidate]
+    proposed.setdefault(candidate.key, (start, end, "title-technique"))
     return chosen
 
 
