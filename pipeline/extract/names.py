@@ -21,6 +21,7 @@ tuples, so the rules can be tested without spaCy.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -655,7 +656,9 @@ def proposal_objects(text: str, cue: ProposalCue, end: int) -> list[tuple[int, i
     >>> proposal_objects(t, find_proposal_cues(t)[0], len(t))
     []
     """
-    words = list(_OBJECT_WORD.finditer(text[cue.position : end]))
+    # The words a name can be made of: past at most four lead words, a phrase of
+    # at most eight, and one more to tell whether the phrase fills the clause.
+    words = list(itertools.islice(_OBJECT_WORD.finditer(text[cue.position : end]), _OBJECT_WORDS_READ))
     index = 0
     while index < len(words) and words[index].group().lower().strip("\"'“”") in _LEAD_WORDS:
         index += 1
@@ -790,6 +793,7 @@ def enumerated_objects(text: str, position: int, end: int) -> list[tuple[int, in
 
 
 _OBJECT_WORD = re.compile(r"[^\s,;:()]+")
+_OBJECT_WORDS_READ = 4 + 1 + 8 + 1
 _BRACKET = re.compile(r"[()]")
 _DESCRIBING_WORDS = frozenset("termed called named dubbed based designed tailored".split())
 
