@@ -604,13 +604,18 @@ def find_proposal_cues(text: str, start: int = 0, end: int | None = None) -> lis
     >>> t = "We design and implement QuickServe, a system."
     >>> [t[c.position:c.position + 10] for c in find_proposal_cues(t)]
     ['QuickServe']
+    >>> t = "We extend the IR of TVM with ragged tensors, and design a scheduling pass (RouteFuse)."
+    >>> [t[c.position:c.position + 17] for c in find_proposal_cues(t)]
+    ['a scheduling pass']
     """
     end = len(text) if end is None else end
     cues = []
     # Verbs first (few, case-sensitive), then the subject in a short window
     # before each: cheaper than scanning every word for "we".
     for verb in finditer_at(_PROPOSE_VERB, text, _PROPOSE_STEMS, start, end):
-        if _PROPOSE_SUBJECT.search(text[max(start, verb.start() - 60) : verb.start()]):
+        if _PROPOSE_SUBJECT.search(text[max(start, verb.start() - 60) : verb.start()]) or _shares_our_subject(
+            text, max(start, verb.start() - 300), verb.start()
+        ):
             position = verb.end()
             while position < end and text[position] == " ":
                 position += 1
@@ -620,6 +625,19 @@ def find_proposal_cues(text: str, start: int = 0, end: int | None = None) -> lis
     for match in finditer_at(_NAMED, text, _NAMED_HEADS, start, end):
         cues.append(ProposalCue(match.end(), "named"))
     return sorted(cues, key=lambda c: c.position)
+
+
+# "We extend the IR of TVM with ragged tensors ..., and design a scheduling pass":
+# a verb after "and" shares the subject "we" of its sentence's first clause.
+_AND_BEFORE = re.compile(r",?\s+and\s+$")
+_WE_CLAUSE = re.compile(r"(?:^|[.;:]\s+|\n)(?:[A-Z][\w-]*(?:\s+[\w-]+){0,10},\s+)?we\s+[a-z]+\b[^.;:]*$", re.IGNORECASE)
+
+
+def _shares_our_subject(text: str, start: int, verb_start: int) -> bool:
+    """Whether the verb at ``verb_start`` follows "and" in a sentence whose first clause is "we ..."."""
+    if not _AND_BEFORE.search(text, max(start, verb_start - 8), verb_start):
+        return False
+    return _WE_CLAUSE.search(text, start, verb_start) is not None
 
 
 # Head nouns after which a lower-case phrase names a new technique:
@@ -816,7 +834,7 @@ def technique_noun(word: str) -> bool:
     if word in _ARTIFACT_NOUNS:
         return True
     singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-    return singular.endswith(("ing", "tion", "sion", "ment", "or", "er", "ization", "isation"))
+    return singular.endswith(("ing", "ion", "ment", "or", "er", "ization", "isation"))
 
 
 _BRACKET_MODIFIER = re.compile(r"\s*\([^()]{1,40}\)\s*-?based\b")
