@@ -314,3 +314,11 @@ def test_extract_unseen_cut_offs_sizes_and_variants(extractor):
     assert roles["Recall@100"] == {"reports"}
     assert "Whisper large-v3" in roles and "large-v3" not in roles
     assert roles["Raspberry Pi 5"] == {"runs_on"}
+
+
+def test_extract_unseen_unknown_names_listed_after_evaluated_on(extractor):
+    extraction, roles = _extract(extractor, "Multi-Hop Retrieval",
+                                 "We propose HopRAG and evaluate on HotpotQA, WikiHopX and MuSiQueLite.")
+    types = {e.name: e.type for e in extraction.entities}
+    assert types["WikiHopX"] == types["MuSiQueLite"] == "Dataset"
+    assert roles["MuSiQueLite"] == {"evaluated_on"}

@@ -1002,7 +1002,8 @@ _APPOSITION = re.compile(
 _EVALUATED_ON = AnyCase(
     r"\b(?:performance|accuracy|results?|scores?|evaluat\w*|experiments?|benchmark\w*|gains?|improvements?|"
     r"(?:pre-?|fine-?)?train(?:ed|ing)|tested|validated)"
-    r"\s+(?:[\w-]+\s+){0,3}?on\s+(?:the\s+)?$|\band\s+on\s+(?:the\s+)?$"
+    r"\s+(?:[\w-]+\s+){0,3}?on\s+(?:the\s+)?(?:[\w.+-]+,\s+){0,5}(?:[\w.+-]+,?\s+and\s+)?$"
+    r"|\band\s+on\s+(?:the\s+)?$"  # also a later item of the list: "evaluate on HotpotQA, 2Wiki and MuSiQue"
 )
 # "On ogbn-products, StaleGuard reaches ...": a sentence that opens on a name
 # and a comma puts its numbers on that dataset (hardware was ruled out before).
