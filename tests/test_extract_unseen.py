@@ -322,3 +322,9 @@ def test_extract_unseen_unknown_names_listed_after_evaluated_on(extractor):
     types = {e.name: e.type for e in extraction.entities}
     assert types["WikiHopX"] == types["MuSiQueLite"] == "Dataset"
     assert roles["MuSiQueLite"] == {"evaluated_on"}
+
+
+def test_extract_unseen_labels_with_a_decimal_point(extractor):
+    """A vocabulary label with a decimal point is found in running text."""
+    _, roles = _extract(extractor, "Judges", "We use Claude 3.5 Sonnet as the judge and report results on MLPerf 1.1.")
+    assert "Claude 3.5 Sonnet" in roles and "Claude 3" not in roles

@@ -282,6 +282,13 @@ def walk_label(text: str, position: int, vocabulary: Vocabulary) -> LabelWalk:
             previous_end = starts[j] + 1
             j += 1
             continue
+        if unit == "." and j > 0 and units[j - 1][-1:].isdigit():
+            # A decimal point inside a name ("Claude 3.5 Sonnet", "Qwen2.5"): glued to digits on both sides.
+            if starts[j] != previous_end or not have(j + 1) or starts[j + 1] != starts[j] + 1 or not units[j + 1][:1].isdigit():
+                break
+            previous_end = starts[j] + 1
+            j += 1
+            continue
         if unit in _JOINERS:
             # A hyphen or slash joins a name only when glued on both sides.
             if j == 0 or starts[j] != previous_end or not have(j + 1) or starts[j + 1] != starts[j] + 1:
