@@ -210,9 +210,12 @@ _HARDWARE_VARIANT = re.compile(r"(?:[\s-](?:SXM\d?|PCIe|NVL|\d{2,3}\s?GB))+(?![\
 _CLASS_AFTER = re.compile(r"\s+(?:CPUs?|GPUs?|NPUs?|TPUs?|processors?|chips?)\b")
 
 
-# A metric at a cut-off ("Recall@100", "NDCG@10"); a model's size ("Whisper large-v3").
+# A metric at a cut-off ("Recall@100", "NDCG@10"); a model's size or tier ("Whisper large-v3", "Gemini 1.5 Pro").
 _METRIC_AT = re.compile(r"@(?:\d{1,4}|[kK])(?![\w@])")
-_MODEL_SIZE = re.compile(r"[\s-](?:tiny|base|small|medium|large|huge|xl|xxl)(?:-v\d{1,2})?(?![\w-])")
+_MODEL_SIZE = re.compile(
+    r"[\s-](?:(?:tiny|base|small|medium|large|huge|xl|xxl)(?:-v\d{1,2})?"
+    r"|Pro|Flash|Ultra|Nano|Mini|mini|Sonnet|Opus|Haiku|Turbo|Instruct|Chat)(?![\w-])"
+)
 
 
 def _variants(text: str, candidates: list[Candidate]) -> list[Candidate]:
