@@ -328,3 +328,10 @@ def test_extract_unseen_labels_with_a_decimal_point(extractor):
     """A vocabulary label with a decimal point is found in running text."""
     _, roles = _extract(extractor, "Judges", "We use Claude 3.5 Sonnet as the judge and report results on MLPerf 1.1.")
     assert "Claude 3.5 Sonnet" in roles and "Claude 3" not in roles
+
+
+def test_extract_unseen_training_data_is_used_benchmarks_are_evaluated_on(extractor):
+    _, roles = _extract(extractor, "Long Outputs",
+                        "We pre-train LongLM with 1.3B parameters on 300B tokens of the Pile. RL training with long "
+                        "outputs improves the model's performance on AIME2025 from 70.9% to 85.1%.")
+    assert roles["The Pile"] == {"uses"} and roles["AIME 2025"] == {"evaluated_on"}

@@ -383,8 +383,10 @@ _RESULT_WORDS = AnyCase(
 )
 _NUMBER = re.compile(r"\d")
 _FROM_TO = re.compile(r"\bfrom\s+[\d.]+\S*\s+(?:\w+\s+)?to\s+[\d.]+")
+# "pre-trained on 300B tokens of the Pile", "calibrated on 128 samples from C4": the
+# verb, a few words, and the preposition (not "training ... performance on X").
 _TRAINED_ON = re.compile(
-    r"\b(?:(?:pre-?)?train\w*|calibrat\w*)\b[^.;,]{0,60}?\b(?:on|from|of|using|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"\b(?:(?:pre-?)?train(?:s|ed)?|calibrat(?:e|es|ed))(?:\s+[\w.,-]+){0,8}?\s+(?:on|from|of|using|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # Words of a sentence about other work, even after the paper's own has begun.
