@@ -335,3 +335,10 @@ def test_extract_unseen_training_data_is_used_benchmarks_are_evaluated_on(extrac
                         "We pre-train LongLM with 1.3B parameters on 300B tokens of the Pile. RL training with long "
                         "outputs improves the model's performance on AIME2025 from 70.9% to 85.1%.")
     assert roles["The Pile"] == {"uses"} and roles["AIME 2025"] == {"evaluated_on"}
+
+
+def test_extract_unseen_baselines_in_lists_and_contrasts(extractor):
+    _, roles = _extract(extractor, "Federated Drift",
+                        "We propose DriftFL. It improves accuracy by 2.2 points over FedProx and IFCA, whereas "
+                        "PowerSGD reaches only 1.4x, approaching GPT-4o.")
+    assert roles["FedProx"] == roles["IFCA"] == roles["PowerSGD"] == roles["GPT-4o"] == {"compares_with"}

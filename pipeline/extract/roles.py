@@ -73,7 +73,7 @@ _DETS = r"(?:(?:the|a|an|our|their|its|prior|previous|existing|original|standard
 
 _COMPARE_BEFORE = AnyCase(
     r"(?:compar(?:e|es|ed|ing)(?: it| them| ours| our \w+)? (?:to|with|against)|in comparison (?:to|with)|relative to|"
-    r"versus|vs\.?|than|over|unlike|above|below|ahead of|\d(?:\.\d+)?x (?:that|those) of|"
+    r"versus|vs\.?|than|over|unlike|whereas|above|below|ahead of|\d(?:\.\d+)?x (?:that|those) of|approach(?:es|ing)?|"
     r"outperform\w*|surpass\w*|beat\w*|exceed\w*|against|comparabl[ey] (?:to|with)|on par with|"
     r"match(?:es|ed|ing)?|rival(?:s|led|ling|ing)?|falls? short of|"
     r"competitive with|baselines?(?: such as| like| including)?|improv\w+ (?:up)?on|(?:speed\w*|faster)(?: up)?)"
@@ -113,7 +113,7 @@ _VERSION_TAIL = re.compile(r"^(?:[\s-]*(?:v?\d+(?:\.\d+)?[a-z]?|\d+(?:\.\d+)?[BM
 # Substrings one of which every cue of a kind contains (a prefilter for the regexes).
 _COMPARE_KEYS = (
     "compar", "relative", "versus", "vs", "than", "over", "outperform", "surpass", "beat", "exceed", "above",
-    "below", "ahead", "that of", "those of",
+    "below", "ahead", "that of", "those of", "whereas", "approach",
     "against", "par with", "competitive", "baseline", "improv", "speed", "faster", "unlike", "match", "rival",
     "short of",
 )
@@ -267,6 +267,7 @@ def assign_roles(
     # "FLASH: Latent-Aware ... Speculative Decoding for ...": after a proposed
     # name, the title says what it is a kind of, and so what it builds on.
     prefix_end = next((e for s, e in proposed_spans if s == 0 and text[e : e + 1] == ":"), None)
+    compared_end = None  # where the last baseline named after a comparison cue ends
     # The text lower-cased once, for the keyword tests (None where lower-casing moves offsets).
     lowered_text: str | None = text.lower()
     if len(lowered_text) != len(text):
@@ -303,6 +304,11 @@ def assign_roles(
             add(key, "builds_on", mention.start, mention.end, "cue:improves-by-doing", 0.75)
         elif may_compare and _COMPARE_BEFORE.search(before, lowered=lower):
             add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
+            compared_end = mention.end
+        elif comparable and compared_end is not None and _LIST_JOIN.fullmatch(text, compared_end, mention.start):
+            # "over FedProx and IFCA": the next name of a list of baselines.
+            add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
+            compared_end = mention.end
         elif may_build and (_BUILDS_BEFORE.search(before, lowered=lower) or _BUILDS_AFTER.match(after)):
             add(key, "builds_on", mention.start, mention.end, "cue:builds_on", 0.8)
         elif comparable and (
@@ -394,6 +400,7 @@ _BACKGROUND = AnyCase(
     r"\b(?:prior|previous|existing|traditional|conventional|standard|typical(?:ly)?|most|many|recent|often|usually|"
     r"commonly|popular|however|but|limited|suffer\w*|fail\w*)\b"
 )
+_LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 _RELATIVE = re.compile(r"\d(?:\.\d+)?\s?(?:%|x\b|×|points?\b)")  # a number relative to something
 _SPEEDUP = AnyCase(r"\b(?:speed-?ups?|faster|\d+(?:\.\d+)?x)\b")
 # "For VAR, ...", "applied to LLaMA", "boosting OpenVLA's": the model the method is applied to.
