@@ -362,6 +362,8 @@ class LabelFinder:
         # Every start of every key, case-folded: a walk goes on only through these.
         self.prefixes = frozenset(key.casefold()[:n] for table in tables for key in table for n in range(1, len(key) + 1))
         self._pieces: dict[str, PieceLabels] = {}
+        # Walks that went on past their piece, by the text they read (see _walk_on).
+        self._walks: dict[tuple[int, str], tuple[int | None, str | None]] = {}
 
     def find(self, text: str) -> tuple[list[list[Any]], list[list[int]]]:
         """Vocabulary matches and stop spans of ``text`` (see :func:`match_vocabulary`)."""
@@ -394,8 +396,7 @@ class LabelFinder:
                     # piece's first unit continues the key can the text hold more.
                     after = self._next_first(read, n)
                     if after and walk.key + after in prefixes:
-                        walk = walk_label(text, start, self.vocabulary)
-                        end, slug = walk.end, walk.slug
+                        end, slug = self._walk_on(text, start, n, ends, last)
                 if end is None:
                     continue
                 if slug is None:
@@ -418,6 +419,30 @@ class LabelFinder:
                         piece_read = known[pieces[n]] = self.read_piece(pieces[n])
                     read[n] = piece_read
         return read
+
+    def _walk_on(self, text: str, start: int, n: int, ends: list[int], last: int) -> tuple[int | None, str | None]:
+        """(end, slug) of the walk from ``start`` in piece ``n`` that runs on into the next pieces.
+
+        The walk reads the text only from the character before ``start`` (does a
+        name start here?) to where it stops; a stretch of text that reaches up to
+        a space two pieces on, or the text's end, gives the same walk wherever it
+        stands, if the walk stops inside it. So such walks are remembered by that
+        stretch ("speculative decoding on").
+        """
+        lead = 1 if start > 0 else 0
+        m = min(n + 2, last)
+        stretch = text[start - lead : ends[m] + m]
+        known = self._walks.get((lead, stretch))
+        if known is None:
+            walk = walk_label(stretch, lead, self.vocabulary)
+            if walk.ran_out:  # it wants more text than the stretch: walk the text itself
+                walk = walk_label(text, start, self.vocabulary)
+                return walk.end, walk.slug
+            if len(self._walks) > self.MAX_PIECES:
+                self._walks.clear()
+            known = self._walks[(lead, stretch)] = (None if walk.end is None else walk.end - lead, walk.slug)
+        end, slug = known
+        return (None if end is None else start + end), slug
 
     @staticmethod
     def _next_first(read: list[PieceLabels], n: int) -> str | None:
