@@ -191,10 +191,13 @@ def find_acronym_pairs(text: str, start: int = 0, end: int | None = None) -> lis
 
 # ----------------------------------------------------------------- coined names
 
-_CHUNK = re.compile(
-    r"(?<![\w\-./^{}])[A-Za-z_π][A-Za-z0-9_π]*(?:(?:-|\.(?=\d)|\+\+?(?=[\s,.;:)]|$))[A-Za-z0-9_π]*)*"
+_CHUNK_BODY = (
+    r"[A-Za-z_π][A-Za-z0-9_π]*(?:(?:-|\.(?=\d)|\+\+?(?=[\s,.;:)]|$))[A-Za-z0-9_π]*)*"
     r"(?:/\d{1,3}(?=[\s,;:)]|\.(?:\s|$)|$))?"  # a patch size: "ViT-B/16"
 )
+_CHUNK = re.compile(r"(?<![\w\-./^{}])" + _CHUNK_BODY)
+# After one digit that opens a name ("2WikiMultiHopQA"; see _LEADING_DIGIT).
+_CHUNK_AFTER_DIGIT = re.compile(r"(?<=\d)" + _CHUNK_BODY)
 _CHUNK_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.+π")
 # Where a coined chunk may be: a digit, an underscore, a capital after a letter
 # or a hyphen. Most words have none of these.
@@ -307,12 +310,24 @@ def _coined_hints(text: str, start: int, end: int) -> list[int]:
     return hints
 
 
+# A name that opens with a digit: one digit, a capital, three letters or more
+# ("2WikiMultiHopQA"; not "3D", "4K" or "3DGS").
+_LEADING_DIGIT = re.compile(r"(?<![\w.-])\d[A-Z][A-Za-z]{3,}")
+
+
+def _opens_with_digit(text: str, at: int, start: int) -> bool:
+    return at >= start and _LEADING_DIGIT.match(text, at) is not None
+
+
 def find_coined(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of coined names in ``text[start:end]``, version numbers included.
 
     >>> t = "we design FastSpeech 2s and Qwen3-30B-A3B, unlike CUDA-optimized kernels, 2x faster"
     >>> [t[s:e] for s, e in find_coined(t)]
     ['FastSpeech 2s', 'Qwen3-30B-A3B', 'CUDA']
+    >>> t = "on HotpotQA, 2WikiMultiHopQA and 3DGS scenes"
+    >>> [t[s:e] for s, e in find_coined(t)]
+    ['HotpotQA', '2WikiMultiHopQA']
     """
     end = len(text) if end is None else end
     spans = []
@@ -331,6 +346,9 @@ def find_coined(text: str, start: int = 0, end: int | None = None) -> list[tuple
             continue
         seen.add(position)
         match = _CHUNK.match(text, position, end)
+        lead = 0
+        if match is None and _opens_with_digit(text, position - 1, start):
+            match, lead = _CHUNK_AFTER_DIGIT.match(text, position, end), 1
         if match is None:
             continue
         read_to = match.end()
@@ -341,11 +359,11 @@ def find_coined(text: str, start: int = 0, end: int | None = None) -> list[tuple
         trimmed = trim_adjective(chunk)
         if not is_coined(trimmed):
             continue
-        span_end = match.start() + len(trimmed)
+        span_start, span_end = match.start() - lead, match.start() + len(trimmed)
         version = _VERSION.match(text, span_end, end)
         if version and not _NOT_AFTER_VERSION.match(text, version.end()):
             span_end = version.end()
-        spans.append((match.start(), span_end))
+        spans.append((span_start, span_end))
     return spans
 
 
