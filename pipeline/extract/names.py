@@ -391,15 +391,26 @@ def is_technique_word(word: str) -> bool:
     return word in _TECHNIQUE_WORDS
 
 
+_BASED_ON_WORD = re.compile(r"(?<![\w-])([a-z]+)-(?:based|style|driven)\b")
+
+
 def find_modified(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Technique names made of a modifier and a technique word.
 
     >>> t = "unlike approximate attention and standard attention, use partial convolutions and L1 regression"
     >>> [t[s:e] for s, e in find_modified(t)]
     ['approximate attention', 'partial convolutions', 'L1 regression']
+    >>> t = "a simple L1 regression-based objective"
+    >>> [t[s:e] for s, e in find_modified(t)]
+    ['L1 regression']
     """
+    end = len(text) if end is None else end
+    heads = whole_words(text, _TECHNIQUE_WORDS, start, end)
+    if "-" in text:
+        # "L1 regression-based": the technique a "-based" adjective is made of.
+        heads += [m.span(1) for m in _BASED_ON_WORD.finditer(text, start, end) if m.group(1) in _TECHNIQUE_WORDS]
     spans = []
-    for head_start, head_end in whole_words(text, _TECHNIQUE_WORDS, start, len(text) if end is None else end):
+    for head_start, head_end in heads:
         modifier = _MODIFIER_BEFORE.search(text, max(start, head_start - 40), head_start)
         if modifier and _is_modifier(modifier.group(1)):
             spans.append((modifier.start(1), head_end))
