@@ -105,12 +105,11 @@ def resolve(
         and (c.component != "coined" or c.start >= title_end or _in_span(c, prefix)
              or text[c.start : c.end].casefold() in abstract)
     ]
-    candidates.extend(_variants(text, candidates))
-    models = _hardware_models(text, candidates)
-    if models:
-        # "Intel Xeon Gold 6248 CPU": the class word after a model is part of its name, no entity of its own.
-        after = [(m.end, tail.end()) for m in models if (tail := _CLASS_AFTER.match(text, m.end))]
-        candidates = [c for c in candidates if not _inside_any(c, after)] + models
+    longer = _with_written_tails(text, candidates)
+    if longer:
+        # "Intel Xeon Gold 6248 CPU": the class word after a hardware model is part of its name, no entity of its own.
+        after = [(c.end, m.end()) for c in longer if c.type == "Hardware" and (m := _CLASS_AFTER.match(text, c.end))]
+        candidates = [c for c in candidates if not _inside_any(c, after)] + longer
     chosen = _non_overlapping(candidates)
     for candidate in chosen:
         _give_key(text, candidate, vocabulary, short_keys)
@@ -218,48 +217,39 @@ _MODEL_SIZE = re.compile(
 )
 
 
-def _variants(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """Vocabulary metrics and models with the cut-off or size written after them, as names of their own.
-
-    >>> t = "Recall@100 with Whisper large-v3"
-    >>> found = [Candidate(0, 6, "vocabulary", "recall", "recall", "Metric"), Candidate(16, 23, "vocabulary", "whisper", "Whisper", "Model")]
-    >>> [t[c.start:c.end] for c in _variants(t, found)]
-    ['Recall@100', 'Whisper large-v3']
-    """
-    found = []
-    for candidate in candidates:
-        if candidate.component != "vocabulary":
-            continue
-        tail = None
-        if candidate.type == "Metric":
-            tail = _METRIC_AT.match(text, candidate.end)
-        elif candidate.type == "Model":
-            tail = _MODEL_SIZE.match(text, candidate.end)
-        if tail is not None:
-            found.append(Candidate(candidate.start, tail.end(), "coined", None, None, candidate.type))
-    return found
+def _written_tail(text: str, candidate: Candidate) -> re.Match | None:
+    """What the text writes after a vocabulary name that makes a more specific name of it."""
+    if candidate.type == "Metric":
+        return _METRIC_AT.match(text, candidate.end)
+    if candidate.type == "Model":
+        return _MODEL_SIZE.match(text, candidate.end)
+    if candidate.type == "Hardware":
+        tail = _HARDWARE_TAIL.match(text, candidate.end) or _HARDWARE_VARIANT.match(text, candidate.end)
+        if tail is None and not text[candidate.end - 1].isdigit():
+            tail = _HARDWARE_GENERATION.match(text, candidate.end)
+        return tail
+    return None
 
 
-def _hardware_models(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """Hardware names the vocabulary knows the line of, with the model that follows.
+def _with_written_tails(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Vocabulary names with the cut-off, size, tier or model number written after them, as names of their own.
 
-    >>> t = "on an Intel Xeon Gold 6248 CPU"
-    >>> [t[c.start:c.end] for c in _hardware_models(t, [Candidate(6, 16, "vocabulary", "xeon", "Intel Xeon", "Hardware")])]
-    ['Intel Xeon Gold 6248']
+    >>> t = "Recall@100 with Whisper large-v3 on an Intel Xeon Gold 6248 CPU"
+    >>> found = [Candidate(0, 6, "vocabulary", "recall", "recall", "Metric"),
+    ...          Candidate(16, 23, "vocabulary", "whisper", "Whisper", "Model"),
+    ...          Candidate(39, 49, "vocabulary", "xeon", "Intel Xeon", "Hardware")]
+    >>> [t[c.start:c.end] for c in _with_written_tails(t, found)]
+    ['Recall@100', 'Whisper large-v3', 'Intel Xeon Gold 6248']
     >>> t = "on eight A100-80GB GPUs and a Raspberry Pi 5 at 2 fps"
     >>> found = [Candidate(9, 13, "vocabulary", "a100", "A100", "Hardware"), Candidate(30, 42, "vocabulary", "rpi", "Raspberry Pi", "Hardware")]
-    >>> [t[c.start:c.end] for c in _hardware_models(t, found)]
+    >>> [t[c.start:c.end] for c in _with_written_tails(t, found)]
     ['A100-80GB', 'Raspberry Pi 5']
     """
-    found = []
-    for candidate in candidates:
-        if candidate.type == "Hardware" and candidate.component == "vocabulary":
-            tail = _HARDWARE_TAIL.match(text, candidate.end) or _HARDWARE_VARIANT.match(text, candidate.end)
-            if tail is None and not text[candidate.end - 1].isdigit():
-                tail = _HARDWARE_GENERATION.match(text, candidate.end)
-            if tail is not None:
-                found.append(Candidate(candidate.start, tail.end(), "coined", None, None, "Hardware"))
-    return found
+    return [
+        Candidate(candidate.start, tail.end(), "coined", None, None, candidate.type)
+        for candidate in candidates
+        if candidate.component == "vocabulary" and (tail := _written_tail(text, candidate)) is not None
+    ]
 
 
 _MULTIWORD = re.compile(r"\w[\s-]+\w")
