@@ -471,7 +471,7 @@ _MEASURE_HEADS = (
     "speed|speeds|quality|rate|ratio|latency|throughput|usage|consumption|time|cost|score|density|efficiency|"
     "error|factor|fidelity|footprint|overhead|utili[sz]ation|similarity|frequency|delay|[a-z]+ability"
 )
-_MEASURE_WORD = r"[a-z][a-z0-9-]*"
+_MEASURE_WORD = r"(?<!['’])[a-z][a-z0-9-]*"  # not the "s" of a possessive ("the model's pass rate")
 # "improves image quality by 12%", "reduces the real-time factor to 0.02":
 # the measure right before "by/from/to/of" and a number. Searched backwards from
 # each number (numbers are few), in the window before it.
@@ -519,7 +519,7 @@ _BARE_HEADS = frozenset(
 )
 # Words a measure's name does not start with.
 _NOT_MEASURE_LEAD = frozenset(
-    """s the a an our its their this that these those whose which and or of in on for with by to from than improves improve
+    """the a an our its their this that these those whose which and or of in on for with by to from than improves improve
     improved improving reduces reduce reduced reducing lowers lower lowered raises raise raised increases
     increase increased boosts boost boosted cuts cut achieves achieve achieving yields yield higher lower
     better worse total overall average mean end-to-end reach reaches reached accelerate accelerates accelerated
