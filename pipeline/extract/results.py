@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .names import NUMBER_TIE
 from .patterns import AnyCase
-from .roles import Found, Known, sentence_of
+from .roles import Found, Known, own_work_start, sentence_of
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _RANGE = rf"(?P<low>{_NUM})(?:\s?[–~-]\s?(?P<high>{_NUM}))?"
@@ -58,7 +58,6 @@ _SPEED_WORDS = AnyCase(r"\b(?:faster|speeds?|speed-?ups?|accelerat\w*|quicker)\b
 _BASELINE_CUE = AnyCase(
     r"\b(?:compared (?:to|with)|relative to|than|over|above|below|unlike|versus|vs\.?|outperform\w*|surpass\w*|against)\s+(?:\w+\s+){0,3}$"
 )
-_FIRST_PERSON = AnyCase(r"\b(?:we|our|this (?:paper|work|study))\b")
 _OWN_WORK = AnyCase(
     r"\b(?:we|our|this (?:paper|work)|the proposed|achiev\w*|results?|experiment\w*|show\w*|demonstrat\w*|reach\w*|yield\w*|enabl\w*)\b"
 )
@@ -138,18 +137,16 @@ def find_results(
     for mention in mentions:
         by_sentence.setdefault(sentence_of(sentences, mention.start), []).append(mention)
     found: list[FoundResult] = []
-    # An abstract states its problem, then its work, then what the work achieves:
-    # once a sentence has spoken of the paper's own work, the numbers of the
-    # sentences after it are its results ("The detector attains 58.9 mAP").
-    own_work_seen = False
+    # From where the paper speaks of its own work, the numbers of every sentence
+    # are its results ("The detector attains 58.9 mAP"); before, only those of a
+    # sentence with results words.
+    own_work_from = own_work_start(text, sentences, title_end, [(m.start, m.end) for m in mentions if m.key in proposed])
     for s_start, s_end in sentences:
         if s_end <= title_end:
             continue
         local = by_sentence.get((s_start, s_end), [])
-        if not own_work_seen:
-            own_work_seen = any(m.key in proposed for m in local) or _FIRST_PERSON.search(text, s_start, s_end) is not None
-            if not own_work_seen and not _OWN_WORK.search(text, s_start, s_end):
-                continue
+        if s_start < own_work_from and not _OWN_WORK.search(text, s_start, s_end):
+            continue
         if not _DIGIT.search(text, s_start, s_end):
             continue  # no number, no result
         taken: list[tuple[int, int]] = []

@@ -186,6 +186,30 @@ def states_results(sentence: str, names_proposed: bool) -> bool:
     return speaks_of_own_work(sentence, names_proposed) or bool(_RESULT_WORDS.search(sentence))
 
 
+def own_work_start(
+    text: str, sentences: list[tuple[int, int]], title_end: int, proposed_spans: list[tuple[int, int]]
+) -> int:
+    """Where the abstract first speaks of the paper's own work (first person, or a proposed name).
+
+    An abstract states its problem, then its work, then what the work achieves:
+    from this sentence on, methods named are the work's and numbers are its results.
+    ``len(text)`` when it never does.
+
+    >>> t = "T\\n\\nLLMs are slow. We propose X. X is 2x faster."
+    >>> start = own_work_start(t, [(0, 1), (3, 17), (18, 31), (32, 47)], 1, [])
+    >>> t[start:start + 13]
+    'We propose X.'
+    """
+    return next(
+        (
+            s
+            for s, e in sentences
+            if e > title_end and speaks_of_own_work(text[s:e], any(s <= ps < e for ps, _ in proposed_spans))
+        ),
+        len(text),
+    )
+
+
 def assign_roles(
     text: str,
     sentences: list[tuple[int, int]],
@@ -326,16 +350,7 @@ def assign_roles(
         ):
             add(key, "uses", mention.start, mention.end, "cue:uses", 0.7)
 
-    # Where the paper first speaks of its own work: numbers after it are its results.
-    own_work_from = next(
-        (
-            s
-            for s, e in sentences
-            if e > title_end
-            and speaks_of_own_work(text[s:e], any(s <= ps < e for ps, _ in proposed_spans))
-        ),
-        len(text),
-    )
+    own_work_from = own_work_start(text, sentences, title_end, proposed_spans)
     for mention in mentions:
         key = mention.key
         entity = entities.get(key)
