@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..ids import name_key
 from . import names
 from .patterns import AnyCase, finditer_at
-from .roles import Found, Known, extends_name
+from .roles import LIST_GAP, Found, Known, extends_name
 from .vocabulary import Term, Vocabulary
 
 # Candidate components, strongest first when two spans of one length compete.
@@ -519,7 +519,7 @@ def _listed_after(text: str, chosen: list[Candidate], first: Candidate) -> list[
     for candidate in sorted(chosen, key=lambda c: c.start):
         if candidate.start < last.end:
             continue
-        if candidate.component not in ("coined", "acronym", "proposal") or not _LIST_GAP.fullmatch(
+        if candidate.component not in ("coined", "acronym", "proposal") or not LIST_GAP.fullmatch(
             text, last.end, candidate.start
         ):
             break
@@ -740,7 +740,6 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
         entity.type = decided or names.infer_type(entity.name, entity.name, 0, len(entity.name))[0]
 
 
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 
 
 def _listed_type(text: str, mentions: list[Found], key: str, known_types: dict[str, str]) -> str | None:
@@ -771,7 +770,7 @@ def _listed_type(text: str, mentions: list[Found], key: str, known_types: dict[s
             while 0 <= at < len(mentions):
                 other = mentions[at]
                 left, right = (other, here) if step < 0 else (here, other)
-                if left.end > right.start or not _LIST_GAP.fullmatch(text, left.end, right.start):
+                if left.end > right.start or not LIST_GAP.fullmatch(text, left.end, right.start):
                     break
                 gap = text[left.end : right.start]
                 comma = comma or "," in gap

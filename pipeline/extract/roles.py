@@ -329,7 +329,7 @@ def assign_roles(
         elif may_compare and _COMPARE_BEFORE.search(before, lowered=lower):
             add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
             compared_end = mention.end
-        elif comparable and compared_end is not None and _LIST_JOIN.fullmatch(text, compared_end, mention.start):
+        elif comparable and compared_end is not None and LIST_GAP.fullmatch(text, compared_end, mention.start):
             # "over FedProx and IFCA": the next name of a list of baselines.
             add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
             compared_end = mention.end
@@ -415,7 +415,8 @@ _BACKGROUND = AnyCase(
     r"\b(?:prior|previous|existing|traditional|conventional|standard|typical(?:ly)?|most|many|recent|often|usually|"
     r"commonly|popular|however|but|limited|suffer\w*|fail\w*)\b"
 )
-_LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+")
+# What joins the names of a list: ", ", " and ", ", or " (resolve types lists with it too).
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _RELATIVE = re.compile(r"\d(?:\.\d+)?\s?(?:%|x\b|×|points?\b)")  # a number relative to something
 _SPEEDUP = AnyCase(r"\b(?:speed-?ups?|faster|\d+(?:\.\d+)?x)\b")
 # "For VAR, ...", "applied to LLaMA", "boosting OpenVLA's": the model the method is applied to.
