@@ -455,14 +455,6 @@ def _is_modifier(word: str) -> bool:
     return lower in _TECHNICAL_ADJECTIVES or lower.endswith(_ADJECTIVE_ENDINGS)
 
 
-def extend_with_version(text: str, start: int, end: int, limit: int | None = None) -> int:
-    """Where a name ends once a following version number is taken in ("FastSpeech 2")."""
-    version = _VERSION.match(text, end, len(text) if limit is None else limit)
-    if version and not _NOT_AFTER_VERSION.match(text, version.end()):
-        return version.end()
-    return end
-
-
 # ----------------------------------------------------------------- measures
 
 # Nouns that end the name of a measure ("editing speed", "memory usage",
