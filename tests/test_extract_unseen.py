@@ -342,3 +342,25 @@ def test_extract_unseen_baselines_in_lists_and_contrasts(extractor):
                         "We propose DriftFL. It improves accuracy by 2.2 points over FedProx and IFCA, whereas "
                         "PowerSGD reaches only 1.4x, approaching GPT-4o.")
     assert roles["FedProx"] == roles["IFCA"] == roles["PowerSGD"] == roles["GPT-4o"] == {"compares_with"}
+
+
+def test_extract_unseen_work_on_a_part_of_what_is_extended(extractor):
+    """A change to, or a study of, a part of X builds on X; so does the rest of a list after the cue."""
+    _, roles = _extract(extractor, "Ragged Kernels",
+                        "We propose RagFuse. Building on the sparse formulation used by MegaBlocks, we extend the "
+                        "scheduler of TVM, and we fine-tune Qwen2-7B and Gemma-7B with it. A simple modification "
+                        "of Adafactor replaces the update rule of AdamW.")
+    assert roles["MegaBlocks"] == roles["Apache TVM"] == roles["Qwen2-7B"] == roles["Gemma-7B"] == {"builds_on"}
+    assert roles["Adafactor"] == roles["AdamW"] == {"builds_on"}
+
+
+def test_extract_unseen_students_teachers_and_training_free_methods(extractor):
+    """A student the work trains is built on; a teacher or backbone is used; a training-free method's model is used."""
+    _, roles = _extract(extractor, "Distilled Detectors",
+                        "We propose BranchKD. With DETR as the teacher and YOLOv8-N as the student, BranchKD "
+                        "improves box AP by 2.0 points.")
+    assert roles["YOLOv8-N"] == {"builds_on"} and "builds_on" not in roles["DETR"]
+    _, roles = _extract(extractor, "Cache Eviction",
+                        "We propose EvictKV, a training-free eviction policy. On Mistral-7B, EvictKV keeps 98% of the "
+                        "accuracy with 20% of the cache.")
+    assert "builds_on" not in roles["Mistral 7B"] and "uses" in roles["Mistral 7B"]

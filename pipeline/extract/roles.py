@@ -69,7 +69,7 @@ class RoleAssertion:
 
 _CUE_WINDOW = 80  # characters of a sentence looked at before a mention
 
-_DETS = r"(?:(?:the|a|an|our|their|its|prior|previous|existing|original|standard|strong|vanilla|naive|popular|recent|conventional|optimized|state-of-the-art|pretrained|pre-trained|frozen|off-the-shelf|[\w.]+-(?:optimized|based|style))\s+){0,3}"
+_DETS = r"(?:(?:the|a|an|our|their|its|open|open-source|public|released|prior|previous|existing|original|standard|strong|vanilla|naive|popular|recent|conventional|optimized|state-of-the-art|pretrained|pre-trained|frozen|off-the-shelf|[\w.]+-(?:optimized|based|style))\s+){0,3}"
 
 _COMPARE_BEFORE = AnyCase(
     r"(?:compar(?:e|es|ed|ing)(?: it| them| ours| our \w+)? (?:to|with|against)|in comparison (?:to|with)|relative to|"
@@ -89,10 +89,19 @@ _BUILDS_BEFORE = AnyCase(
     r"(?:how to )?(?:optimi[sz](?:e|es|ing)|accelerat(?:e|es|ing)|speed(?:s|ing)? up|scal(?:e|es|ing) up))"
     r"\s*" + _DETS + r"$"
 )
+# "extend the intermediate representation of TVM", "building on the block-sparse formulation
+# used by MegaBlocks", "replaces the hash functions of the hashing trick", "a modification of
+# online gradient descent", "an attention-attribution analysis of LLaVA": a change to, or a
+# study of, a part of X is work on X.
+_BUILDS_ON_PART_OF = AnyCase(
+    r"\b(?:extend\w*|extension|generali[sz]\w*|build\w* (?:up)?on|built (?:up)?on|based on|replac\w*|"
+    r"modif\w*|adapt\w*|analy[sz]\w*|variant|revisit\w*)"
+    r"\s+(?:(?:the|a|an|its)\s+)?(?:[\w/-]+\s+){0,3}?(?:of|used by|from|in)\s+" + _DETS + r"$"
+)
 _IMPROVES_UPON = AnyCase(r"\bimprov\w* (?:up)?on\s+" + _DETS + r"$")
 _BY_DOING = re.compile(r"(?:'s)?(?:\s+\w+)?\s+by\s+[a-z]+ing\b")
 _BUILDS_AFTER = AnyCase(
-    r"^(?:'s)?\s+as\s+(?:our|the)\s+(?:\w+\s+){0,2}(?:base|backbone|foundation|starting point|teacher)"
+    r"^(?:'s)?\s+as\s+(?:(?:our|the)\s+(?:\w+\s+){0,2}(?:base|foundation|starting point|students?)|students?\b)"
 )
 _USES_BEFORE = AnyCase(
     r"(?:us(?:e|es|ed|ing)|leverag\w+|employ\w*|adopt\w*|appl(?:y|ies|ied|ying)|integrat\w*|incorporat\w*|"
@@ -121,7 +130,7 @@ _BUILD_KEYS = (
     "extend", "extension", "build", "built", "top of", "based", "generali", "adapt", "tun", "analy", "stud",
     "revisit", "investigat", "examin", "characteri", "inspired", "variant", "successor", "upgrade", "improv",
     "modif", "upon", "optimi", "accelerat", "speed", "scal", "start", "initiali", "distill", "integrat", "incorporat",
-    "plug", "insert", "add",
+    "plug", "insert", "add", "replac",
 )
 # The keys as one pattern each: a search for any of them is one scan, in C.
 _COMPARE_KEY = re.compile("|".join(map(re.escape, _COMPARE_KEYS)))
@@ -292,6 +301,8 @@ def assign_roles(
     # name, the title says what it is a kind of, and so what it builds on.
     prefix_end = next((e for s, e in proposed_spans if s == 0 and text[e : e + 1] == ":"), None)
     compared_end = None  # where the last baseline named after a comparison cue ends
+    built_end = None  # where the last name the work extends, named after a cue, ends
+    training_free = None  # whether the work leaves the models it runs unchanged (read when first needed)
     # The text lower-cased once, for the keyword tests (None where lower-casing moves offsets).
     lowered_text: str | None = text.lower()
     if len(lowered_text) != len(text):
@@ -335,6 +346,14 @@ def assign_roles(
             compared_end = mention.end
         elif may_build and (_BUILDS_BEFORE.search(before, lowered=lower) or _BUILDS_AFTER.match(after)):
             add(key, "builds_on", mention.start, mention.end, "cue:builds_on", 0.8)
+            built_end = mention.end
+        elif may_build and comparable and _BUILDS_ON_PART_OF.search(before, lowered=lower):
+            add(key, "builds_on", mention.start, mention.end, "cue:builds-on-part", 0.75)
+            built_end = mention.end
+        elif comparable and built_end is not None and LIST_GAP.fullmatch(text, built_end, mention.start):
+            # "fine-tunes LLaMA-2-7B and Mistral-7B": the next name of what the work extends.
+            add(key, "builds_on", mention.start, mention.end, "cue:builds_on-list", 0.75)
+            built_end = mention.end
         elif comparable and (
             lowered_text is None or _COMPARE_KEY.search(lowered_text, s_start, mention.start) is not None
         ) and _in_compared_list(text[s_start : mention.start]):
@@ -342,7 +361,10 @@ def assign_roles(
         elif entity.type == "Model" and _NUMBER.search(sentence) and (
             _BASE_MODEL_BEFORE.search(before, lowered=lower) or after.startswith(("'s", "’s"))
         ) and mention.start >= title_end:
-            add(key, "builds_on", mention.start, mention.end, "base-model", 0.7)
+            if training_free is None:
+                training_free = _TRAINING_FREE.search(text, title_end) is not None
+            # A model the work trains or changes is built on; one a training-free method only runs is used.
+            add(key, "uses" if training_free else "builds_on", mention.start, mention.end, "base-model", 0.7)
             if _FROM_TO.search(sentence) or _SPEEDUP.search(sentence) or _RELATIVE.search(sentence):
                 add(key, "compares_with", mention.start, mention.end, "base-model-reference", 0.6)
         elif comparable and _USES_BEFORE.search(before, lowered=lower) and (
@@ -417,6 +439,11 @@ _BACKGROUND = AnyCase(
 )
 # What joins the names of a list: ", ", " and ", ", or " (resolve types lists with it too).
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
+# A method that changes no model's weights: "training-free", "requires no retraining", "post-training quantization".
+_TRAINING_FREE = AnyCase(
+    r"\b(?:training-free|post-training|without (?:any )?(?:re-?)?training|(?:requires?|needs?|with) no (?:re-?)?training|"
+    r"without (?:any )?fine-?tuning|plug-and-play)\b"
+)
 _RELATIVE = re.compile(r"\d(?:\.\d+)?\s?(?:%|x\b|×|points?\b)")  # a number relative to something
 _SPEEDUP = AnyCase(r"\b(?:speed-?ups?|faster|\d+(?:\.\d+)?x)\b")
 # "For VAR, ...", "applied to LLaMA", "boosting OpenVLA's": the model the method is applied to.
