@@ -364,3 +364,13 @@ def test_extract_unseen_students_teachers_and_training_free_methods(extractor):
                         "We propose EvictKV, a training-free eviction policy. On Mistral-7B, EvictKV keeps 98% of the "
                         "accuracy with 20% of the cache.")
     assert "builds_on" not in roles["Mistral 7B"] and "uses" in roles["Mistral 7B"]
+
+
+def test_extract_unseen_a_model_extended_with_the_proposal(extractor):
+    """"SAC with <the proposal>" is SAC extended by the work, not a baseline; a lower-case proposal
+    that ends its sentence is found."""
+    _, roles = _extract(extractor, "Safer Exploration",
+                        "We propose reward-gated entropy tuning. SAC with reward-gated entropy tuning reaches a return "
+                        "of 5,400 on HalfCheetah, and it adds four lines of code to TD3.")
+    assert roles["reward-gated entropy tuning"] == {"proposes"}
+    assert roles["Soft Actor-Critic"] == {"builds_on"} and roles["TD3"] == {"builds_on"}

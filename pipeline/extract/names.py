@@ -762,7 +762,11 @@ def proposal_objects(text: str, cue: ProposalCue, end: int) -> list[tuple[int, i
             bounded = True
             break
     else:
-        return []
+        # The phrase runs to the end of its sentence: "We propose reward-gated entropy tuning."
+        closed = bool(phrase) and text[cue.position + phrase[-1].end() : cue.position + phrase[-1].end() + 1] == "."
+        if not (closed and _names_action(phrase)):
+            return []
+        bounded = True
     if not phrase or len(phrase) > 7 or (len(phrase) == len(words[index:]) and not bounded):
         return []
     spans, part = [], []

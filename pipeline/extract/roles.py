@@ -85,7 +85,7 @@ _BUILDS_BEFORE = AnyCase(
     r"(?:stud(?:y|ies|ying)|revisit\w*|investigat\w*|examin\w*|characteri[sz]\w*)(?: the [\w/-]+(?: [\w/-]+)? of)?|"
     r"inspired by|variant of|successor (?:of|to)|upgrade of|improv\w* (?:upon|the)|modif\w*|builds? upon|"
     r"start(?:s|ing)? from|initiali[sz]\w* (?:from|with)|distill\w* from|"
-    r"(?:integrat\w*|incorporat\w*|plug\w*|insert\w*|add(?:s|ed|ing)?)\s+(?:[\w-]+\s+){1,3}(?:in)?to|"
+    r"(?:integrat\w*|incorporat\w*|plug\w*|insert\w*|add(?:s|ed|ing)?)\s+(?:[\w-]+\s+){1,4}(?:in)?to|"
     r"(?:how to )?(?:optimi[sz](?:e|es|ing)|accelerat(?:e|es|ing)|speed(?:s|ing)? up|scal(?:e|es|ing) up))"
     r"\s*" + _DETS + r"$"
 )
@@ -99,6 +99,7 @@ _BUILDS_ON_PART_OF = AnyCase(
     r"\s+(?:(?:the|a|an|its)\s+)?(?:[\w/-]+\s+){0,3}?(?:of|used by|from|in)\s+" + _DETS + r"$"
 )
 _IMPROVES_UPON = AnyCase(r"\bimprov\w* (?:up)?on\s+" + _DETS + r"$")
+_JOINED_WITH = re.compile(r"\s*(?:\+|(?:equipped |augmented |combined )?with)\s+(?:(?:the|our)\s+)?")
 _BY_DOING = re.compile(r"(?:'s)?(?:\s+\w+)?\s+by\s+[a-z]+ing\b")
 _BUILDS_AFTER = AnyCase(
     r"^(?:'s)?\s+as\s+(?:(?:our|the)\s+(?:\w+\s+){0,2}(?:base|foundation|starting point|students?)|students?\b)"
@@ -268,6 +269,7 @@ def assign_roles(
             add(key, "proposes", m.start, m.end, "proposal:variant", 0.75)
             proposed = {**proposed, key: (m.start, m.end, "proposal:variant")}
     proposed_spans = [(m.start, m.end) for m in mentions if m.key in proposed]
+    proposed_starts = {start for start, _ in proposed_spans}
 
     # Successor names, vocabulary successors, and what a proposal is said to be a kind of.
     for key in proposed:
@@ -337,6 +339,9 @@ def assign_roles(
         elif comparable and _IMPROVES_UPON.search(before, lowered=lower) and _BY_DOING.match(after):
             # "improves upon ZeRO by sharding ...": a change made to X, not a score against it.
             add(key, "builds_on", mention.start, mention.end, "cue:improves-by-doing", 0.75)
+        elif comparable and (joined := _JOINED_WITH.match(after)) and mention.end + joined.end() in proposed_starts:
+            # "PPO with uncertainty-gated bonus annealing", "SegFormer-B5 with BART": X extended by the work.
+            add(key, "builds_on", mention.start, mention.end, "cue:extended-with-proposal", 0.75)
         elif may_compare and _COMPARE_BEFORE.search(before, lowered=lower):
             add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
             compared_end = mention.end
