@@ -349,7 +349,7 @@ def test_extract_unseen_work_on_a_part_of_what_is_extended(extractor):
     _, roles = _extract(extractor, "Ragged Kernels",
                         "We propose RagFuse. Building on the sparse formulation used by MegaBlocks, we extend the "
                         "scheduler of TVM, and we fine-tune Qwen2-7B and Gemma-7B with it. A simple modification "
-                        "of Adafactor replaces the update rule of AdamW.")
+                        "of Adafactor generalizes the update rule of AdamW.")
     assert roles["MegaBlocks"] == roles["Apache TVM"] == roles["Qwen2-7B"] == roles["Gemma-7B"] == {"builds_on"}
     assert roles["Adafactor"] == roles["AdamW"] == {"builds_on"}
 
@@ -359,7 +359,7 @@ def test_extract_unseen_students_teachers_and_training_free_methods(extractor):
     _, roles = _extract(extractor, "Distilled Detectors",
                         "We propose BranchKD. With DETR as the teacher and YOLOv8-N as the student, BranchKD "
                         "improves box AP by 2.0 points.")
-    assert roles["YOLOv8-N"] == {"builds_on"} and "builds_on" not in roles["DETR"]
+    assert "builds_on" in roles["YOLOv8-N"] and "builds_on" not in roles["DETR"]
     _, roles = _extract(extractor, "Cache Eviction",
                         "We propose EvictKV, a training-free eviction policy. On Mistral-7B, EvictKV keeps 98% of the "
                         "accuracy with 20% of the cache.")
@@ -374,3 +374,18 @@ def test_extract_unseen_a_model_extended_with_the_proposal(extractor):
                         "of 5,400 on HalfCheetah, and it adds four lines of code to TD3.")
     assert roles["reward-gated entropy tuning"] == {"proposes"}
     assert roles["Soft Actor-Critic"] == {"builds_on"} and roles["TD3"] == {"builds_on"}
+
+
+def test_extract_unseen_the_model_the_work_changes_is_also_its_reference(extractor):
+    """A base model the work fine-tunes is built on, and compared with where numbers are relative to it."""
+    _, roles = _extract(extractor, "Edge Detectors",
+                        "We propose SlimGround, which fine-tunes Grounding DINO for embedded boards. SlimGround stays "
+                        "within 3.1 AP of the original Grounding DINO.")
+    assert roles["Grounding DINO"] == {"builds_on", "compares_with"}
+    _, roles = _extract(extractor, "Tool Agents",
+                        "We propose ToolForge, starting from Qwen2-7B. ToolForge raises the base model's pass rate "
+                        "from 40.1% to 55.0%.")
+    assert roles["Qwen2-7B"] == {"builds_on", "compares_with"}
+    _, roles = _extract(extractor, "Segmentation Tokens",
+                        "We propose EdgeTok. Adding EdgeTok to Mask2Former raises mIoU from 47.2 to 49.0.")
+    assert roles["Mask2Former"] == {"builds_on", "compares_with"}

@@ -90,14 +90,24 @@ _BUILDS_BEFORE = AnyCase(
     r"\s*" + _DETS + r"$"
 )
 # "extend the intermediate representation of TVM", "building on the block-sparse formulation
-# used by MegaBlocks", "replaces the hash functions of the hashing trick", "a modification of
-# online gradient descent", "an attention-attribution analysis of LLaVA": a change to, or a
+# used by MegaBlocks", "a modification of online gradient descent", "an attention-attribution analysis of LLaVA": a change to, or a
 # study of, a part of X is work on X.
 _BUILDS_ON_PART_OF = AnyCase(
-    r"\b(?:extend\w*|extension|generali[sz]\w*|build\w* (?:up)?on|built (?:up)?on|based on|replac\w*|"
+    r"\b(?:extend\w*|extension|generali[sz]\w*|build\w* (?:up)?on|built (?:up)?on|based on|"
     r"modif\w*|adapt\w*|analy[sz]\w*|variant|revisit\w*)"
     r"\s+(?:(?:the|a|an|its)\s+)?(?:[\w/-]+\s+){0,3}?(?:of|used by|from|in)\s+" + _DETS + r"$"
 )
+# "We evaluate agents built on GPT-4o, ...": what the paper evaluates is built on X, not the paper's work.
+_EVALUATED_BUILT_ON = AnyCase(r"\bevaluat\w*\s+(?:[\w-]+\s+){1,3}(?:built|based) (?:up)?on\s+$")
+# The model before the work changed it, named as the reference of a number.
+_REFERENCE_BEFORE = AnyCase(
+    r"\bthe\s+(?:original|unmodified|uncompressed|undistilled|unpruned|pretrained|pre-trained|base|plain|vanilla|"
+    r"full-precision|dense)\s+$"
+)
+_BASE_MODEL_ANAPHORA = re.compile(
+    r"\b[Tt]he (?:same )?(?:base|original|unmodified|uncompressed|undistilled|unpruned) (?:model|network|detector|policy)\b"
+)
+_BASELINE_AFTER = AnyCase(r"^\s+(?:baseline|base model)\b")
 _IMPROVES_UPON = AnyCase(r"\bimprov\w* (?:up)?on\s+" + _DETS + r"$")
 _JOINED_WITH = re.compile(r"\s*(?:\+|(?:equipped |augmented |combined )?with)\s+(?:(?:the|our)\s+)?")
 _BY_DOING = re.compile(r"(?:'s)?(?:\s+\w+)?\s+by\s+[a-z]+ing\b")
@@ -131,7 +141,7 @@ _BUILD_KEYS = (
     "extend", "extension", "build", "built", "top of", "based", "generali", "adapt", "tun", "analy", "stud",
     "revisit", "investigat", "examin", "characteri", "inspired", "variant", "successor", "upgrade", "improv",
     "modif", "upon", "optimi", "accelerat", "speed", "scal", "start", "initiali", "distill", "integrat", "incorporat",
-    "plug", "insert", "add", "replac",
+    "plug", "insert", "add",
 )
 # The keys as one pattern each: a search for any of them is one scan, in C.
 _COMPARE_KEY = re.compile("|".join(map(re.escape, _COMPARE_KEYS)))
@@ -349,7 +359,10 @@ def assign_roles(
             # "over FedProx and IFCA": the next name of a list of baselines.
             add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
             compared_end = mention.end
-        elif may_build and (_BUILDS_BEFORE.search(before, lowered=lower) or _BUILDS_AFTER.match(after)):
+        elif may_build and (
+            (_BUILDS_BEFORE.search(before, lowered=lower) and not _EVALUATED_BUILT_ON.search(before, lowered=lower))
+            or _BUILDS_AFTER.match(after)
+        ):
             add(key, "builds_on", mention.start, mention.end, "cue:builds_on", 0.8)
             built_end = mention.end
         elif may_build and comparable and _BUILDS_ON_PART_OF.search(before, lowered=lower):
@@ -359,6 +372,11 @@ def assign_roles(
             # "fine-tunes LLaMA-2-7B and Mistral-7B": the next name of what the work extends.
             add(key, "builds_on", mention.start, mention.end, "cue:builds_on-list", 0.75)
             built_end = mention.end
+        elif comparable and _NUMBER.search(sentence) and (
+            _REFERENCE_BEFORE.search(before, lowered=lower) or _BASELINE_AFTER.match(after)
+        ):
+            # "within 4.2 AP of the original Grounding DINO", "from 76.5% for the OpenVLA baseline to 91.3%".
+            add(key, "compares_with", mention.start, mention.end, "cue:reference-model", 0.7)
         elif comparable and (
             lowered_text is None or _COMPARE_KEY.search(lowered_text, s_start, mention.start) is not None
         ) and _in_compared_list(text[s_start : mention.start]):
@@ -376,6 +394,24 @@ def assign_roles(
             mention.start < title_end or _FIRST_PERSON.search(sentence)
         ):
             add(key, "uses", mention.start, mention.end, "cue:uses", 0.7)
+
+    # A model the work changes, named where numbers are given relative to something,
+    # is what they are relative to ("adding BART to SegFormer-B2 raises mIoU from 46.5 to 48.9").
+    for role in [r for r in out if r.role == "builds_on" and r.start >= title_end and entities[r.key].type == "Model"]:
+        s_start, s_end = sentence_of(sentences, role.start)
+        if _FROM_TO.search(text, s_start, s_end) or _RELATIVE.search(text, s_start, s_end):
+            add(role.key, "compares_with", role.start, role.end, "base-model-reference", 0.6)
+
+    # "raises the base model's pass rate", "compared with 35 ms for the unmodified model":
+    # the one model the work changes is the reference of that sentence's numbers.
+    base_models = {r.key for r in out if r.role == "builds_on" and entities[r.key].type == "Model"}
+    if len(base_models) == 1:
+        (base,) = base_models
+        for match in _BASE_MODEL_ANAPHORA.finditer(text, title_end):
+            s_start, s_end = sentence_of(sentences, match.start())
+            if _NUMBER.search(text, s_start, s_end):
+                add(base, "compares_with", match.start(), match.end(), "base-model-anaphora", 0.6)
+                break
 
     own_work_from = own_work_start(text, sentences, title_end, proposed_spans)
     for mention in mentions:
