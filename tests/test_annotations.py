@@ -1,7 +1,7 @@
 """The hand-annotated corpora the extractor is measured on: well formed, and the
 extractor's scores on them do not fall below what was measured when they were made.
 
-The dev corpora (tests/data/dev, tests/data/dev2) are abstracts written for the
+The dev corpora (tests/data/dev, dev2, dev3) are abstracts written for the
 project; the page's gold (tests/data/gold) annotates the shared sample page.
 """
 
@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV_CORPORA = {
     "dev": (DATA / "dev" / "dev_page.txt", DATA / "dev" / "dev_annotations.json"),
     "dev2": (DATA / "dev2" / "dev2_page.txt", DATA / "dev2" / "dev2_annotations.json"),
+    "dev3": (DATA / "dev3" / "dev3_page.txt", DATA / "dev3" / "dev3_annotations.json"),
 }
 ALLOWED_ROLES = set(ROLES) | {"mentions"}
 # The type a result's attribute must name (a baseline may be any entity: a method, a
@@ -60,7 +61,7 @@ def test_annotations_dev_corpus_is_well_formed(corpus):
     page, annotations = DEV_CORPORA[corpus]
     papers = {p.title: p for p in iter_papers([page])}
     gold = json.loads(annotations.read_text(encoding="utf-8"))
-    assert len(gold["papers"]) == len(papers) >= 36  # every abstract is annotated
+    assert len(gold["papers"]) == len(papers) >= 32  # every abstract is annotated
     assert _check_corpus(papers, gold) == []
     (first, last), = gold["tuning"]
     assert 1 <= first < last < len(gold["papers"])  # some papers are held out
@@ -81,11 +82,13 @@ def _summary(page: Path, annotations: Path) -> dict[str, float]:
 
 
 # Floors a little under the figures measured when the rules were last changed
-# (dev: entity 0.85, proposes 0.89, results 0.85; dev2: 0.72, 0.68, 0.81):
+# (entity, proposes, results, builds_on: dev 0.85, 0.89, 0.85, 0.61; dev2 0.73, 0.72, 0.81, 0.49;
+# dev3 0.77, 0.74, 0.87, 0.48):
 # a change that loses quality on abstracts written for the project fails here.
 FLOORS = {
-    "dev": {"entity_f1": 0.82, "proposes_f1": 0.85, "results_f1": 0.82, "builds_on_f1": 0.48},
-    "dev2": {"entity_f1": 0.69, "proposes_f1": 0.62, "results_f1": 0.77, "builds_on_f1": 0.30},
+    "dev": {"entity_f1": 0.82, "proposes_f1": 0.85, "results_f1": 0.82, "builds_on_f1": 0.56},
+    "dev2": {"entity_f1": 0.69, "proposes_f1": 0.62, "results_f1": 0.77, "builds_on_f1": 0.44},
+    "dev3": {"entity_f1": 0.74, "proposes_f1": 0.70, "results_f1": 0.84, "builds_on_f1": 0.42},
 }
 
 
