@@ -389,3 +389,14 @@ def test_extract_unseen_the_model_the_work_changes_is_also_its_reference(extract
     _, roles = _extract(extractor, "Segmentation Tokens",
                         "We propose EdgeTok. Adding EdgeTok to Mask2Former raises mIoU from 47.2 to 49.0.")
     assert roles["Mask2Former"] == {"builds_on", "compares_with"}
+
+
+def test_extract_unseen_sizes_of_known_models_and_released_code(extractor):
+    """A size of a known model is that model's kind and never the paper's own; released code is no method."""
+    extraction, roles = _extract(extractor, "Low-Bit Weights",
+                                 "We present BitFold. On Llama-3-70B, BitFold reaches a perplexity of 3.4, and the "
+                                 "resulting Llama-3-8B checkpoints decode 2.1x faster. We also release a reference "
+                                 "implementation for vLLM.")
+    types = {e.name: e.type for e in extraction.entities}
+    assert types["Llama-3-70B"] == types["Llama-3-8B"] == "Model"
+    assert "proposes" not in roles["Llama-3-8B"] and "reference implementation" not in roles

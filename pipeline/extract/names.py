@@ -782,7 +782,9 @@ def proposal_objects(text: str, cue: ProposalCue, end: int) -> list[tuple[int, i
     return [
         s
         for s in spans
-        if (len(text[s[0] : s[1]].split()) >= 2 or "-" in text[s[0] : s[1]]) and not _BRACKET.search(text[s[0] : s[1]])
+        if (len(text[s[0] : s[1]].split()) >= 2 or "-" in text[s[0] : s[1]])
+        and not _BRACKET.search(text[s[0] : s[1]])
+        and text[s[0] : s[1]].rsplit(None, 1)[-1].lower() not in _RESOURCE_NOUNS
     ]
 
 
@@ -838,6 +840,10 @@ def enumerated_objects(text: str, position: int, end: int) -> list[tuple[int, in
 _OBJECT_WORD = re.compile(r"[^\s,;:()]+")
 _OBJECT_WORDS_READ = 4 + 1 + 8 + 1
 _BRACKET = re.compile(r"[()]")
+# What a paper releases besides its methods: "we release a reference implementation for X".
+_RESOURCE_NOUNS = frozenset(
+    "implementation implementations code codebase library toolkit repository checkpoint checkpoints weights demo".split()
+)
 _DESCRIBING_WORDS = frozenset("termed called named dubbed based designed tailored".split())
 
 
@@ -1018,6 +1024,7 @@ _MODEL_SHAPE = re.compile(
 # hardware anywhere; a bare letter and number ("A100", but also "T5") only
 # where the text runs something on it.
 _HARDWARE_LINE = re.compile(r"^(?:RTX|GTX|DGX|HGX|Titan|Quadro|Tesla|Jetson|Xeon|EPYC|Ryzen|Snapdragon|Radeon|Gaudi|Ascend)\b")
+_PARAMETER_COUNT = re.compile(r"(?:-|\b)\d+(?:\.\d+)?[BM]\b")  # "On Llama-3-70B, ...": a model, not a dataset
 _HARDWARE_SHAPE = re.compile(r"^(?:Core|Apple|MI)\b|^[AHVLTB]\d{2,3}$")
 _DATASET_SHAPE = re.compile(r"(?:Bench|Eval|QA|-\d{2,4}K?|\d{4})$")
 # "StreamDiffusion, a real-time diffusion pipeline": the apposition's head noun.
@@ -1075,7 +1082,7 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
     if (
         _ON_OPENING.search(text, max(0, start - 12), start)
         and text[end : end + 1] == ","
-        and not (_HARDWARE_LINE.search(name) or _HARDWARE_SHAPE.search(name))
+        and not (_HARDWARE_LINE.search(name) or _HARDWARE_SHAPE.search(name) or _PARAMETER_COUNT.search(name))
     ):
         return "Dataset", "opening-on"  # "On ToolBench, the agent ...": not "the agent" as an apposition
     after = _HEAD_AFTER.match(text[end : end + 30])

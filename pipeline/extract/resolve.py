@@ -460,8 +460,12 @@ def _link_proposals(
             if new in chosen or any(c.key == new.key for c in chosen):
                 proposed.setdefault(new.key, (new.start, new.end, "proposal:apposed"))
     for candidate in chosen:
-        if candidate.component in ("coined", "acronym", "proposal", "headed", "phrase") and names.our_before(
-            text, candidate.start, max(0, candidate.start - 40)
+        surface = text[candidate.start : candidate.end]
+        if (
+            candidate.component in ("coined", "acronym", "proposal", "headed", "phrase")
+            and names.our_before(text, candidate.start, max(0, candidate.start - 40))
+            # "the resulting Llama-3-8B checkpoints": a size of a known model is not the paper's own.
+            and not (candidate.component == "coined" and _SIZE_TAIL.search(surface) and known_base(surface, vocabulary))
         ):
             proposed.setdefault(candidate.key, (candidate.start, candidate.end, "proposal:our"))
         elif candidate.component == "acronym" and candidate.concept is None:
@@ -692,6 +696,21 @@ def _title_technique(
     return chosen
 
 
+_SIZE_TAIL = re.compile(r"[\s-]+\d+(?:\.\d+)?[BM](?:[\s-].*)?$")
+
+
+def known_base(name: str, vocabulary: Vocabulary) -> Term | None:
+    """The vocabulary term a name is a version, size or variant of.
+
+    "MLPerf 1.1" of MLPerf, "Llama-3-8B-Instruct" of Llama 3, "OpenVLA-OFT" of OpenVLA.
+    """
+    return (
+        vocabulary.lookup(names.strip_version(name))
+        or (vocabulary.lookup(_SIZE_TAIL.sub("", name)) if _SIZE_TAIL.search(name) else None)
+        or _hyphen_base(name, vocabulary)
+    )
+
+
 def _hyphen_base(name: str, vocabulary: Vocabulary) -> Term | None:
     """The known name a hyphenated one extends: OpenVLA in "OpenVLA-OFT".
 
@@ -718,7 +737,7 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
     for key, entity in entities.items():
         if entity.type:
             continue
-        base = vocabulary.lookup(names.strip_version(entity.name)) or _hyphen_base(entity.name, vocabulary)
+        base = known_base(entity.name, vocabulary)
         if base is not None:
             entity.type = base.type
             continue
