@@ -400,3 +400,24 @@ def test_extract_unseen_sizes_of_known_models_and_released_code(extractor):
     types = {e.name: e.type for e in extraction.entities}
     assert types["Llama-3-70B"] == types["Llama-3-8B"] == "Model"
     assert "proposes" not in roles["Llama-3-8B"] and "reference implementation" not in roles
+
+
+def test_extract_unseen_a_titled_variant_of_a_known_model(extractor):
+    """"Chunked Wav2Vec: ..." names the paper's variant of wav2vec, which it builds on."""
+    _, roles = _extract(extractor, "Chunked Whisper: Streaming Recognition without Retraining",
+                        "We freeze the encoder and fine-tune the decoder. Whisper transcribes whole utterances only.")
+    assert roles["Chunked Whisper"] == {"proposes"} and roles["Whisper"] == {"builds_on"}
+    _, roles = _extract(extractor, "Efficient Whisper: A Study", "We measure the decoder of Whisper.")
+    assert "Efficient Whisper" not in roles
+
+
+def test_extract_unseen_measures_values_and_title_boundaries(extractor):
+    """No measure starts at a pronoun, no metric's value is part of its name, and no name runs past the title."""
+    extraction, roles = _extract(extractor, "A Benchmark for Shopping Back Offices",
+                                 "Most benchmarks for agents are short. We propose ShopBench; on it, DeepSeek-Coder-"
+                                 "V2-Lite-Instruct reaches 20%. It raises throughput by 1.7x over vLLM, and improves on "
+                                 "SDXL-Turbo (FID 23.9).")
+    names = {e.name: e.type for e in extraction.entities}
+    assert "throughput" in names and not any(n.startswith("It ") for n in names)
+    assert not any("\n" in n or n.startswith("FID ") for n in names)
+    assert names["DeepSeek-Coder-V2-Lite-Instruct"] == "Model"

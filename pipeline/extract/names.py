@@ -376,7 +376,7 @@ _TECHNIQUE_WORDS = frozenset(
     parallelism masking prefilling pre-filling""".split()
 )
 # Modifiers that describe rather than name: "standard attention", "efficient decoding".
-_GENERIC_MODIFIERS = frozenset(
+GENERIC_MODIFIERS = frozenset(
     """standard existing efficient previous prior traditional conventional original vanilla novel new our
     their its this that these those such other many several various different more most less better faster
     slower higher lower same proposed additional further key main simple general common popular recent
@@ -448,7 +448,7 @@ _TECHNICAL_ADJECTIVES = frozenset("full partial fast sparse dense dynamic static
 def _is_modifier(word: str) -> bool:
     """A word that can name a kind of technique: hyphenated, coined, or a technical adjective."""
     lower = word.lower()
-    if lower in _GENERIC_MODIFIERS or lower in _STOP_AFTER or lower in _LEAD_WORDS:
+    if lower in GENERIC_MODIFIERS or lower in _STOP_AFTER or lower in _LEAD_WORDS:
         return False
     if "-" in word or any(ch.isdigit() for ch in word):
         return True
@@ -511,7 +511,8 @@ _BARE_HEADS = frozenset(
 )
 # Words a measure's name does not start with.
 _NOT_MEASURE_LEAD = frozenset(
-    """the a an our its their this that these those whose which and or of in on for with by to from than improves improve
+    """the a an our its their this that these those whose which it they we also still then thus hence
+    and or of in on for with by to from than improves improve
     improved improving reduces reduce reduced reducing lowers lower lowered raises raise raised increases
     increase increased boosts boost boosted cuts cut achieves achieve achieving yields yield higher lower
     better worse total overall average mean end-to-end reach reaches reached accelerate accelerates accelerated
@@ -994,7 +995,7 @@ def strip_version(name: str) -> str:
 _HEAD_NOUNS: dict[str, str] = {}
 for _type, _words in {
     "Dataset": "dataset datasets benchmark benchmarks corpus corpora suite suites challenge leaderboard collection testbed split",
-    "Model": "model models llm llms lm lms network networks backbone backbones architecture architectures transformer transformers encoder decoder autoencoder vae checkpoint checkpoints policy policies classifier detector",
+    "Model": "model models llm llms lm lms network networks backbone backbones architecture architectures transformer transformers encoder decoder autoencoder vae checkpoint checkpoints policy policies classifier detector generator",
     "Hardware": "gpu gpus cpu cpus tpu tpus npu npus chip chips accelerator accelerators card cards device devices processor processors soc fpga fpgas",
     "Metric": "score scores metric metrics rate accuracy error loss ratio",
     "Method": "method methods algorithm algorithms approach approaches framework frameworks technique techniques strategy strategies scheme schemes pipeline pipelines system systems library toolbox toolkit engine mechanism module recipe paradigm protocol procedure kernel kernels operator attention decoding sampling training inference optimization optimisation distillation quantization quantisation pruning merging guidance filter prediction learning regularization regularisation tuning search compression encoding embedding "
@@ -1018,7 +1019,7 @@ _NAME_HEADS.update({w: "Metric" for w in "score rate accuracy error".split()})
 _NAME_HEADS.update({w: "Hardware" for w in "accelerator accelerators processor gpu gpus cpu npu tpu chip".split()})
 
 _MODEL_SHAPE = re.compile(
-    r"(?:-|\b)\d+(?:\.\d+)?[BMK]\b|(?:former|Former|Net|BERT|GPT|LM|LLM|VAE|GAN|ViT)(?:-?\d|\b|$)"
+    r"(?:-|\b)\d+(?:\.\d+)?[BMK]\b|(?:former|Former|Net|BERT|GPT|LM|LLM|VAE|GAN|ViT)(?:-?\d|\b|$)|-(?:Instruct|Chat)$"
 )
 # Names shaped like hardware: a product line ("DGX-A100", "RTX 3060") is
 # hardware anywhere; a bare letter and number ("A100", but also "T5") only

@@ -104,6 +104,8 @@ def resolve(
         and not (blocked_keys and name_key(text[c.start : c.end]) in blocked_keys)
         and (c.component != "coined" or c.start >= title_end or _in_span(c, prefix)
              or text[c.start : c.end].casefold() in abstract)
+        and not c.start < title_end < c.end  # no name runs from the title into the abstract
+        and not (c.component == "coined" and _metric_and_value(text[c.start : c.end], vocabulary))
     ]
     longer = _with_written_tails(text, candidates)
     if longer:
@@ -253,6 +255,18 @@ def _with_written_tails(text: str, candidates: list[Candidate]) -> list[Candidat
 
 
 _MULTIWORD = re.compile(r"\w[\s-]+\w")
+
+
+_NUMBER_TAIL = re.compile(r"\s+\d+(?:\.\d+)?$")
+
+
+def _metric_and_value(surface: str, vocabulary: Vocabulary) -> bool:
+    """Whether a name is a metric's and the value after it ("(FID 23.9)"), not a version of a name."""
+    tail = _NUMBER_TAIL.search(surface)
+    if tail is None:
+        return False
+    term = vocabulary.lookup(surface[: tail.start()])
+    return term is not None and term.type == "Metric"
 
 
 def _inside_any(candidate: Candidate, spans: list[tuple[int, int]]) -> bool:
@@ -618,7 +632,12 @@ def _link_title(
             proposed.setdefault(match.key, (start, end, "title-prefix"))
             return chosen
         words = surface.split()
-        if (len(words) == 1 or names.is_coined(words[0])) and not vocabulary.is_stop(surface):
+        variant = _named_variant(title, start, end, covering)
+        if variant is not None:
+            # "Chunked Whisper: Streaming ...": a new variant of a known model, named after it.
+            chosen = [c for c in chosen if not (c.start < end and start < c.end)] + [variant]
+            proposed.setdefault(variant.key, (start, end, "title-prefix"))
+        elif (len(words) == 1 or names.is_coined(words[0])) and not vocabulary.is_stop(surface):
             term = vocabulary.lookup(surface)
             candidate = Candidate(start, end, "title", term.slug if term else name_key(surface))
             if term is not None:
@@ -709,6 +728,29 @@ def known_base(name: str, vocabulary: Vocabulary) -> Term | None:
         or (vocabulary.lookup(_SIZE_TAIL.sub("", name)) if _SIZE_TAIL.search(name) else None)
         or _hyphen_base(name, vocabulary)
     )
+
+
+def _named_variant(title: str, start: int, end: int, covering: list[Candidate]) -> Candidate | None:
+    """A title prefix made of a qualifier and a known model's name ("Chunked Whisper"), as a new name.
+
+    The qualifier is a capitalised word that is no generic praise ("Efficient") and no
+    gerund ("Rethinking"): those make a title about the model, not a variant of it.
+    """
+    words = title[start:end].split()
+    if len(words) != 2 or len(covering) != 1:
+        return None
+    known = covering[0]
+    qualifier = words[0].lower()
+    if (
+        known.type != "Model"
+        or known.end != end
+        or known.start != end - len(words[1])
+        or qualifier in names.GENERIC_MODIFIERS
+        or qualifier.endswith("ing")
+        or not words[0][:1].isupper()
+    ):
+        return None
+    return Candidate(start, end, "title", name_key(title[start:end]), title[start:end], "Model")
 
 
 def _hyphen_base(name: str, vocabulary: Vocabulary) -> Term | None:

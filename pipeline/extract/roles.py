@@ -185,6 +185,16 @@ def extends_name(successor: str, predecessor: str) -> bool:
     return len(words_s) > len(words_p) and words_s[-len(words_p):] == words_p
 
 
+def _qualified_model(name: str, model: str) -> bool:
+    """Whether ``name`` is a one-word model's name with a qualifier before it ("Chunked Whisper").
+
+    >>> _qualified_model("Chunked Whisper", "Whisper"), _qualified_model("Whisper", "Whisper")
+    (True, False)
+    """
+    words = name.split()
+    return len(words) == 2 and " " not in model and words[1].casefold() == model.casefold()
+
+
 def _variant_of(name: str, proposal: str) -> bool:
     """Whether ``name`` is a size or variant of the proposed ``proposal``.
 
@@ -291,7 +301,9 @@ def assign_roles(
             if other.key == key or other.key in proposed or other.key not in first_mention:
                 continue
             if other.key in new.successor_of or any(
-                extends_name(n, o) for n in new_names for o in (other.name, *other.aliases)
+                extends_name(n, o) or (other.type == "Model" and _qualified_model(n, o))
+                for n in new_names
+                for o in (other.name, *other.aliases)
             ):
                 m = first_mention[other.key]
                 add(other.key, "builds_on", m.start, m.end, "successor-name", 0.85)
