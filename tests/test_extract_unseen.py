@@ -421,3 +421,13 @@ def test_extract_unseen_measures_values_and_title_boundaries(extractor):
     assert "throughput" in names and not any(n.startswith("It ") for n in names)
     assert not any("\n" in n or n.startswith("FID ") for n in names)
     assert names["DeepSeek-Coder-V2-Lite-Instruct"] == "Model"
+
+
+def test_extract_unseen_baselines_named_after_their_number_or_a_part_of_them(extractor):
+    """"3.9% for offline Whisper", "over the padded GEMM in Megatron-LM": baselines; "unmodified X" builds on nothing."""
+    _, roles = _extract(extractor, "Streaming Speech",
+                        "We propose StreamCut. StreamCut reaches 5.1% WER, compared with 3.9% for offline Whisper. "
+                        "Our kernel is 2.4x faster than the padded batched GEMM in Megatron-LM, and inference uses "
+                        "unmodified INT4 kernels. A controlled study on Qwen2-7B shows the effect.")
+    assert roles["Whisper"] == {"compares_with"} and roles["Megatron-LM"] == {"compares_with"}
+    assert "builds_on" not in roles["INT4"] and roles["Qwen2-7B"] == {"builds_on"}

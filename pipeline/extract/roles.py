@@ -72,15 +72,23 @@ _CUE_WINDOW = 80  # characters of a sentence looked at before a mention
 _DETS = r"(?:(?:the|a|an|our|their|its|open|open-source|public|released|prior|previous|existing|original|standard|strong|vanilla|naive|popular|recent|conventional|optimized|state-of-the-art|pretrained|pre-trained|frozen|off-the-shelf|[\w.]+-(?:optimized|based|style))\s+){0,3}"
 
 _COMPARE_BEFORE = AnyCase(
-    r"(?:compar(?:e|es|ed|ing)(?: it| them| ours| our \w+)? (?:to|with|against)|in comparison (?:to|with)|relative to|"
+    r"\b(?:compar(?:e|es|ed|ing)(?: it| them| ours| our \w+)? (?:to|with|against)|in comparison (?:to|with)|relative to|"
     r"versus|vs\.?|than|over|unlike|whereas|above|below|ahead of|\d(?:\.\d+)?x (?:that|those) of|approach(?:es|ing)?|"
     r"outperform\w*|surpass\w*|beat\w*|exceed\w*|against|comparabl[ey] (?:to|with)|on par with|"
     r"match(?:es|ed|ing)?|rival(?:s|led|ling|ing)?|falls? short of|"
     r"competitive with|baselines?(?: such as| like| including)?|improv\w+ (?:up)?on|(?:speed\w*|faster)(?: up)?)"
     r"\s+" + _DETS + r"(?:\w+-[\w-]+\s+)?$"  # one hyphenated modifier: "with fixed-length speculative decoding"
 )
+# "compared with 3.9% for offline Whisper", "versus 3.85 for AWQ", "a 2.4x improvement over the padded
+# batched GEMM in Megatron-LM": the baseline named after the number it scored, or after a part of it.
+_COMPARE_FOR = AnyCase(
+    r"\b(?:compared (?:with|to)|versus|vs\.?|against|relative to)\s+[\d.,]+\s*(?:%|x|\u00d7|[a-z]+)?\s+(?:for|by|with|of)\s+"
+    + _DETS + r"(?:[\w-]+\s+)?$"
+    r"|\b(?:over|than|versus|vs\.?|relative to|compared (?:with|to))\s+(?:the|a|an)\s+(?:[\w/-]+\s+){1,3}?(?:in|of|from)\s+"
+    + _DETS + r"$"
+)
 _BUILDS_BEFORE = AnyCase(
-    r"(?:extend\w*|extension of|build\w* (?:up)?on(?: top of)?|built (?:up)?on(?: top of)?|on top of|based on|"
+    r"\b(?:extend\w*|extension of|build\w* (?:up)?on(?: top of)?|built (?:up)?on(?: top of)?|on top of|based on|"
     r"generali[sz]\w*|adapt\w*|fine-?tun\w*|finetun\w*|analy[sz]\w*(?: the [\w/-]+(?: [\w/-]+)? of)?|"
     r"(?:stud(?:y|ies|ying)|revisit\w*|investigat\w*|examin\w*|characteri[sz]\w*)(?: the [\w/-]+(?: [\w/-]+)? of)?|"
     r"inspired by|variant of|successor (?:of|to)|upgrade of|improv\w* (?:upon|the)|modif\w*|builds? upon|"
@@ -96,6 +104,7 @@ _BUILDS_ON_PART_OF = AnyCase(
     r"\b(?:extend\w*|extension|generali[sz]\w*|build\w* (?:up)?on|built (?:up)?on|based on|"
     r"modif\w*|adapt\w*|analy[sz]\w*|variant|revisit\w*)"
     r"\s+(?:(?:the|a|an|its)\s+)?(?:[\w/-]+\s+){0,3}?(?:of|used by|from|in)\s+" + _DETS + r"$"
+    r"|\bstud(?:y|ies) (?:on|of)\s+" + _DETS + r"$"  # "a controlled study on Qwen2.5-Coder-7B"
 )
 # "We evaluate agents built on GPT-4o, ...": what the paper evaluates is built on X, not the paper's work.
 _EVALUATED_BUILT_ON = AnyCase(r"\bevaluat\w*\s+(?:[\w-]+\s+){1,3}(?:built|based) (?:up)?on\s+$")
@@ -364,7 +373,7 @@ def assign_roles(
         elif comparable and (joined := _JOINED_WITH.match(after)) and mention.end + joined.end() in proposed_starts:
             # "PPO with uncertainty-gated bonus annealing", "SegFormer-B5 with BART": X extended by the work.
             add(key, "builds_on", mention.start, mention.end, "cue:extended-with-proposal", 0.75)
-        elif may_compare and _COMPARE_BEFORE.search(before, lowered=lower):
+        elif may_compare and (_COMPARE_BEFORE.search(before, lowered=lower) or _COMPARE_FOR.search(before, lowered=lower)):
             add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
             compared_end = mention.end
         elif comparable and compared_end is not None and LIST_GAP.fullmatch(text, compared_end, mention.start):
