@@ -431,3 +431,12 @@ def test_extract_unseen_baselines_named_after_their_number_or_a_part_of_them(ext
                         "unmodified INT4 kernels. A controlled study on Qwen2-7B shows the effect.")
     assert roles["Whisper"] == {"compares_with"} and roles["Megatron-LM"] == {"compares_with"}
     assert "builds_on" not in roles["INT4"] and roles["Qwen2-7B"] == {"builds_on"}
+
+
+def test_extract_unseen_lists_closed_by_a_kind_noun_and_data_modalities(extractor):
+    """Every name of "the A, B, C and D datasets" is a dataset; input modalities (RGB, MRI) are no entities."""
+    extraction, _ = _extract(extractor, "Forecasting",
+                             "We propose WaveFC and evaluate it on the ETTh1, SolarX, Weather and Traffic datasets, "
+                             "from RGB and MRI inputs.")
+    types = {e.name: e.type for e in extraction.entities}
+    assert types["SolarX"] == "Dataset" and "RGB" not in types and "MRI" not in types

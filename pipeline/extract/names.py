@@ -1032,6 +1032,11 @@ _DATASET_SHAPE = re.compile(r"(?:Bench|Eval|QA|-\d{2,4}K?|\d{4})$")
 _APPOSITION = re.compile(
     r"\s*(?:\([^()]{1,60}\))?\s*(?:,|:|\s+is|\s+is\s+(?:proposed|introduced|presented):)\s+(?:a|an|the)\s+([^,.;()]{1,80})"
 )
+# The rest of a list that a plural kind noun closes: ", Weather, Electricity and Traffic datasets".
+_LIST_HEAD = re.compile(
+    r"(?:\s*,\s*[A-Z0-9][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*)?){0,8}\s*,?\s+(?:and|or)\s+[A-Z0-9][\w.+-]*"
+    r"(?:\s+[A-Z0-9][\w.+-]*)?\s+(datasets|benchmarks|corpora|models|networks|architectures|GPUs|accelerators)\b"
+)
 _EVALUATED_ON = AnyCase(
     r"\b(?:performance|accuracy|results?|scores?|evaluat\w*|experiments?|benchmark\w*|gains?|improvements?|"
     r"(?:pre-?|fine-?)?train(?:ed|ing)|tested|validated)"
@@ -1091,6 +1096,9 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
         head = after.group(1).lower()
         if head in _HEAD_NOUNS:
             return _HEAD_NOUNS[head], "head-noun"
+    listed = _LIST_HEAD.match(text, end) if text[end : end + 1] == "," else None
+    if listed:
+        return _HEAD_NOUNS[listed.group(1).lower()], "list-head-noun"  # "the ETTh1, ETTm2, ... and Traffic datasets"
     apposition = _APPOSITION.match(text, end)
     if apposition:
         for word in _LETTERS.findall(apposition.group(1))[:6]:
