@@ -453,3 +453,11 @@ def test_extract_unseen_coordinated_numbers_share_their_measure(extractor):
     assert metrics["9.3 points"] == metrics["2.2 points"] == "accuracy"
     assert metrics["18.2%"] == metrics["6.5%"] != None
     assert metrics.get("3%") is None
+
+
+def test_extract_unseen_a_claim_against_a_list_has_no_one_baseline(extractor):
+    extraction, _ = _extract(extractor, "Drifting Clients",
+                             "We propose DriftMix. DriftMix improves accuracy by 2.2 points over FedProx and IFCA, and "
+                             "by 4.1 points over FedAvg.")
+    baselines = {r.value_text: r.baseline for r in extraction.results}
+    assert baselines["2.2 points"] is None and baselines["4.1 points"] == "fedavg"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .names import NUMBER_TIE
 from .patterns import AnyCase
-from .roles import Found, Known, own_work_start, sentence_of
+from .roles import LIST_GAP, Found, Known, own_work_start, sentence_of
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _RANGE = rf"(?P<low>{_NUM})(?:\s?[–~-]\s?(?P<high>{_NUM}))?"
@@ -197,6 +197,18 @@ def _share_metrics(text: str, results: list[FoundResult]) -> list[FoundResult]:
     return shared
 
 
+def _listed_with_another(text: str, mention: Found, local: list[Found], entities: dict[str, Known]) -> bool:
+    """Whether a baseline is the first of a list ("over FedProx and IFCA"): a claim against
+    several at once has no one baseline (GUIDELINES)."""
+    return any(
+        other.start > mention.end
+        and entities.get(other.key) is not None
+        and entities[other.key].type in ("Method", "Model")
+        and LIST_GAP.fullmatch(text, mention.end, other.start) is not None
+        for other in local
+    )
+
+
 def _values_of_metrics(text: str, local: list[Found], entities: dict[str, Known], s_start: int, s_end: int) -> list[re.Match]:
     """Numbers without a unit that a metric's name gives its meaning: written right
     before it ("45.3 BLEU") or tied to it ("the real-time factor to 0.02")."""
@@ -272,7 +284,7 @@ def _result(
             continue
         near = _words_between(text, end, m.start) <= 12 if m.start >= end else _words_between(text, m.end, start) <= 12
         if near and _BASELINE_CUE.search(text[max(s_start, m.start - 40) : m.start]):
-            baseline = m.key
+            baseline = None if _listed_with_another(text, m, local, entities) else m.key
             if m.start >= end:
                 break
     if baseline is None and groups.get("from"):
