@@ -461,3 +461,14 @@ def test_extract_unseen_a_claim_against_a_list_has_no_one_baseline(extractor):
                              "by 4.1 points over FedAvg.")
     baselines = {r.value_text: r.baseline for r in extraction.results}
     assert baselines["2.2 points"] is None and baselines["4.1 points"] == "fedavg"
+
+
+def test_extract_unseen_memory_and_timed_activities_name_their_measure(extractor):
+    """"1.6 GB less memory" is memory usage; a duration takes the measure of the activity it times."""
+    extraction, _ = _extract(extractor, "Lean Optimizers",
+                             "We propose LeanShampoo. Its optimizer state uses 1.6 GB less memory than AdamW. "
+                             "Quantizing a 70B model takes 2.1 hours on one A100, and on ogbn-products it trains an "
+                             "epoch in 4.1 s. The demo loads in 3 s.")
+    metrics = {r.value_text: r.metric for r in extraction.results}
+    assert metrics["1.6 GB"] == "memory-usage" and metrics["2.1 hours"] == "quantization-time"
+    assert metrics["4.1 s"] == "epoch-time" and metrics["3 s"] is None

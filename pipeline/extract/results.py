@@ -55,6 +55,35 @@ _TIED_NUMBER = re.compile(
 # A number right before a metric's name: "45.3 BLEU", "2.1 FID".
 _BARE_NUMBER = re.compile(r"(?<![\w.,])(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)\s+$")
 _FASTER_AFTER = re.compile(r"\s*(?:faster|quicker|speed-?ups?)\b")
+_MEMORY_AFTER = re.compile(r"\s+(?:(?:less|more|lower|higher|smaller|larger)\s+)?(?:(?:GPU|peak|activation|optimizer)\s+)?memory\b")
+# A duration names its measure by the activity it times (GUIDELINES): "Quantizing a 70B
+# model takes 2.1 hours", "takes five minutes to train agents", "forecasting a batch takes 38 ms".
+_TIME_UNITS = frozenset({"s", "ms", "min", "h", "µs"})
+_ACTIVITIES = (
+    (re.compile(r"\b(?:an|per|each|one) epoch\b", re.IGNORECASE), "epoch time"),
+    (re.compile(r"\b(?:(?:pre-?)?train(?:s|ed|ing)?|fine-tun\w+)\b", re.IGNORECASE), "training time"),
+    (re.compile(r"\bquantiz\w+", re.IGNORECASE), "quantization time"),
+    (re.compile(r"\bcompil\w+", re.IGNORECASE), "compilation time"),
+    (re.compile(r"\b(?:inference|forecasting|predicting)\b", re.IGNORECASE), "inference time"),
+)
+_ACTIVITY_CLAUSE = re.compile(r"[,;:]\s|\b(?:and|while|whereas|but)\s")
+
+
+def _timed_activity(text: str, s_start: int, start: int, end: int, s_end: int) -> str | None:
+    """The measure a duration is of, from the activity its clause names just before it or
+    right after ("takes five minutes to train"); None when the clause names none or several."""
+    clause_start = max([s_start] + [m.end() for m in _ACTIVITY_CLAUSE.finditer(text, s_start, start)])
+    after = text[end : min(s_end, end + 16)]
+    named = [
+        metric
+        for pattern, metric in _ACTIVITIES
+        if pattern.search(text, clause_start, start) or (after.startswith(" to ") and pattern.match(after, 4))
+    ]
+    if named[:1] == ["epoch time"]:
+        return "epoch time"  # "trains an epoch in 4.1 s": the epoch, not the training
+    return named[0] if len(named) == 1 else None
+
+
 _SPEED_WORDS = AnyCase(r"\b(?:faster|speeds?|speed-?ups?|accelerat\w*|quicker)\b")
 _BASELINE_CUE = AnyCase(
     r"\b(?:compared (?:to|with)|relative to|than|over|above|below|unlike|versus|vs\.?|outperform\w*|surpass\w*|against)\s+(?:\w+\s+){0,3}$"
@@ -266,6 +295,10 @@ def _result(
     implied = None
     if metric is None and unit == "x" and _FASTER_AFTER.match(text, end):
         implied = "speedup"  # "9.5x faster than VALL-E": a speedup, whatever metric is near
+    elif metric is None and _MEMORY_AFTER.match(text, end):
+        implied = "memory usage"  # "uses 1.6 GB less memory", "with 27% less activation memory"
+    elif metric is None and unit in _TIME_UNITS:
+        implied = _timed_activity(text, s_start, start, end, s_end)
     if metric is None and unit in _UNIT_METRIC:
         implied = _UNIT_METRIC[unit]
     if metric is None and implied is None:
