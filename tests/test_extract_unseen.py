@@ -472,3 +472,13 @@ def test_extract_unseen_memory_and_timed_activities_name_their_measure(extractor
     metrics = {r.value_text: r.metric for r in extraction.results}
     assert metrics["1.6 GB"] == "memory-usage" and metrics["2.1 hours"] == "quantization-time"
     assert metrics["4.1 s"] == "epoch-time" and metrics["3 s"] is None
+
+
+def test_extract_unseen_phones_and_boards_with_generation_and_tier(extractor):
+    extraction, roles = _extract(extractor, "On-Device Speech",
+                                 "We propose TinyASR. On a Pixel 8 it runs in 74 ms, on an iPhone 15 Pro in 12 ms and on "
+                                 "a Jetson Orin at 15 W; on 8 A100 GPUs 1 s suffices. The image has a pixel grid.")
+    hardware = {e.name for e in extraction.entities if e.type == "Hardware"}
+    assert {"Pixel 8", "iPhone 15 Pro", "Jetson Orin", "A100"} <= hardware
+    assert not any(name.endswith(" 1") or name.lower() == "pixel" for name in hardware)
+    assert roles["Pixel 8"] == {"runs_on"}

@@ -202,12 +202,18 @@ _HARDWARE_TAIL = re.compile(
     r"(?:\s+(?:Gold|Silver|Platinum|Bronze|Max|Ultra|Pro|Plus|Nano|Mini|AGX|NX))*"
     r"\s+(?:[a-z]\d-)?[A-Z]?\d{3,5}[A-Za-z]{0,2}(?![\w-])"
 )
-# A board's generation ("Raspberry Pi 5"), after a line whose name ends in a letter.
-_HARDWARE_GENERATION = re.compile(r"\s+\d{1,2}(?![\w-]|\.\d)(?!\s*(?:GPUs?|CPUs?|nodes?|cards?|devices?|x\b|times|%))")
+# A board's generation ("Raspberry Pi 5"), after a line whose name ends in a letter,
+# and its tier ("iPhone 15 Pro", "Galaxy S24 Ultra").
+_HARDWARE_GENERATION = re.compile(
+    r"\s+[A-Z]?\d{1,2}(?:\s+(?:Pro|Max|Ultra|Plus|Mini|XL))*"
+    r"(?![\w-]|\.\d)(?!\s*(?:GPUs?|CPUs?|nodes?|cards?|devices?|x\b|times|%))"
+    r"(?!\s*(?:s|ms|min|h|W|J|fps|FPS|GB|MB|seconds|minutes|hours)\b)"  # "on 8 A100 GPUs 1 s": a value
+)
 # A memory size or form factor of a model: "A100-80GB", "H100 SXM", "A100 40 GB PCIe".
 _HARDWARE_VARIANT = re.compile(r"(?:[\s-](?:SXM\d?|PCIe|NVL|\d{2,3}\s?GB))+(?![\w-])")
 
 
+_CLASS_WORD_END = re.compile(r"(?:CPUs?|GPUs?|NPUs?|TPUs?|processors?|chips?)$")
 _CLASS_AFTER = re.compile(r"\s+(?:CPUs?|GPUs?|NPUs?|TPUs?|processors?|chips?)\b")
 
 
@@ -227,7 +233,7 @@ def _written_tail(text: str, candidate: Candidate) -> re.Match | None:
         return _MODEL_SIZE.match(text, candidate.end)
     if candidate.type == "Hardware":
         tail = _HARDWARE_TAIL.match(text, candidate.end) or _HARDWARE_VARIANT.match(text, candidate.end)
-        if tail is None and not text[candidate.end - 1].isdigit():
+        if tail is None and not text[candidate.end - 1].isdigit() and not _CLASS_WORD_END.search(text, candidate.start, candidate.end):
             tail = _HARDWARE_GENERATION.match(text, candidate.end)
         return tail
     return None
