@@ -482,3 +482,9 @@ def test_extract_unseen_phones_and_boards_with_generation_and_tier(extractor):
     assert {"Pixel 8", "iPhone 15 Pro", "Jetson Orin", "A100"} <= hardware
     assert not any(name.endswith(" 1") or name.lower() == "pixel" for name in hardware)
     assert roles["Pixel 8"] == {"runs_on"}
+
+
+def test_extract_unseen_a_double_hyphen_is_a_dash_not_a_joiner(extractor):
+    _, roles = _extract(extractor, "Long Convolutions",
+                        "We propose FFTConvX. It reaches a 3.3 points higher GLUE score--matching models twice its size.")
+    assert "score matching" not in roles

@@ -290,8 +290,15 @@ def walk_label(text: str, position: int, vocabulary: Vocabulary) -> LabelWalk:
             j += 1
             continue
         if unit in _JOINERS:
-            # A hyphen or slash joins a name only when glued on both sides.
-            if j == 0 or starts[j] != previous_end or not have(j + 1) or starts[j + 1] != starts[j] + 1:
+            # A hyphen or slash joins a name only when glued on both sides, and
+            # alone ("score--matching": a dash, which ends a name).
+            if (
+                j == 0
+                or starts[j] != previous_end
+                or not have(j + 1)
+                or starts[j + 1] != starts[j] + 1
+                or units[j + 1] in _JOINERS
+            ):
                 break
             if unit == "/" and units[j + 1] in ("s", "S"):
                 key_e += "p"  # "tokens/s" is keyed "tokensps", as name_key does
