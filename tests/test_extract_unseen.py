@@ -488,3 +488,11 @@ def test_extract_unseen_a_double_hyphen_is_a_dash_not_a_joiner(extractor):
     _, roles = _extract(extractor, "Long Convolutions",
                         "We propose FFTConvX. It reaches a 3.3 points higher GLUE score--matching models twice its size.")
     assert "score matching" not in roles
+
+
+def test_extract_unseen_a_lower_case_proposal_the_sentence_describes(extractor):
+    """"we introduce tactile dropout, which ...": what the sentence goes on to describe is proposed."""
+    _, roles = _extract(extractor, "Touch and Vision",
+                        "We encode touch with a small CNN and introduce tactile dropout, which masks the tactile stream "
+                        "during training. We also propose mutation-hardened rewards, a stricter test signal.")
+    assert roles["tactile dropout"] == roles["mutation-hardened rewards"] == {"proposes"}

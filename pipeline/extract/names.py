@@ -759,7 +759,8 @@ def proposal_objects(text: str, cue: ProposalCue, end: int) -> list[tuple[int, i
             comma = text[after_word : after_word + 3].lstrip()[:1] in (",", "(") and not _BRACKET_MODIFIER.match(
                 text, after_word
             )
-            phrase = phrase if _names_action(phrase, comma) else []
+            described = _DESCRIBED_AFTER.match(text, after_word) is not None and _plain_phrase(phrase)
+            phrase = phrase if described or _names_action(phrase, comma) else []
             bounded = True
             break
     else:
@@ -867,6 +868,20 @@ def technique_noun(word: str) -> bool:
         return True
     singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
     return singular.endswith(("ing", "ion", "ment", "or", "er", "ization", "isation"))
+
+
+# "we introduce tactile dropout, which randomly masks ...", "..., a variant of ...": a
+# phrase the sentence goes on to describe is the name of what it introduces.
+_DESCRIBED_AFTER = re.compile(r",\s+(?:which|that|an?|whereby|in which)\s")
+
+
+def _plain_phrase(words: list[re.Match]) -> bool:
+    """Two to four lower-case words, one hyphenated or more ("tactile dropout", "mutation-hardened rewards")."""
+    tokens = [w.group() for w in words]
+    return 2 <= len(tokens) <= 4 and all(
+        t[:1].islower() and t.replace("-", "").isalpha() and t not in _STOP_AFTER and t not in ("and", "of")
+        for t in tokens
+    )
 
 
 _BRACKET_MODIFIER = re.compile(r"\s*\([^()]{1,40}\)\s*-?based\b")
