@@ -931,7 +931,7 @@ def find_headed(text: str, start: int = 0, end: int | None = None) -> list[tuple
         if not name or name.lower() in ("benchmark", "dataset"):
             continue
         s = match.start(1) + offset
-        if s == match.start(1) and _sentence_initial(text, s):
+        if s == match.start(1) and sentence_initial(text, s):
             continue
         spans.append((s, s + len(name)))
     return spans
@@ -957,7 +957,8 @@ def _after_capitalised(text: str, position: int) -> bool:
     return False
 
 
-def _sentence_initial(text: str, position: int) -> bool:
+def sentence_initial(text: str, position: int) -> bool:
+    """Whether ``position`` starts the text, a line or a sentence."""
     before = text[max(0, position - 3) : position]
     return position == 0 or before.endswith(("\n", ". ", "? ", "! "))
 

@@ -105,6 +105,7 @@ def resolve(
         and (c.component != "coined" or c.start >= title_end or _in_span(c, prefix)
              or text[c.start : c.end].casefold() in abstract)
         and not c.start < title_end < c.end  # no name runs from the title into the abstract
+        and not (c.component == "vocabulary" and _common_word_capitalised(text, c, title_end, vocabulary))
         and not (c.component == "coined" and _metric_and_value(text[c.start : c.end], vocabulary))
     ]
     longer = _with_written_tails(text, candidates)
@@ -261,6 +262,17 @@ def _with_written_tails(text: str, candidates: list[Candidate]) -> list[Candidat
 
 
 _MULTIWORD = re.compile(r"\w[\s-]+\w")
+
+
+def _common_word_capitalised(text: str, candidate: Candidate, title_end: int, vocabulary: Vocabulary) -> bool:
+    """A name that is also an everyday word, where every word may have a capital: in the
+    title or at a sentence's start ("Traffic congestion ...", "Weather Forecasting with ...")."""
+    term = vocabulary.terms.get(candidate.key) if candidate.key else None
+    return (
+        term is not None
+        and term.common_word
+        and (candidate.start < title_end or candidate.start == title_end + 2 or names.sentence_initial(text, candidate.start))
+    )
 
 
 _NUMBER_TAIL = re.compile(r"\s+\d+(?:\.\d+)?$")

@@ -68,6 +68,9 @@ class Term:
     definition: str | None = None
     successor_of: tuple[str, ...] = ()
     match_case: bool = False
+    # An everyday word too ("Weather", "Traffic", "Aurora"): named only inside a
+    # sentence, not at its start or in a title, where every word has a capital.
+    common_word: bool = False
 
 
 @dataclass
@@ -241,6 +244,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         for concept in sorted(set(graph.subjects(rdflib.RDF.type, SKOS.Concept))):
             pref = [str(o) for o in graph.objects(concept, SKOS.prefLabel)]
             match_case = any(o.toPython() is True for o in graph.objects(concept, pg.matchCase))
+            common_word = any(o.toPython() is True for o in graph.objects(concept, pg.commonWord))
             labels = sorted(str(o) for o in graph.objects(concept, SKOS.altLabel))
             if any(o.toPython() is True for o in graph.objects(concept, pg.notAnEntity)):
                 for label in [*pref, *labels]:
@@ -265,6 +269,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
                     definition=definition,
                     successor_of=successors,
                     match_case=match_case,
+                    common_word=common_word,
                 )
             )
     return vocabulary
