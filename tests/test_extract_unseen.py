@@ -496,3 +496,16 @@ def test_extract_unseen_a_lower_case_proposal_the_sentence_describes(extractor):
                         "We encode touch with a small CNN and introduce tactile dropout, which masks the tactile stream "
                         "during training. We also propose mutation-hardened rewards, a stricter test signal.")
     assert roles["tactile dropout"] == roles["mutation-hardened rewards"] == {"proposes"}
+
+
+def test_extract_unseen_a_measure_named_after_its_relative_value(extractor):
+    """"sustaining 95% link utilization", "2.8x fewer retrieval calls": the measure after the number."""
+    extraction, _ = _extract(extractor, "Datacenter Congestion",
+                             "We propose FlowPace. It keeps queues short while sustaining 95% link utilization, and "
+                             "its controller needs 2.8x fewer retrieval calls and 3x fewer calls overall. Under "
+                             "pushes, the robot succeeds in 85% of trials.")
+    metrics = {r.value_text: r.metric for r in extraction.results}
+    names = {e.name for e in extraction.entities if e.type == "Metric"}
+    assert metrics["95%"] == "linkutilization" and metrics["2.8x"] == "retrievalcalls"
+    assert metrics["85%"] == "success-rate"
+    assert "calls" not in names

@@ -483,6 +483,12 @@ _MEASURE_AFTER_CHANGE = re.compile(
     rf"\b(?:increase|increases|improvement|improvements|reduction|reductions|gain|gains|drop|decrease|boost)"
     rf"\s+in\s+((?:{_MEASURE_WORD}\s+){{0,2}}(?:{_MEASURE_HEADS}))\b"
 )
+# "sustaining 95% link utilization", "2.8x fewer retrieval calls":
+# the measure named right after a relative value.
+_MEASURE_AFTER_VALUE = re.compile(
+    rf"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|x|×)\s+(?:(?:less|lower|higher|more|fewer|smaller|larger|better)\s+)?"
+    rf"((?:{_MEASURE_WORD}\s+){{0,2}}(?:{_MEASURE_HEADS}|calls))\b(?![-/])"
+)
 # "improving speech quality", "reduces decoding time", "maintaining high acceptance
 # rates": a qualitative claim about a measure (GUIDELINES: such metrics are
 # reported even without a number). One word alone ("the time") is no name here.
@@ -507,7 +513,7 @@ _MEASURE_AFTER_TERMS = re.compile(
 # A head alone names nothing ("reduces the overall time by 3x").
 _BARE_HEADS = frozenset(
     "speed speeds quality rate rates ratio time cost score error factor efficiency usage consumption overhead density "
-    "fidelity footprint similarity frequency delay".split()
+    "fidelity footprint similarity frequency delay calls".split()
 )
 # Words a measure's name does not start with.
 _NOT_MEASURE_LEAD = frozenset(
@@ -549,6 +555,8 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[tup
             if match is not None:
                 matches.append(match)
     matches.extend(finditer_at(_MEASURE_AFTER_CHANGE, text, _CHANGE_WORDS, start, end))
+    if "%" in text or "x " in text or "× " in text:
+        matches.extend(_MEASURE_AFTER_VALUE.finditer(text, start, end))
     matches.extend(finditer_at(_MEASURE_AFTER_VERB, text, _CLAIM_VERBS, start, end))
     matches.extend(finditer_at(_MEASURE_AFTER_TERMS, text, _TERMS_WORDS, start, end))
     spans = []

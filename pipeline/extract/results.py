@@ -58,6 +58,7 @@ _FASTER_AFTER = re.compile(r"\s*(?:faster|quicker|speed-?ups?)\b")
 _MEMORY_AFTER = re.compile(r"\s+(?:(?:less|more|lower|higher|smaller|larger)\s+)?(?:(?:GPU|peak|activation|optimizer)\s+)?memory\b")
 # A duration names its measure by the activity it times (GUIDELINES): "Quantizing a 70B
 # model takes 2.1 hours", "takes five minutes to train agents", "forecasting a batch takes 38 ms".
+_SUCCEEDS_BEFORE = re.compile(r"\bsucceed(?:s|ed)?\s+(?:in|on)\s+(?:about\s+|over\s+|nearly\s+)?$")
 _TIME_UNITS = frozenset({"s", "ms", "min", "h", "µs"})
 _ACTIVITIES = (
     (re.compile(r"\b(?:an|per|each|one) epoch\b", re.IGNORECASE), "epoch time"),
@@ -297,6 +298,8 @@ def _result(
         implied = "speedup"  # "9.5x faster than VALL-E": a speedup, whatever metric is near
     elif metric is None and _MEMORY_AFTER.match(text, end):
         implied = "memory usage"  # "uses 1.6 GB less memory", "with 27% less activation memory"
+    elif metric is None and unit == "%" and _SUCCEEDS_BEFORE.search(text, max(s_start, start - 30), start):
+        implied = "success rate"  # "it succeeds in 85% of trials"
     elif metric is None and unit in _TIME_UNITS:
         implied = _timed_activity(text, s_start, start, end, s_end)
     if metric is None and unit in _UNIT_METRIC:
