@@ -509,3 +509,12 @@ def test_extract_unseen_a_measure_named_after_its_relative_value(extractor):
     assert metrics["95%"] == "linkutilization" and metrics["2.8x"] == "retrievalcalls"
     assert metrics["85%"] == "success-rate"
     assert "calls" not in names
+
+
+def test_extract_unseen_everyday_words_are_names_only_inside_a_sentence(extractor):
+    """pg:commonWord: "Traffic congestion ..." and a title's "Weather" are words; "the Weather and Traffic datasets" names."""
+    _, roles = _extract(extractor, "Medium-Range Weather Forecasting with Spectral Operators",
+                        "Traffic congestion grows every year. We propose SpecCast.")
+    assert "Weather" not in roles and "Traffic" not in roles
+    _, roles = _extract(extractor, "Forecasting", "We propose SpecCast and evaluate it on the Weather and Traffic datasets.")
+    assert roles["Weather"] == roles["Traffic"] == {"evaluated_on"}
