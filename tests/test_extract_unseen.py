@@ -518,3 +518,12 @@ def test_extract_unseen_everyday_words_are_names_only_inside_a_sentence(extracto
     assert "Weather" not in roles and "Traffic" not in roles
     _, roles = _extract(extractor, "Forecasting", "We propose SpecCast and evaluate it on the Weather and Traffic datasets.")
     assert roles["Weather"] == roles["Traffic"] == {"evaluated_on"}
+
+
+def test_extract_unseen_background_examples_and_scale_words(extractor):
+    """A dataset given as the background's example is only mentioned; "multi-GPU" names no device, "a single GPU" does."""
+    _, roles = _extract(extractor, "Robot Policies",
+                        "Generalist policies pretrained on corpora such as Open X-Embodiment transfer poorly. We "
+                        "propose PlayAdapt. On multi-GPU servers it trains 2x faster, and on a single GPU 1.5x faster.")
+    assert roles["Open X-Embodiment"] == {"mentions"}
+    assert roles["GPU"] == {"runs_on"} and "multi-GPU" not in roles

@@ -459,6 +459,12 @@ def assign_roles(
             and not _RUN_WORDS.search(text, s_start, mention.start)
         ):
             continue  # "accelerators such as GPUs and TPUs", "(e.g. GPU on-chip SRAM)": examples, not run on
+        elif (
+            entity.type == "Dataset"
+            and s_start < own_work_from
+            and _EXAMPLE_BEFORE.search(text, max(s_start, mention.start - 40), mention.start)
+        ):
+            continue  # "policies pretrained on corpora such as Open X-Embodiment ...": the background's example
         elif entity.type == "Hardware" and _RUN_BEFORE.search(text, max(s_start, mention.start - 40), mention.start):
             add(key, "runs_on", mention.start, mention.end, "cue:runs_on", 0.6)  # "tensor cores on modern GPUs"
         elif states_results(sentence, names_proposed) or (s_start >= own_work_from and _NUMBER.search(sentence)):
