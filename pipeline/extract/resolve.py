@@ -234,7 +234,11 @@ def _written_tail(text: str, candidate: Candidate) -> re.Match | None:
         return _MODEL_SIZE.match(text, candidate.end)
     if candidate.type == "Hardware":
         tail = _HARDWARE_TAIL.match(text, candidate.end) or _HARDWARE_VARIANT.match(text, candidate.end)
-        if tail is None and not text[candidate.end - 1].isdigit() and not _CLASS_WORD_END.search(text, candidate.start, candidate.end):
+        if (
+            tail is None
+            and not text[candidate.end - 1].isdigit()
+            and not _CLASS_WORD_END.search(text, candidate.start, candidate.end)  # "A100 GPUs" has no generation
+        ):
             tail = _HARDWARE_GENERATION.match(text, candidate.end)
         return tail
     return None

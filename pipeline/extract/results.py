@@ -56,9 +56,9 @@ _TIED_NUMBER = re.compile(
 _BARE_NUMBER = re.compile(r"(?<![\w.,])(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)\s+$")
 _FASTER_AFTER = re.compile(r"\s*(?:faster|quicker|speed-?ups?)\b")
 _MEMORY_AFTER = re.compile(r"\s+(?:(?:less|more|lower|higher|smaller|larger)\s+)?(?:(?:GPU|peak|activation|optimizer)\s+)?memory\b")
+_SUCCEEDS_BEFORE = re.compile(r"\bsucceed(?:s|ed)?\s+(?:in|on)\s+(?:about\s+|over\s+|nearly\s+)?$")
 # A duration names its measure by the activity it times (GUIDELINES): "Quantizing a 70B
 # model takes 2.1 hours", "takes five minutes to train agents", "forecasting a batch takes 38 ms".
-_SUCCEEDS_BEFORE = re.compile(r"\bsucceed(?:s|ed)?\s+(?:in|on)\s+(?:about\s+|over\s+|nearly\s+)?$")
 _TIME_UNITS = frozenset({"s", "ms", "min", "h", "µs"})
 _ACTIVITIES = (
     (re.compile(r"\b(?:an|per|each|one) epoch\b", re.IGNORECASE), "epoch time"),

@@ -98,8 +98,8 @@ _BUILDS_BEFORE = AnyCase(
     r"\s*" + _DETS + r"$"
 )
 # "extend the intermediate representation of TVM", "building on the block-sparse formulation
-# used by MegaBlocks", "a modification of online gradient descent", "an attention-attribution analysis of LLaVA": a change to, or a
-# study of, a part of X is work on X.
+# used by MegaBlocks", "a modification of online gradient descent", "an attention-attribution
+# analysis of LLaVA": a change to, or a study of, a part of X is work on X.
 _BUILDS_ON_PART_OF = AnyCase(
     r"\b(?:extend\w*|extension|generali[sz]\w*|build\w* (?:up)?on|built (?:up)?on|based on|"
     r"modif\w*|adapt\w*|analy[sz]\w*|variant|revisit\w*)"
