@@ -79,6 +79,7 @@ class PG(DefinedNamespace):
     matchCase: URIRef
     successorOf: URIRef
     notAnEntity: URIRef
+    commonWord: URIRef
 
 
 CITO = Namespace("http://purl.org/spar/cito/")

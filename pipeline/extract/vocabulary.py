@@ -6,6 +6,8 @@ Labels that are all capitals, three characters or shorter, or whose concept says
 ``pg:matchCase true``, keep their case in the key ("ACT" the policy is not "act").
 Concepts marked ``pg:notAnEntity true`` are stop terms: generic classes and
 fields ("large language models", "LLMs") that block a match without making one.
+Concepts marked ``pg:commonWord true`` ("Weather", "Aurora") are everyday words
+too: the resolver takes them as the concept only inside a sentence.
 
 Loading parses Turtle with rdflib once; :meth:`Vocabulary.to_json` gives a form
 that the saved spaCy pipeline carries, so a loaded pipeline needs no rdflib.
