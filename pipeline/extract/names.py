@@ -484,9 +484,10 @@ _MEASURE_AFTER_CHANGE = re.compile(
     rf"\s+in\s+((?:{_MEASURE_WORD}\s+){{0,2}}(?:{_MEASURE_HEADS}))\b"
 )
 # "sustaining 95% link utilization", "2.8x fewer retrieval calls":
-# the measure named right after a relative value.
+# the measure named right after a relative value. (The look-behind comes after the first
+# digit, so that re skips to digits in C instead of trying the pattern everywhere.)
 _MEASURE_AFTER_VALUE = re.compile(
-    rf"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|x|×)\s+(?:(?:less|lower|higher|more|fewer|smaller|larger|better)\s+)?"
+    rf"\d(?<![\w.]\d)\d*(?:\.\d+)?\s?(?:%|x|×)\s+(?:(?:less|lower|higher|more|fewer|smaller|larger|better)\s+)?"
     rf"((?:{_MEASURE_WORD}\s+){{0,2}}(?:{_MEASURE_HEADS}|calls))\b(?![-/])"
 )
 # "improving speech quality", "reduces decoding time", "maintaining high acceptance
@@ -555,8 +556,7 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[tup
             if match is not None:
                 matches.append(match)
     matches.extend(finditer_at(_MEASURE_AFTER_CHANGE, text, _CHANGE_WORDS, start, end))
-    if "%" in text or "x " in text or "× " in text:
-        matches.extend(_MEASURE_AFTER_VALUE.finditer(text, start, end))
+    matches.extend(_MEASURE_AFTER_VALUE.finditer(text, start, end))
     matches.extend(finditer_at(_MEASURE_AFTER_VERB, text, _CLAIM_VERBS, start, end))
     matches.extend(finditer_at(_MEASURE_AFTER_TERMS, text, _TERMS_WORDS, start, end))
     spans = []
@@ -1049,7 +1049,9 @@ _MODEL_SHAPE = re.compile(
 # hardware anywhere; a bare letter and number ("A100", but also "T5") only
 # where the text runs something on it.
 _HARDWARE_LINE = re.compile(r"^(?:RTX|GTX|DGX|HGX|Titan|Quadro|Tesla|Jetson|Xeon|EPYC|Ryzen|Snapdragon|Radeon|Gaudi|Ascend)\b")
-_PARAMETER_COUNT = re.compile(r"(?:-|\b)\d+(?:\.\d+)?[BM]\b")  # "On Llama-3-70B, ...": a model, not a dataset
+# A model's parameter count ("7B", "350M"; resolve reads sizes of known models with it).
+PARAMETER_COUNT = r"\d+(?:\.\d+)?[BM]\b"
+_PARAMETER_COUNT = re.compile(r"(?:-|\b)" + PARAMETER_COUNT)  # "On Llama-3-70B, ...": a model, not a dataset
 _HARDWARE_SHAPE = re.compile(r"^(?:Core|Apple|MI)\b|^[AHVLTB]\d{2,3}$")
 _DATASET_SHAPE = re.compile(r"(?:Bench|Eval|QA|-\d{2,4}K?|\d{4})$")
 # "StreamDiffusion, a real-time diffusion pipeline": the apposition's head noun.

@@ -214,8 +214,9 @@ _HARDWARE_GENERATION = re.compile(
 _HARDWARE_VARIANT = re.compile(r"(?:[\s-](?:SXM\d?|PCIe|NVL|\d{2,3}\s?GB))+(?![\w-])")
 
 
-_CLASS_WORD_END = re.compile(r"(?:CPUs?|GPUs?|NPUs?|TPUs?|processors?|chips?)$")
-_CLASS_AFTER = re.compile(r"\s+(?:CPUs?|GPUs?|NPUs?|TPUs?|processors?|chips?)\b")
+_PROCESSOR_CLASS = r"(?:CPUs?|GPUs?|NPUs?|TPUs?|processors?|chips?)"
+_CLASS_WORD_END = re.compile(_PROCESSOR_CLASS + r"$")
+_CLASS_AFTER = re.compile(r"\s+" + _PROCESSOR_CLASS + r"\b")
 
 
 # A metric at a cut-off ("Recall@100", "NDCG@10"); a model's size or tier ("Whisper large-v3", "Gemini 1.5 Pro").
@@ -275,7 +276,7 @@ def _common_word_capitalised(text: str, candidate: Candidate, title_end: int, vo
     return (
         term is not None
         and term.common_word
-        and (candidate.start < title_end or candidate.start == title_end + 2 or names.sentence_initial(text, candidate.start))
+        and (candidate.start < title_end or names.sentence_initial(text, candidate.start))  # the abstract's start too
     )
 
 
@@ -737,7 +738,7 @@ def _title_technique(
     return chosen
 
 
-_SIZE_TAIL = re.compile(r"[\s-]+\d+(?:\.\d+)?[BM](?:[\s-].*)?$")
+_SIZE_TAIL = re.compile(r"[\s-]+" + names.PARAMETER_COUNT + r"(?:[\s-].*)?$")
 
 
 def known_base(name: str, vocabulary: Vocabulary) -> Term | None:
