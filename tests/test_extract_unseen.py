@@ -527,3 +527,28 @@ def test_extract_unseen_background_examples_and_scale_words(extractor):
                         "propose PlayAdapt. On multi-GPU servers it trains 2x faster, and on a single GPU 1.5x faster.")
     assert roles["Open X-Embodiment"] == {"mentions"}
     assert roles["GPU"] == {"runs_on"} and "multi-GPU" not in roles
+
+
+def test_extract_unseen_a_known_technique_the_title_names_a_kind_of(extractor):
+    """"Cost-Aware Checkpointing" (the title's phrase) is a kind of the abstract's "gradient checkpointing"."""
+    _, roles = _extract(extractor, "RecompX: Cost-Aware Checkpointing for Long-Context Training",
+                        "Gradient checkpointing trades compute for memory. We propose RecompX, which picks the layers "
+                        "to recompute by their cost, and train with label smoothing.")
+    assert "builds_on" in roles["gradient checkpointing"]
+    assert "builds_on" not in roles["label smoothing"]
+
+
+def test_extract_unseen_building_on_a_qualified_technique_builds_on_the_technique(extractor):
+    _, roles = _extract(extractor, "ClientShift: Personalized Federated Learning for Wearables",
+                        "Federated learning trains models without sharing data. We propose ClientShift.")
+    assert "builds_on" in roles["federated learning"]
+
+
+def test_extract_unseen_approximating_replacing_a_part_of_or_generalising_a_method(extractor):
+    """"approximates the X preconditioner", "replaces the hash functions of X", "reduces to X when ..."."""
+    _, roles = _extract(extractor, "Lean Second-Order Optimization",
+                        "We propose Wren, an optimizer that approximates the Shampoo preconditioner with low-rank "
+                        "factors. Wren replaces the random hash functions of the hashing trick with learned ones, and "
+                        "reduces to FedAvg when all clients share one rank. This approximated KV cache is reused.")
+    assert roles["Shampoo"] >= {"builds_on"} and roles["hashing trick"] >= {"builds_on"} and roles["FedAvg"] >= {"builds_on"}
+    assert "builds_on" not in roles.get("KV cache", set())

@@ -15,7 +15,10 @@ it), ``builds_on`` (extends, improves, succeeds, analyses, adapts, depends on),
 3. cue phrases before the mention in its sentence ("compared to X", "extends X",
    "using X", ...) and after it ("X as our base model");
 4. analysis titles ("How Optimal is Flash Attention?") build on the methods
-   they name;
+   they name; a known technique named by the head word of what the title or a
+   proposal's name says the work is ("Cost-Aware Checkpointing" and "gradient
+   checkpointing") is built on, and so is the general technique of a qualified
+   one built on ("personalized federated learning", "federated learning");
 5. defaults by type, when the sentence speaks of the paper's own work (first
    person, or a proposed entity in it); otherwise ``mentions``.
 """
@@ -92,6 +95,7 @@ _BUILDS_BEFORE = AnyCase(
     r"generali[sz]\w*|adapt\w*|fine-?tun\w*|finetun\w*|analy[sz]\w*(?: the [\w/-]+(?: [\w/-]+)? of)?|"
     r"(?:stud(?:y|ies|ying)|revisit\w*|investigat\w*|examin\w*|characteri[sz]\w*)(?: the [\w/-]+(?: [\w/-]+)? of)?|"
     r"inspired by|variant of|successor (?:of|to)|upgrade of|improv\w* (?:upon|the)|modif\w*|builds? upon|"
+    r"approximat(?:e|es|ing)|reduc(?:e|es) to|"  # "approximates the Shampoo preconditioner", "reduces to FedAvg"
     r"start(?:s|ing)? from|initiali[sz]\w* (?:from|with)|distill\w* from|"
     r"(?:integrat\w*|incorporat\w*|plug\w*|insert\w*|add(?:s|ed|ing)?)\s+(?:[\w-]+\s+){1,4}(?:in)?to|"
     r"(?:how to )?(?:optimi[sz](?:e|es|ing)|accelerat(?:e|es|ing)|speed(?:s|ing)? up|scal(?:e|es|ing) up))"
@@ -102,7 +106,7 @@ _BUILDS_BEFORE = AnyCase(
 # analysis of LLaVA": a change to, or a study of, a part of X is work on X.
 _BUILDS_ON_PART_OF = AnyCase(
     r"\b(?:extend\w*|extension|generali[sz]\w*|build\w* (?:up)?on|built (?:up)?on|based on|"
-    r"modif\w*|adapt\w*|analy[sz]\w*|variant|revisit\w*)"
+    r"modif\w*|adapt\w*|analy[sz]\w*|variant|revisit\w*|replac\w*)"
     r"\s+(?:(?:the|a|an|its)\s+)?(?:[\w/-]+\s+){0,3}?(?:of|used by|from|in)\s+" + _DETS + r"$"
     r"|\bstud(?:y|ies) (?:on|of)\s+" + _DETS + r"$"  # "a controlled study on Qwen2.5-Coder-7B"
 )
@@ -150,7 +154,7 @@ _BUILD_KEYS = (
     "extend", "extension", "build", "built", "top of", "based", "generali", "adapt", "tun", "analy", "stud",
     "revisit", "investigat", "examin", "characteri", "inspired", "variant", "successor", "upgrade", "improv",
     "modif", "upon", "optimi", "accelerat", "speed", "scal", "start", "initiali", "distill", "integrat", "incorporat",
-    "plug", "insert", "add",
+    "plug", "insert", "add", "approximat", "reduc", "replac",
 )
 # The keys as one pattern each: a search for any of them is one scan, in C.
 _COMPARE_KEY = re.compile("|".join(map(re.escape, _COMPARE_KEYS)))
@@ -434,6 +438,25 @@ def assign_roles(
                 add(base, "compares_with", match.start(), match.end(), "base-model-anaphora", 0.6)
                 break
 
+    # "Chunk-Aware Distillation" (the proposal, or what the title calls it) and the
+    # abstract's "knowledge distillation": the work is a kind of the known technique.
+    heads = _kind_heads(text[prefix_end + 1 if prefix_end else 0 : title_end], [entities[k].name for k in proposed if k in entities])
+    if heads:
+        for key, entity in entities.items():
+            if key in proposed or entity.type != "Method" or entity.concept is None or key not in first_mention:
+                continue
+            if roles[key] & {"builds_on", "compares_with"}:
+                continue
+            if any(_kind_of_head(name, heads) for name in (entity.name, *entity.aliases)):
+                m = first_mention[key]
+                add(key, "builds_on", m.start, m.end, "kind-of-proposal:head", 0.6)
+    # Building on "personalized federated learning" is building on "federated learning".
+    for role in [r for r in out if r.role == "builds_on"]:
+        qualified = entities[role.key]
+        for key, entity in entities.items():
+            if key in first_mention and entity.concept is not None and extends_name(qualified.name, entity.name):
+                m = first_mention[key]
+                add(key, "builds_on", m.start, m.end, "qualified-name", 0.6)
     own_work_from = own_work_start(text, sentences, title_end, proposed_spans)
     for mention in mentions:
         key = mention.key
@@ -545,3 +568,40 @@ def _in_compared_list(before: str) -> bool:
     if _CLAUSE_BREAK.search(between) or len(between.split()) > 30:
         return False
     return len(between.split()) <= 6 or bool(_LIST_LEAD.search(between))
+
+
+# Heads too broad to say one technique is a kind of another ("learning", "model").
+_BROAD_HEADS = frozenset(
+    """learning training model models network networks method methods framework approach system systems algorithm
+    inference generation transformer transformers attention decoding optimization architecture policy policies
+    representation representations search analysis prediction estimation modeling modelling design engine""".split()
+)
+_TITLE_BREAK = re.compile(r"\s+(?:for|with|via|in|of|on|under|through|using|by|to|from|without|and|at|as|towards?)\s+|[:?,;]")
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+def _kind_heads(title: str, proposal_names: list[str]) -> set[str]:
+    """The head words of what the work is: its title's first phrase, and its proposals' names.
+
+    >>> sorted(_kind_heads("Learned Rotations for Outlier-Robust Quantization", []))
+    ['rotation']
+    >>> sorted(_kind_heads("Two Steps Suffice: Segment Rotations of SDXL", ["Chunk-Aware Distillation"]))
+    ['distillation', 'rotation', 'suffice']
+    """
+    phrases = [_TITLE_BREAK.split(part.strip(), maxsplit=1)[0] for part in title.split(":")]
+    phrases += [n for n in proposal_names if " " in n.strip()]
+    words = (phrase.casefold().replace("-", " ").split() for phrase in phrases)
+    return {_singular(w[-1]) for w in words if w}
+
+
+def _kind_of_head(name: str, heads: set[str]) -> bool:
+    """Whether a technique's name of two words or more ends in one of ``heads`` (not a broad one).
+
+    >>> _kind_of_head("Hadamard rotations", {"rotation"}), _kind_of_head("federated learning", {"learning"})
+    (True, False)
+    """
+    words = name.casefold().replace("-", " ").split()
+    return len(words) >= 2 and words[-1] not in _BROAD_HEADS and _singular(words[-1]) in heads
