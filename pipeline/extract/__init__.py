@@ -68,10 +68,13 @@ def doc_to_extraction(doc: Any, paper: Paper) -> Extraction:
     text = data.get("text") or doc.text
     sentences = data["sentences"]
     sentence_starts = [s for s, _ in sentences]
+    # One string per sentence, shared by all the evidence in it: a record holds (and
+    # pickles, to and from worker processes) each sentence once, not once per assertion.
+    sentence_texts = [text[s:e] for s, e in sentences]
 
     def evidence(start: int, end: int, component: str, confidence: float) -> Evidence:
-        s_start, s_end = sentences[max(0, bisect.bisect_right(sentence_starts, start) - 1)]
-        return Evidence(paper.id, text[s_start:s_end], s_start, start, end, component, round(confidence, 3))
+        n = max(0, bisect.bisect_right(sentence_starts, start) - 1)
+        return Evidence(paper.id, sentence_texts[n], sentence_starts[n], start, end, component, round(confidence, 3))
 
     entities = tuple(
         Entity(
