@@ -552,3 +552,12 @@ def test_extract_unseen_approximating_replacing_a_part_of_or_generalising_a_meth
                         "reduces to FedAvg when all clients share one rank. This approximated KV cache is reused.")
     assert roles["Shampoo"] >= {"builds_on"} and roles["hashing trick"] >= {"builds_on"} and roles["FedAvg"] >= {"builds_on"}
     assert "builds_on" not in roles.get("KV cache", set())
+
+
+def test_extract_unseen_a_decimal_version_is_part_of_the_name(extractor):
+    """"Phi-3.5-mini" is neither Phi-3 nor Phi-3-mini; "3.5 points" stays a number."""
+    extraction, _ = _extract(extractor, "Small Models",
+                             "We fine-tune Phi-3.5-mini and Phi-3-mini on GSM8K; Phi-3.5-mini gains 3.5 points over Phi-3.")
+    names = {e.name for e in extraction.entities}
+    assert {"Phi-3.5-mini", "Phi-3-mini", "Phi-3"} <= names
+    assert [m.text for m in extraction.mentions if m.text.startswith("Phi")].count("Phi-3.5-mini") == 2

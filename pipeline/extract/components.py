@@ -516,6 +516,8 @@ def _ends_name(text: str, end: int) -> bool:
         return True
     if nxt in "'’":
         return True
+    if nxt == "." and text[end + 1 : end + 2].isdigit():
+        return False  # a decimal version runs on: "Phi-3" is not the name in "Phi-3.5-mini"
     if nxt in "-‐":
         # "Transformer-based", "LLaMA-architecture": an adjective, the name ends.
         after = _UNIT.match(text, end + 1)

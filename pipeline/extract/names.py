@@ -263,8 +263,9 @@ def is_coined(chunk: str) -> bool:
     """Whether a whitespace-free chunk reads as a coined name.
 
     >>> [is_coined(c) for c in ["FlashAttention", "Qwen3-30B-A3B", "ED-NeRF", "R-Sum", "Path-X",
-    ...  "GPT-2", "FRANC", "nnAudio", "Vision-Language-Action", "IO-aware", "Transformers", "VQ", "M2", "kHz"]]
-    [True, True, True, True, True, True, True, True, False, False, False, False, True, False]
+    ...  "GPT-2", "FRANC", "nnAudio", "Vision-Language-Action", "IO-aware", "Transformers", "VQ", "M2", "kHz",
+    ...  "Phi-3.5-mini"]]
+    [True, True, True, True, True, True, True, True, False, False, False, False, True, False, True]
     """
     if not chunk or chunk[0].isdigit() or chunk in _UNIT_WORDS:
         return False
@@ -280,8 +281,8 @@ def is_coined(chunk: str) -> bool:
         return False
     if any(map(_is_special, parts)):
         return True
-    # "Path-256", "ResNet-50": a capitalised word with a number part.
-    if parts[0][0].isupper() and parts[0].isalpha() and any(map(str.isdigit, parts[1:])):
+    # "Path-256", "ResNet-50", "Phi-3.5-mini": a capitalised word with a number part.
+    if parts[0][0].isupper() and parts[0].isalpha() and any(p.replace(".", "", 1).isdigit() for p in parts[1:]):
         return True
     # "Path-X", "R-Sum": capitalised parts with a single-letter one.
     return all(p[0].isupper() for p in parts) and any(len(p) == 1 for p in parts)
