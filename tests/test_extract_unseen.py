@@ -561,3 +561,11 @@ def test_extract_unseen_a_decimal_version_is_part_of_the_name(extractor):
     names = {e.name for e in extraction.entities}
     assert {"Phi-3.5-mini", "Phi-3-mini", "Phi-3"} <= names
     assert [m.text for m in extraction.mentions if m.text.startswith("Phi")].count("Phi-3.5-mini") == 2
+
+
+def test_extract_unseen_every_model_of_a_list_the_method_is_applied_to(extractor):
+    """"Applied to Swin-T and ResNet-50, X cuts FLOPs by 30%": both are base models; "to a ... backbone" too."""
+    _, roles = _extract(extractor, "Sparse Tokens",
+                        "We propose SkipTok. Applied to Swin-T and ResNet-50 on ImageNet-1K, SkipTok cuts FLOPs by 30% "
+                        "and 25%. We also apply SkipTok to a MobileNetV2 backbone and gain 0.4 points of accuracy.")
+    assert "builds_on" in roles["Swin-T"] and "builds_on" in roles["ResNet-50"] and "builds_on" in roles["MobileNetV2"]

@@ -339,6 +339,7 @@ def assign_roles(
     prefix_end = next((e for s, e in proposed_spans if s == 0 and text[e : e + 1] == ":"), None)
     compared_end = None  # where the last baseline named after a comparison cue ends
     built_end = None  # where the last name the work extends, named after a cue, ends
+    base_end = None  # where the last model the work is applied to ends
     training_free = None  # whether the work leaves the models it runs unchanged (read when first needed)
     # The text lower-cased once, for the keyword tests (None where lower-casing moves offsets).
     lowered_text: str | None = text.lower()
@@ -407,8 +408,11 @@ def assign_roles(
         ) and _in_compared_list(text[s_start : mention.start]):
             add(key, "compares_with", mention.start, mention.end, "cue:compared-list", 0.7)
         elif entity.type == "Model" and _NUMBER.search(sentence) and (
-            _BASE_MODEL_BEFORE.search(before, lowered=lower) or after.startswith(("'s", "’s"))
+            _BASE_MODEL_BEFORE.search(before, lowered=lower)
+            or after.startswith(("'s", "’s"))
+            or (base_end is not None and LIST_GAP.fullmatch(text, base_end, mention.start))  # "applied to DeiT-S and ViT-B"
         ) and mention.start >= title_end:
+            base_end = mention.end
             if training_free is None:
                 training_free = _TRAINING_FREE.search(text, title_end) is not None
             # A model the work trains or changes is built on; one a training-free method only runs is used.
@@ -538,7 +542,7 @@ _TRAINING_FREE = AnyCase(
 _RELATIVE = re.compile(r"\d(?:\.\d+)?\s?(?:%|x\b|×|points?\b)")  # a number relative to something
 _SPEEDUP = AnyCase(r"\b(?:speed-?ups?|faster|\d+(?:\.\d+)?x)\b")
 # "For VAR, ...", "applied to LLaMA", "boosting OpenVLA's": the model the method is applied to.
-_BASE_MODEL_BEFORE = AnyCase(r"(?:^|[.;]\s*)(?:for|on(?: the)?)\s+$|(?:applied|appl(?:y|ies|ying) \w+) to\s+(?:the\s+)?$|\bboosting\s+$")
+_BASE_MODEL_BEFORE = AnyCase(r"(?:^|[.;]\s*)(?:for|on(?: the)?)\s+$|(?:applied|appl(?:y|ies|ying) \w+) to\s+(?:(?:the|an?)\s+)?$|\bboosting\s+$")
 # "FLASH (...), a speculative decoding framework": what a proposal is a kind of.
 _KIND_OF = AnyCase(
     r"(?:\s*\([^()]{1,80}\))?\s*,?\s+(?:is\s+|as\s+|functions as\s+)?(?:a|an)\s+([^,.;()]{1,80}?)"
