@@ -569,3 +569,20 @@ def test_extract_unseen_every_model_of_a_list_the_method_is_applied_to(extractor
                         "We propose SkipTok. Applied to Swin-T and ResNet-50 on ImageNet-1K, SkipTok cuts FLOPs by 30% "
                         "and 25%. We also apply SkipTok to a MobileNetV2 backbone and gain 0.4 points of accuracy.")
     assert "builds_on" in roles["Swin-T"] and "builds_on" in roles["ResNet-50"] and "builds_on" in roles["MobileNetV2"]
+
+
+def test_extract_unseen_a_clause_in_apposition_is_no_name(extractor):
+    """"our model, trained on a single dataset, ..." proposes nothing new; "our method, seed replay, ..." does."""
+    _, roles = _extract(extractor, "Forecasting",
+                        "We propose TideNet. Our model, trained on a single dataset, outperforms Chronos. "
+                        "Our method, seed replay, keeps the rest.")
+    assert "trained on a single dataset" not in roles
+    assert roles["seed replay"] == {"proposes"}
+
+
+def test_extract_unseen_a_platform_built_on_is_used_built_on_top_of_is_extended(extractor):
+    _, roles = _extract(extractor, "Retrieval",
+                        "We propose Quill, a reranker built on MiniLM. Its index is built on top of ColBERTv2 and "
+                        "builds on PLAID.")
+    assert roles["MiniLM"] == {"uses"}
+    assert "builds_on" in roles["ColBERTv2"] and "builds_on" in roles["PLAID"]

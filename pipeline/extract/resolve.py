@@ -473,7 +473,7 @@ def _link_proposals(
     for match in finditer_at(_APPOSED_PHRASE, text, _OUR_HEADS, title_end):
         # "Our method, uncertainty-triggered re-retrieval, monitors ...": a lower-case name in apposition.
         phrase = match.group(1)
-        if "-" in phrase or " " in phrase:
+        if ("-" in phrase or " " in phrase) and not _CLAUSE_NOT_NAME.match(phrase):
             new = _new_candidate(text, match.start(1), match.end(1), "proposal", vocabulary)
             if new is not None:
                 chosen = _replace_inside(chosen, new)
@@ -526,6 +526,8 @@ _APPOSED_PHRASE = re.compile(
     r"(?:[Oo]ur|[Tt]he proposed)\s+(?:method|approach|framework|technique|algorithm|system|model|scheme),\s+"
     r"([a-z][\w-]*(?:\s[a-z][\w-]*){0,4}),"
 )
+# "our model, trained on a single dataset, ...", "our method, which is simple, ...": a clause, not a name.
+_CLAUSE_NOT_NAME = re.compile(r"(?:which|that|when|while|where|unlike|like|once|[a-z]+[^e]ed|[a-z]+ly)\b|.*\b(?:a|an|the)\b")
 _DESCRIBED_NAME = re.compile(
     r"\s*(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){1,6}?\(([A-Z][\w.+-]*[A-Z0-9][\w.+-]*)\)(?=[\s,.;:])"
 )

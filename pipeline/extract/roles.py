@@ -91,7 +91,7 @@ _COMPARE_FOR = AnyCase(
     + _DETS + r"$"
 )
 _BUILDS_BEFORE = AnyCase(
-    r"\b(?:extend\w*|extension of|build\w* (?:up)?on(?: top of)?|built (?:up)?on(?: top of)?|on top of|based on|"
+    r"\b(?:extend\w*|extension of|build\w* (?:up)?on(?: top of)?|built upon|on top of|based on|"
     r"generali[sz]\w*|adapt\w*|fine-?tun\w*|finetun\w*|analy[sz]\w*(?: the [\w/-]+(?: [\w/-]+)? of)?|"
     r"(?:stud(?:y|ies|ying)|revisit\w*|investigat\w*|examin\w*|characteri[sz]\w*)(?: the [\w/-]+(?: [\w/-]+)? of)?|"
     r"inspired by|variant of|successor (?:of|to)|upgrade of|improv\w* (?:upon|the)|modif\w*|builds? upon|"
