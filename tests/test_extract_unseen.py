@@ -586,3 +586,13 @@ def test_extract_unseen_a_platform_built_on_is_used_built_on_top_of_is_extended(
                         "builds on PLAID.")
     assert roles["MiniLM"] == {"uses"}
     assert "builds_on" in roles["ColBERTv2"] and "builds_on" in roles["PLAID"]
+
+
+def test_extract_unseen_a_known_model_with_its_version_or_capitalised_size(extractor):
+    """"Depth Anything V2-Small", "GPT-2 Medium": one name each, not the family plus a stray tail."""
+    extraction, _ = _extract(extractor, "Small Models",
+                             "We quantize Depth Anything V2-Small and train GPT-2 Medium and GPT-2 Small. Large models "
+                             "are left out; GPT-2. Large ones too.")
+    names = {e.name for e in extraction.entities}
+    assert {"Depth Anything V2-Small", "GPT-2 Medium", "GPT-2 Small"} <= names
+    assert "V2-Small" not in names and "Depth Anything" not in names

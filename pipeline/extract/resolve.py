@@ -219,11 +219,13 @@ _CLASS_WORD_END = re.compile(_PROCESSOR_CLASS + r"$")
 _CLASS_AFTER = re.compile(r"\s+" + _PROCESSOR_CLASS + r"\b")
 
 
-# A metric at a cut-off ("Recall@100", "NDCG@10"); a model's size or tier ("Whisper large-v3", "Gemini 1.5 Pro").
+# A metric at a cut-off ("Recall@100", "NDCG@10"); a model's size, tier or version ("Whisper large-v3",
+# "Gemini 1.5 Pro", "Stable Diffusion v1.5").
 _METRIC_AT = re.compile(r"@(?:\d{1,4}|[kK])(?![\w@])")
 _MODEL_SIZE = re.compile(
-    r"[\s-](?:(?:tiny|base|small|medium|large|huge|xl|xxl)(?:-v\d{1,2})?"
-    r"|Pro|Flash|Ultra|Nano|Mini|mini|Sonnet|Opus|Haiku|Turbo|Instruct|Chat)(?![\w-])"
+    r"[\s-](?:(?:[Tt]iny|[Bb]ase|[Ss]mall|[Mm]edium|[Ll]arge|[Hh]uge|xl|xxl|XL|XXL)(?:-v\d{1,2})?"
+    r"|Pro|Flash|Ultra|Nano|Mini|mini|Sonnet|Opus|Haiku|Turbo|Instruct|Chat"
+    r"|[Vv]\d{1,2}(?:\.\d{1,2})?(?:-(?:[Tt]iny|[Ss]mall|[Bb]ase|[Ll]arge|[Hh]uge|[Gg]iant|XL))?)(?![\w-])"  # "Depth Anything V2-Small"
 )
 
 
