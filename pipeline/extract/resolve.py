@@ -535,7 +535,8 @@ _DESCRIBED_NAME = re.compile(
 )
 _APPOSED_KINDS = (
     "model|method|framework|approach|system|benchmark|dataset|architecture|algorithm|library|toolkit|metric|"
-    "kernel|layer|module|engine|tool|compiler|optimizer|agent"
+    "kernel|layer|module|engine|tool|compiler|optimizer|agent|protocol|pipeline|recipe|strategy|technique|"
+    "estimator|retriever|scheduler|runtime"
 )
 _APPOSED_NAME = re.compile(
     r"\b([Oo]ur|[Tt]he proposed|an?)\s+(?:[a-z][\w-]*\s+){0,3}"

@@ -95,7 +95,7 @@ _BUILDS_BEFORE = AnyCase(
     r"generali[sz]\w*|adapt\w*|fine-?tun\w*|finetun\w*|analy[sz]\w*(?: the [\w/-]+(?: [\w/-]+)? of)?|"
     r"(?:stud(?:y|ies|ying)|revisit\w*|investigat\w*|examin\w*|characteri[sz]\w*)(?: the [\w/-]+(?: [\w/-]+)? of)?|"
     r"inspired by|variant of|successor (?:of|to)|upgrade of|improv\w* (?:upon|the)|modif\w*|builds? upon|"
-    r"approximat(?:e|es|ing)|reduc(?:e|es) to|"  # "approximates the Shampoo preconditioner", "reduces to FedAvg"
+    r"approximat(?:e|es|ing)|reduc(?:e|es) to|changes to|"  # "approximates the Shampoo preconditioner", "reduces to FedAvg"
     r"start(?:s|ing)? from|initiali[sz]\w* (?:from|with)|distill\w* from|"
     r"(?:integrat\w*|incorporat\w*|plug\w*|insert\w*|add(?:s|ed|ing)?)\s+(?:[\w-]+\s+){1,4}(?:in)?to|"
     r"(?:how to )?(?:optimi[sz](?:e|es|ing)|accelerat(?:e|es|ing)|speed(?:s|ing)? up|scal(?:e|es|ing) up))"
@@ -107,7 +107,7 @@ _BUILDS_BEFORE = AnyCase(
 _BUILDS_ON_PART_OF = AnyCase(
     r"\b(?:extend\w*|extension|generali[sz]\w*|build\w* (?:up)?on|built (?:up)?on|based on|"
     r"modif\w*|adapt\w*|analy[sz]\w*|variant|revisit\w*|replac\w*)"
-    r"\s+(?:(?:the|a|an|its)\s+)?(?:[\w/-]+\s+){0,3}?(?:of|used by|from|in)\s+" + _DETS + r"$"
+    r"\s+(?:(?:the|a|an|its)\s+)?(?:[\w/-]+\s+){0,3}?(?:of|used by|from|in|behind)\s+" + _DETS + r"$"
     r"|\bstud(?:y|ies) (?:on|of)\s+" + _DETS + r"$"  # "a controlled study on Qwen2.5-Coder-7B"
 )
 # "We evaluate agents built on GPT-4o, ...": what the paper evaluates is built on X, not the paper's work.
@@ -154,7 +154,7 @@ _BUILD_KEYS = (
     "extend", "extension", "build", "built", "top of", "based", "generali", "adapt", "tun", "analy", "stud",
     "revisit", "investigat", "examin", "characteri", "inspired", "variant", "successor", "upgrade", "improv",
     "modif", "upon", "optimi", "accelerat", "speed", "scal", "start", "initiali", "distill", "integrat", "incorporat",
-    "plug", "insert", "add", "approximat", "reduc", "replac",
+    "plug", "insert", "add", "approximat", "reduc", "replac", "changes to",
 )
 # The keys as one pattern each: a search for any of them is one scan, in C.
 _COMPARE_KEY = re.compile("|".join(map(re.escape, _COMPARE_KEYS)))
@@ -426,10 +426,13 @@ def assign_roles(
 
     # A model the work changes, named where numbers are given relative to something,
     # is what they are relative to ("adding BART to SegFormer-B2 raises mIoU from 46.5 to 48.9").
-    for role in [r for r in out if r.role == "builds_on" and r.start >= title_end and entities[r.key].type == "Model"]:
-        s_start, s_end = sentence_of(sentences, role.start)
-        if _FROM_TO.search(text, s_start, s_end) or _RELATIVE.search(text, s_start, s_end):
-            add(role.key, "compares_with", role.start, role.end, "base-model-reference", 0.6)
+    # Any sentence that names it counts: "We fine-tune X ... After fine-tuning, X improves pass@1 from 52.4% to 61.0%".
+    changed = {r.key for r in out if r.role == "builds_on" and entities[r.key].type == "Model"}
+    for mention in mentions:
+        if mention.key in changed and mention.start >= title_end:
+            s_start, s_end = sentence_of(sentences, mention.start)
+            if _FROM_TO.search(text, s_start, s_end) or _RELATIVE.search(text, s_start, s_end):
+                add(mention.key, "compares_with", mention.start, mention.end, "base-model-reference", 0.6)
 
     # "raises the base model's pass rate", "compared with 35 ms for the unmodified model":
     # the one model the work changes is the reference of that sentence's numbers.
