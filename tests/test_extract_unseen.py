@@ -556,6 +556,14 @@ def test_extract_unseen_a_known_model_with_its_version_or_capitalised_size(extra
     assert "V2-Small" not in names and "Depth Anything" not in names
 
 
+def test_extract_unseen_a_known_dataset_with_its_release(extractor):
+    """"Common Voice 16" is a release of Common Voice; "Common Voice 12 languages" is a count after the name."""
+    extraction, _ = _extract(extractor, "Speech",
+                             "We evaluate on Common Voice 16 and FLEURS, then on Common Voice 12 languages.")
+    datasets = {m.text for m in extraction.mentions if m.type == "Dataset"}
+    assert datasets == {"Common Voice 16", "FLEURS", "Common Voice"}
+
+
 # How a paper relates to prior work, one way of writing it each:
 # (what it is about, title, abstract, {name: roles it must have}, {name: roles it must not have}).
 ROLE_CASES = [

@@ -228,6 +228,9 @@ _MODEL_SIZE = re.compile(
     r"|[Vv]\d{1,2}(?:\.\d{1,2})?(?:-(?:[Tt]iny|[Ss]mall|[Bb]ase|[Ll]arge|[Hh]uge|[Gg]iant|XL))?)(?![\w-])"  # "Depth Anything V2-Small"
 )
 
+# A dataset's release or year: "Common Voice 16", "COCO 2017" (not "16 languages", "5 times").
+_DATASET_VERSION = re.compile(r"\s(?:v?\d{1,2}(?:\.\d{1,2})?|(?:19|20)\d\d)(?![\w.%×-])(?!\s*(?:[a-z]+s|x|times)\b)")
+
 
 def _written_tail(text: str, candidate: Candidate) -> re.Match | None:
     """What the text writes after a vocabulary name that makes a more specific name of it."""
@@ -235,6 +238,8 @@ def _written_tail(text: str, candidate: Candidate) -> re.Match | None:
         return _METRIC_AT.match(text, candidate.end)
     if candidate.type == "Model":
         return _MODEL_SIZE.match(text, candidate.end)
+    if candidate.type == "Dataset" and not text[candidate.end - 1].isdigit():
+        return _DATASET_VERSION.match(text, candidate.end)
     if candidate.type == "Hardware":
         tail = _HARDWARE_TAIL.match(text, candidate.end) or _HARDWARE_VARIANT.match(text, candidate.end)
         if (
