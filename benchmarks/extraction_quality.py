@@ -240,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     held = [n for n in range(1, len(gold) + 1) if n not in tuning_set]
     print(f"{len(gold)} annotated papers ({len(tuning)} used for tuning, {len(held)} held out)")
     figures = print_report("all annotated papers", everything)
-    print_report(f"tuning papers {_ranges(tuning)}", tuned)
+    if tuning:  # a test-only corpus ("tuning": []) has none
+        print_report(f"tuning papers {_ranges(tuning)}", tuned)
     print_report(f"held-out papers {_ranges(held)}", held_out)
     if args.errors:
         print("\n== disagreements on the tuning papers")

@@ -24,6 +24,11 @@ DEV_CORPORA = {
     "dev": (DATA / "dev" / "dev_page.txt", DATA / "dev" / "dev_annotations.json"),
     "dev2": (DATA / "dev2" / "dev2_page.txt", DATA / "dev2" / "dev2_annotations.json"),
     "dev3": (DATA / "dev3" / "dev3_page.txt", DATA / "dev3" / "dev3_annotations.json"),
+    "dev4": (DATA / "dev4" / "dev4_page.txt", DATA / "dev4" / "dev4_annotations.json"),
+}
+# Corpora no rule is tuned on ("tuning": []): only measured.
+TEST_CORPORA = {
+    "dev5": (DATA / "dev5" / "dev5_page.txt", DATA / "dev5" / "dev5_annotations.json"),
 }
 ALLOWED_ROLES = set(ROLES) | {"mentions"}
 # The type a result's attribute must name (a baseline may be any entity: a method, a
@@ -67,6 +72,16 @@ def test_annotations_dev_corpus_is_well_formed(corpus):
     assert 1 <= first < last < len(gold["papers"])  # some papers are held out
 
 
+@pytest.mark.parametrize("corpus", sorted(TEST_CORPORA))
+def test_annotations_test_corpus_is_well_formed_and_untuned(corpus):
+    page, annotations = TEST_CORPORA[corpus]
+    papers = {p.title: p for p in iter_papers([page])}
+    gold = json.loads(annotations.read_text(encoding="utf-8"))
+    assert len(gold["papers"]) == len(papers) >= 24
+    assert _check_corpus(papers, gold) == []
+    assert gold["tuning"] == []
+
+
 def test_annotations_page_gold_is_well_formed(page_papers):
     gold = json.loads((DATA / "gold" / "page_annotations.json").read_text(encoding="utf-8"))
     assert _check_corpus({p.title: p for p in page_papers}, gold) == []
@@ -89,11 +104,13 @@ FLOORS = {
     "dev": {"entity_f1": 0.84, "proposes_f1": 0.85, "results_f1": 0.82, "builds_on_f1": 0.56},
     "dev2": {"entity_f1": 0.76, "proposes_f1": 0.70, "results_f1": 0.77, "builds_on_f1": 0.54},
     "dev3": {"entity_f1": 0.80, "proposes_f1": 0.78, "results_f1": 0.84, "builds_on_f1": 0.53},
+    "dev4": {"entity_f1": 0.77, "proposes_f1": 0.78, "results_f1": 0.80, "builds_on_f1": 0.58},
+    "dev5": {"entity_f1": 0.82, "proposes_f1": 0.74, "results_f1": 0.78, "builds_on_f1": 0.52},
 }
 
 
-@pytest.mark.parametrize("corpus", sorted(DEV_CORPORA))
+@pytest.mark.parametrize("corpus", sorted(FLOORS))
 def test_annotations_quality_does_not_fall(corpus):
-    figures = _summary(*DEV_CORPORA[corpus])
+    figures = _summary(*{**DEV_CORPORA, **TEST_CORPORA}[corpus])
     low = {name: (figures[name], floor) for name, floor in FLOORS[corpus].items() if figures[name] < floor}
     assert low == {}, f"{corpus}: below the floor (figure, floor): {low}"
