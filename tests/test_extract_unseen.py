@@ -601,6 +601,12 @@ ROLE_CASES = [
      "We propose FixLoop. We fine-tune Qwen2.5-Coder-7B with LoRA on repair traces. After fine-tuning, "
      "Qwen2.5-Coder-7B improves pass@1 on HumanEval from 40.2% to 47.9%.",
      {"Qwen2.5-Coder-7B": {"builds_on", "compares_with"}}, {}),
+    ("\"within N points of X\" compares with X; \"a ... loss that ...\" is a proposal with its head",
+     "Few-Step Generation",
+     "We introduce a curvature-matching loss that penalises bending. The student comes within 1.2 points of the "
+     "diffusion-based Diffusion-QL and within 0.4 dB of full fine-tuning.",
+     {"curvature-matching loss": {"proposes"}, "Diffusion-QL": {"compares_with"}, "full fine-tuning": {"compares_with"}},
+     {}),
 ]
 
 

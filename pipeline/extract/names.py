@@ -675,8 +675,10 @@ def _shares_our_subject(text: str, start: int, verb_start: int) -> bool:
 # "a lightweight latent-aware token compression mechanism".
 _TECHNIQUE_HEADS = frozenset(
     """method methods mechanism mechanisms technique techniques algorithm algorithms strategy strategies
-    scheme schemes procedure module modules loss objective operator kernel kernels""".split()
+    scheme schemes procedure module modules operator kernel kernels""".split()
 )
+# Heads that stay in the name they close: "a midpoint velocity loss", "a contrastive alignment objective".
+_NAMED_HEADS_KEPT = frozenset("loss losses objective objectives regularizer regularizers regulariser".split())
 _STOP_AFTER = frozenset(
     """that which to for with and by in on of as is are from where while using via into termed called
     named dubbed based designed tailored""".split()
@@ -704,6 +706,9 @@ def proposal_objects(text: str, cue: ProposalCue, end: int) -> list[tuple[int, i
     >>> t = "we propose a novel approach to editing"
     >>> proposal_objects(t, find_proposal_cues(t)[0], len(t))
     []
+    >>> t = "we introduce a midpoint velocity loss that penalises curvature, and an improved loss"
+    >>> [t[s:e] for s, e in proposal_objects(t, find_proposal_cues(t)[0], len(t))]
+    ['midpoint velocity loss']
     """
     # The words a name can be made of: past at most four lead words, a phrase of
     # at most eight, and one more to tell whether the phrase fills the clause.
@@ -751,6 +756,10 @@ def proposal_objects(text: str, cue: ProposalCue, end: int) -> list[tuple[int, i
     for word in words[index : index + 8]:
         token = word.group().rstrip(".")
         if token.lower() in _TECHNIQUE_HEADS:
+            break
+        if token.lower() in _NAMED_HEADS_KEPT and any(w.group().lower() not in GENERIC_MODIFIERS for w in phrase):
+            phrase.append(word)  # "a midpoint velocity loss": the loss is what is named
+            bounded = True
             break
         if token.lower() in ("and", "of"):
             phrase.append(word)

@@ -79,7 +79,8 @@ _COMPARE_BEFORE = AnyCase(
     r"versus|vs\.?|than|over|unlike|whereas|above|below|ahead of|\d(?:\.\d+)?x (?:that|those) of|approach(?:es|ing)?|"
     r"outperform\w*|surpass\w*|beat\w*|exceed\w*|against|comparabl[ey] (?:to|with)|on par with|"
     r"match(?:es|ed|ing)?|rival(?:s|led|ling|ing)?|falls? short of|"
-    r"competitive with|baselines?(?: such as| like| including)?|improv\w+ (?:up)?on|(?:speed\w*|faster)(?: up)?)"
+    r"competitive with|baselines?(?: such as| like| including)?|improv\w+ (?:up)?on|(?:speed\w*|faster)(?: up)?|"
+    r"within [\d.]+\s*(?:%|x|\u00d7|[a-z]+)?(?: [a-z]+)? of)"  # "within 0.9 points of full fine-tuning"
     r"\s+" + _DETS + r"(?:\w+-[\w-]+\s+)?$"  # one hyphenated modifier: "with fixed-length speculative decoding"
 )
 # "compared with 3.9% for offline Whisper", "versus 3.85 for AWQ", "a 2.4x improvement over the padded
@@ -148,7 +149,7 @@ _COMPARE_KEYS = (
     "compar", "relative", "versus", "vs", "than", "over", "outperform", "surpass", "beat", "exceed", "above",
     "below", "ahead", "that of", "those of", "whereas", "approach",
     "against", "par with", "competitive", "baseline", "improv", "speed", "faster", "unlike", "match", "rival",
-    "short of",
+    "short of", "within",
 )
 _BUILD_KEYS = (
     "extend", "extension", "build", "built", "top of", "based", "generali", "adapt", "tun", "analy", "stud",
