@@ -310,8 +310,11 @@ def _result(
         if unit == "x" and _SPEED_WORDS.search(text[start : min(s_end, end + 40)] + " " + text[max(s_start, start - 60) : start]):
             implied = "speedup"
     hardware = nearest("Hardware", after_only=True) or _only(local, entities, "Hardware")
-    dataset = nearest("Dataset", after_only=True, window=6) or _opening_dataset(text, local, entities, s_start) or _only(
-        local, entities, "Dataset"
+    dataset = (
+        _dataset_after(text, local, entities, end)
+        or _dataset_before(text, local, entities, start)
+        or _opening_dataset(text, local, entities, s_start)
+        or _only(local, entities, "Dataset")
     )
     baseline = None
     for m in local:
@@ -348,6 +351,34 @@ def _result(
 
 
 _OPENING_ON = re.compile(r"\s*(?:On|For)\s+(?:the\s+)?")
+_DATASET_LEAD = re.compile(r"\b(?:on|for|across|over)\s+(?:the\s+)?$", re.IGNORECASE)
+_CLAUSE_JOIN = re.compile(r"[,;]|\band\b")
+
+
+def _dataset_after(text: str, local: list[Found], entities: dict[str, Known], end: int) -> str | None:
+    """The dataset named within six words after a number ("44.1 AP on COCO"), unless a new
+    clause names it ("61.0% and on MBPP+ from 55.1% ...": MBPP+ is the next claim's)."""
+    for m in local:
+        entity = entities.get(m.key)
+        if entity is None or entity.type != "Dataset" or m.start < end:
+            continue
+        if _words_between(text, end, m.start) > 6 or _CLAUSE_JOIN.search(text, end, m.start):
+            return None
+        return m.key
+    return None
+
+
+def _dataset_before(text: str, local: list[Found], entities: dict[str, Known], start: int) -> str | None:
+    """The dataset a clause opens on, with no other number before this one:
+    "on HumanEval+ from 52.4% to 61.0%", "and on ogbn-papers100M it reaches 68.1%"."""
+    before = [m for m in local if m.end <= start and entities.get(m.key) is not None and entities[m.key].type == "Dataset"]
+    if not before:
+        return None
+    m = before[-1]
+    between = text[m.end : start]
+    if any(c.isdigit() for c in between) or len(between.split()) > 6:
+        return None
+    return m.key if _DATASET_LEAD.search(text, max(0, m.start - 12), m.start) else None
 
 
 def _opening_dataset(text: str, local: list[Found], entities: dict[str, Known], s_start: int) -> str | None:
