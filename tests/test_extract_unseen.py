@@ -625,3 +625,9 @@ def test_extract_unseen_each_claim_takes_the_dataset_of_its_own_clause(extractor
     datasets = {r.value_text: r.dataset for r in extraction.results}
     assert datasets["61.0%"] == "humaneval" and datasets["60.7%"] == "mbpp"
     assert datasets["44.1"] == "coco" and datasets["27.8"] == "lvis"
+
+
+def test_extract_unseen_a_metric_written_with_an_at_sign(extractor):
+    """"pass@1" is the vocabulary's pass@1, and the measure of the number after it."""
+    extraction, _ = _extract(extractor, "Code Repair", "We propose FixLoop. It raises pass@1 on HumanEval from 52.4% to 61.0%.")
+    assert {r.value_text: r.metric for r in extraction.results} == {"61.0%": "pass-1"}

@@ -486,7 +486,7 @@ class LabelFinder:
 
 
 _WALKS = operator.attrgetter("walks")
-_JOINERS = frozenset({"-", "/", "‐", "–"})
+_JOINERS = frozenset({"-", "/", "‐", "–", "@"})  # "@": "pass@1", "Recall@10"
 _APOSTROPHES = frozenset({"'", "’"})
 _UNIT = re.compile(r"\w+|\S")
 _NON_NAME = re.compile(r"[^\w+]|_")
