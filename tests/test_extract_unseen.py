@@ -631,3 +631,12 @@ def test_extract_unseen_a_metric_written_with_an_at_sign(extractor):
     """"pass@1" is the vocabulary's pass@1, and the measure of the number after it."""
     extraction, _ = _extract(extractor, "Code Repair", "We propose FixLoop. It raises pass@1 on HumanEval from 52.4% to 61.0%.")
     assert {r.value_text: r.metric for r in extraction.results} == {"61.0%": "pass-1"}
+
+
+def test_extract_unseen_names_with_a_point_colon_or_dot_inside(extractor):
+    """Vocabulary labels written with a glued point, colon or dot are found whole; a sentence's point ends a name."""
+    extraction, _ = _extract(extractor, "Kernels",
+                             "We beat torch.compile and llama.cpp with 2:4 sparsity on FLUX.1 and DALL·E 3, and on "
+                             "GPT-4. Then GPT-4.5 runs.")
+    names = {e.name for e in extraction.entities}
+    assert {"torch.compile", "llama.cpp", "2:4 sparsity", "FLUX.1", "DALL-E 3", "GPT-4", "GPT-4.5"} <= names

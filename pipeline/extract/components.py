@@ -256,7 +256,7 @@ def walk_label(text: str, position: int, vocabulary: Vocabulary) -> LabelWalk:
         if low not in pre_f and first not in pre_e:
             return LabelWalk(None, None, ran_out, first.casefold())
         # A prefix only: walk if the next unit (past a glued joiner) continues the key.
-        k = 2 if have(2) and (units[1] in _JOINERS or units[1] in _APOSTROPHES) else 1
+        k = 2 if have(2) and (units[1] in _JOINERS or units[1] in _APOSTROPHES or units[1] in _GLUE) else 1
         if not have(k):
             return LabelWalk(None, None, ran_out, first.casefold())
         per_second = "p" if k == 2 and units[1] == "/" and piece(k).lower() == "s" else ""
@@ -282,9 +282,10 @@ def walk_label(text: str, position: int, vocabulary: Vocabulary) -> LabelWalk:
             previous_end = starts[j] + 1
             j += 1
             continue
-        if unit == "." and j > 0 and units[j - 1][-1:].isdigit():
-            # A decimal point inside a name ("Claude 3.5 Sonnet", "Qwen2.5"): glued to digits on both sides.
-            if starts[j] != previous_end or not have(j + 1) or starts[j + 1] != starts[j] + 1 or not units[j + 1][:1].isdigit():
+        if unit in _GLUE and j > 0:
+            # A point, colon, dot or times sign inside a name, glued on both sides: "Claude 3.5 Sonnet",
+            # "torch.compile", "LLM.int8", "FLUX.1", "2:4 sparsity", "DALL·E", "1×1 convolution".
+            if starts[j] != previous_end or not have(j + 1) or starts[j + 1] != starts[j] + 1:
                 break
             previous_end = starts[j] + 1
             j += 1
@@ -486,6 +487,7 @@ class LabelFinder:
 
 
 _WALKS = operator.attrgetter("walks")
+_GLUE = frozenset({".", ":", "·", "×"})
 _JOINERS = frozenset({"-", "/", "‐", "–", "@"})  # "@": "pass@1", "Recall@10"
 _APOSTROPHES = frozenset({"'", "’"})
 _UNIT = re.compile(r"\w+|\S")
