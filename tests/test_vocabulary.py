@@ -93,3 +93,24 @@ def test_vocabulary_user_extension_without_code(tmp_path):
     paper = Paper("p", "Fast attention", text, "Fast attention", text.split("\n\n")[1])
     names = {e.name: e.type for e in doc_to_extraction(nlp(paper.text), paper).entities}
     assert names == {"SageAttention": "Method"}
+
+
+def test_vocabulary_every_label_is_found_whole_in_a_sentence(vocabulary):
+    """What a user writes as a label is what the extractor finds: each label, alone in a
+    sentence, is matched whole to its concept. The matcher reads letters, digits, "+" and
+    glued joiners ("-", "/", "@", ".", ":", "·", "×"); labels with "&", brackets, "#" or "^"
+    are kept as written but found only in part."""
+    from pipeline.extract.components import LabelFinder, match_vocabulary
+
+    finder = LabelFinder(vocabulary)
+    unfound = []
+    for term in vocabulary.terms.values():
+        for label in term.labels:
+            if any(c in label for c in "&()#^"):
+                continue
+            text = f"Title\n\nWe study {label} here."
+            at = text.index(label)
+            found, _ = match_vocabulary(text, vocabulary, finder)
+            if [at, at + len(label), "vocabulary", term.slug] not in found:
+                unfound.append(label)
+    assert unfound == []
