@@ -654,3 +654,11 @@ def test_extract_unseen_a_baseline_belongs_to_the_number_next_to_it(extractor):
                              "GraphSAGE and 2.4 points above GAT.")
     baselines = {r.value_text: r.baseline for r in extraction.results}
     assert baselines == {"83.9%": None, "1.6 points": "graphsage", "2.4 points": "gat"}
+
+
+def test_extract_unseen_the_method_a_before_and_after_change_is_of(extractor):
+    """"raises the normalised score of CQL from 692.4 to 741.9": CQL is the baseline."""
+    extraction, _ = _extract(extractor, "Offline RL",
+                             "We propose a coverage-aware expectile schedule. On D4RL it raises the normalised score of "
+                             "CQL from 692.4 to 741.9.")
+    assert {r.value_text: r.baseline for r in extraction.results} == {"741.9": "conservative-q-learning"}

@@ -333,6 +333,10 @@ def _result(
         inside = {m.key for m in local if start < m.start and m.end < end and entities.get(m.key)
                   and entities[m.key].type in ("Method", "Model")}
         baseline = inside.pop() if len(inside) == 1 else None
+        # "raises the normalised score of IQL from 692.4 to 741.9": the method the change is of.
+        of = [m for m in local if m.end <= start and _OF_BEFORE.fullmatch(text, m.end, start) and entities.get(m.key)
+              and entities[m.key].type in ("Method", "Model") and _OF_LEAD.search(text, max(s_start, m.start - 4), m.start)]
+        baseline = baseline or (of[-1].key if of else None)
     if baseline is None:
         # No cue by the number: the one baseline its sentence names, if one.
         named = {m.key for m in local if m.key in compared}
@@ -352,6 +356,8 @@ def _result(
     )
 
 
+_OF_BEFORE = re.compile(r"\s*(?:\(\w+\)\s*)?")  # between "of IQL (ours)" and "from"
+_OF_LEAD = re.compile(r"\bof\s+$")
 # A number standing alone, not part of a name ("GPT-4", "ResNet-50").
 _LONE_NUMBER = re.compile(r"(?<![\w.-])\d+(?:[.,]\d+)?(?![\w-])")
 _OPENING_ON = re.compile(r"\s*(?:On|For)\s+(?:the\s+)?")
