@@ -612,6 +612,10 @@ ROLE_CASES = [
      "We introduce head-wise mixed precision, trained briefly with distillation. Applied to ResNet-50, the method keeps "
      "top-1 accuracy at 75.1%, compared with 76.1% in FP16 and 70.2% for post-training quantization with SmoothQuant.",
      {"ResNet-50": {"builds_on"}}, {"ResNet-50": {"uses"}}),
+    ("a family of architectures in the title is what the work is one of, not what it extends",
+     "Hierarchical Graph Transformers for Billion-Edge Graphs",
+     "We propose TreeHop, which adds virtual nodes at several levels.",
+     {"Transformer": {"uses"}}, {"Transformer": {"builds_on"}}),
 ]
 
 
