@@ -598,7 +598,7 @@ _BROAD_HEADS = frozenset(
     inference generation transformer transformers attention decoding optimization architecture policy policies
     representation representations search analysis prediction estimation modeling modelling design engine""".split()
 )
-_TITLE_BREAK = re.compile(r"\s+(?:for|with|via|in|of|on|under|through|using|by|to|from|without|and|at|as|towards?)\s+|[:?,;]")
+_TITLE_BREAK = re.compile(r"\s+(?:for|with|via|in|of|on|under|through|using|by|to|from|without|at|as|towards?)\s+|[:?,;]")
 
 
 def _singular(word: str) -> str:
@@ -608,7 +608,7 @@ def _singular(word: str) -> str:
 def _kind_heads(title: str, proposal_names: list[str]) -> set[str]:
     """The head words of what the work is: its title's first phrase, and its proposals' names.
 
-    >>> sorted(_kind_heads("Learned Rotations for Outlier-Robust Quantization", []))
+    >>> sorted(_kind_heads("Fast and Learned Rotations for Outlier-Robust Quantization", []))
     ['rotation']
     >>> sorted(_kind_heads("Two Steps Suffice: Segment Rotations of SDXL", ["Chunk-Aware Distillation"]))
     ['distillation', 'rotation', 'suffice']
