@@ -666,3 +666,14 @@ def test_extract_unseen_the_method_a_before_and_after_change_is_of(extractor):
                              "We propose a coverage-aware expectile schedule. On D4RL it raises the normalised score of "
                              "CQL from 692.4 to 741.9.")
     assert {r.value_text: r.baseline for r in extraction.results} == {"741.9": "conservative-q-learning"}
+
+
+def test_extract_unseen_a_second_technique_the_proposal_sentence_describes(extractor):
+    """"We introduce X, together with Y, a variant of Z": Y is proposed too; a known technique is not."""
+    _, roles = _extract(extractor, "Compressed Training",
+                        "We introduce overlapped bucket compression, together with bias-bounded error feedback, a "
+                        "variant of error feedback. We propose a calibrated exit rule and pair it with lazy KV "
+                        "refilling, which fills skipped entries. We propose ExitKV and combine it with speculative "
+                        "decoding, which drafts tokens.")
+    assert roles["bias-bounded error feedback"] == roles["lazy KV refilling"] == {"proposes"}
+    assert "proposes" not in roles["speculative decoding"]

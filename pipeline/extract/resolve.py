@@ -439,6 +439,14 @@ def _link_proposals(
                     chosen = _replace_inside(chosen, new)
                     if new in chosen:
                         proposed.setdefault(new.key, (new.start, new.end, "proposal:listed"))
+            # "... together with staleness-aware error feedback, a variant of ...", "we pair it with
+            # deferred KV backfilling, which ...": a second new technique the sentence describes.
+            for match in _COMPANION.finditer(text, cue.position, _sentence_end(text, cue.position)):
+                new = _new_candidate(text, match.start(1), match.end(1), "proposal", vocabulary)
+                if new is not None and new.concept is None:
+                    chosen = _replace_inside(chosen, new)
+                    if new in chosen:
+                        proposed.setdefault(new.key, (new.start, new.end, "proposal:companion"))
         clause_end = _clause_end(text, cue.position)
         target = _first_after(text, chosen, cue.position, clause_end)
         if target is not None:
@@ -532,6 +540,10 @@ _OUR_HEADS = ("our", "Our", "the proposed", "The proposed")  # what every _OUR_N
 _APPOSED_PHRASE = re.compile(
     r"(?:[Oo]ur|[Tt]he proposed)\s+(?:method|approach|framework|technique|algorithm|system|model|scheme),\s+"
     r"([a-z][\w-]*(?:\s[a-z][\w-]*){0,4}),"
+)
+_COMPANION = re.compile(
+    r"\b(?:together with|along with|combined with|paired with|pair (?:it|them) with|complement(?:ed)? (?:it |them )?with)\s+"
+    r"([a-z][\w-]*(?:\s(?:[a-z][\w-]*|[A-Z]{2,4})){1,3}),\s+(?:which|that|an?)\s"  # "deferred KV backfilling"
 )
 # "our model, trained on a single dataset, ...", "our method, which is simple, ...": a clause, not a name.
 _CLAUSE_NOT_NAME = re.compile(r"(?:which|that|when|while|where|unlike|like|once|[a-z]+[^e]ed|[a-z]+ly)\b|.*\b(?:a|an|the)\b")
