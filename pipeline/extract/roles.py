@@ -459,6 +459,22 @@ def assign_roles(
             if any(_kind_of_head(name, heads) for name in (entity.name, *entity.aliases)):
                 m = first_mention[key]
                 add(key, "builds_on", m.start, m.end, "kind-of-proposal:head", 0.6)
+    # A dataset the paper releases is also what it trains on ("fine-tune X on RepairMix") or,
+    # named again where results are, what it evaluates on ("on PlotTruth, GPT-4o reaches 58%").
+    for mention in mentions:
+        entity = entities.get(mention.key)
+        if entity is None or entity.type != "Dataset" or mention.key not in proposed or mention.start < title_end:
+            continue
+        s_start, s_end = sentence_of(sentences, mention.start)
+        if _TRAINED_ON.search(text, max(s_start, mention.start - _CUE_WINDOW), mention.start) and not text.startswith(
+            "-", mention.end
+        ):  # "on 20k PlotTruth-style charts" are not PlotTruth
+            add(mention.key, "uses", mention.start, mention.end, "cue:training-data", 0.6)
+        elif (mention.start != proposed[mention.key][0] and _NUMBER.search(text, s_start, s_end)) or (
+            "benchmark" in text[s_start:s_end].lower() and _NUMBER.search(text, s_end)
+        ):
+            # Named where numbers are, or released as a benchmark of a paper that reports numbers.
+            add(mention.key, "evaluated_on", mention.start, mention.end, "proposed-dataset:results", 0.6)
     # Building on "personalized federated learning" is building on "federated learning".
     for role in [r for r in out if r.role == "builds_on"]:
         qualified = entities[role.key]
@@ -532,7 +548,8 @@ _FROM_TO = re.compile(r"\bfrom\s+[\d.]+\S*\s+(?:\w+\s+)?to\s+[\d.]+")
 # "pre-trained on 300B tokens of the Pile", "calibrated on 128 samples from C4": the
 # verb, a few words, and the preposition (not "training ... performance on X").
 _TRAINED_ON = re.compile(
-    r"\b(?:(?:pre-?)?train(?:s|ed)?|calibrat(?:e|es|ed))(?:\s+[\w.,-]+){0,8}?\s+(?:on|from|of|using|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"\b(?:(?:pre-?)?train(?:s|ed)?|fine-?tun(?:e|es|ed|ing)|calibrat(?:e|es|ed))(?:\s+[\w.,-]+){0,8}?\s+(?:on|from|of|using|with)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # Words of a sentence about other work, even after the paper's own has begun.
