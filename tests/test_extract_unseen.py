@@ -554,6 +554,8 @@ def test_extract_unseen_a_known_model_with_its_version_or_capitalised_size(extra
     names = {e.name for e in extraction.entities}
     assert {"Depth Anything V2-Small", "GPT-2 Medium", "GPT-2 Small"} <= names
     assert "V2-Small" not in names and "Depth Anything" not in names
+    extraction, _ = _extract(extractor, "Forecasting", "TideNet outperforms Chronos-Small and T5-Small.")
+    assert {"Chronos-Small", "T5-Small"} <= {e.name for e in extraction.entities}
 
 
 def test_extract_unseen_a_known_dataset_with_its_release(extractor):
