@@ -685,3 +685,12 @@ def test_extract_unseen_a_second_technique_the_proposal_sentence_describes(extra
                         "decoding, which drafts tokens.")
     assert roles["bias-bounded error feedback"] == roles["lazy KV refilling"] == {"proposes"}
     assert "proposes" not in roles["speculative decoding"]
+
+
+def test_extract_unseen_a_model_named_before_language_model_is_kept(extractor):
+    """"the Mistral-7B language model", "MMS-1B language adapters" name models; "the Rust language" does not."""
+    extraction, _ = _extract(extractor, "Adapters",
+                             "We fine-tune the Mistral-7B language model and compare with MMS-1B language adapters "
+                             "written in the Zig language.")
+    names = {e.name for e in extraction.entities}
+    assert {"MMS-1B"} <= names and any(n.startswith("Mistral") for n in names) and "Zig" not in names

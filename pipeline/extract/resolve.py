@@ -312,8 +312,19 @@ def _in_span(candidate: Candidate, span: tuple[int, int] | None) -> bool:
 
 
 def _followed_by_non_entity(text: str, end: int) -> bool:
+    """"the Rust language", "the XYZ-3 task": a name of no entity; "the Mistral-7B language model" is one."""
     after = _NEXT_WORD.match(text, end, end + 30)
-    return bool(after) and after.group(1).lower() in names.NOT_ENTITY_FOLLOWERS
+    if not after or after.group(1).lower() not in names.NOT_ENTITY_FOLLOWERS:
+        return False
+    compound = _NEXT_WORD.match(text, after.end(), after.end() + 30)
+    return not (compound and compound.group(1).lower() in _COMPOUND_HEADS)
+
+
+# Nouns after "language" or "task" that make one compound with it: "language model", "task head".
+_COMPOUND_HEADS = frozenset(
+    """model models modeling modelling adapter adapters agent agents backbone backbones encoder encoders
+    decoder decoders head heads understanding vector vectors embedding embeddings""".split()
+)
 
 
 def _nested_terms(text: str, candidates: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
