@@ -694,3 +694,11 @@ def test_extract_unseen_a_model_named_before_language_model_is_kept(extractor):
                              "written in the Zig language.")
     names = {e.name for e in extraction.entities}
     assert {"MMS-1B"} <= names and any(n.startswith("Mistral") for n in names) and "Zig" not in names
+
+
+def test_extract_unseen_setup_numbers_are_no_results(extractor):
+    """"models with 1.3B, 7B and 13B parameters", "every 20 steps" describe the setup; "only 0.5M trainable parameters" is a result."""
+    extraction, _ = _extract(extractor, "Stable FP8",
+                             "We propose ScaleFP8. We pre-train models with 1.3B, 7B and 13B parameters and refresh the "
+                             "scales every 20 steps. The adapter needs only 0.5M trainable parameters and trains 1.3x faster.")
+    assert {r.value_text for r in extraction.results} == {"0.5M", "1.3x"}

@@ -43,6 +43,10 @@ _VALUE = re.compile(
     rf"(?P<low>\d(?<![\w.]\d)\d*(?:,\d{{3}})*(?:\.\d+)?)(?:\s?[–~-]\s?(?P<high>{_NUM}))?\s?{_UNIT}"
 )
 _DIGIT = re.compile(r"\d")  # every result pattern needs one
+# What makes a number part of the experimental setup: the sizes of the models trained, a period.
+_SETTING_BEFORE = re.compile(
+    r"(?:\bmodels?\s+(?:with|of)\s+(?:[\d.,]+\s?[MBK]?\s*(?:,|and|to|or|[–-])\s*)*|\bevery\s+)$"
+)
 # A metric followed by a number of its own: "throughput by 26x".
 _OWN_NUMBER_AFTER = re.compile(NUMBER_TIE + r"\d")
 # A number a metric is brought to, ending a phrase: "the real-time factor to 0.02 and ...",
@@ -189,6 +193,8 @@ def find_results(
             if any(start < e and s < end for s, e in taken) or any(m.start <= match.start("low") < m.end for m in local):
                 continue
             taken.append((start, end))
+            if _SETTING_BEFORE.search(text, max(s_start, start - 60), start):
+                continue  # "models with 1.3B, 7B and 13B parameters", "every 20 steps": the setup, not a result
             here.append(_result(text, match, local, entities, s_start, s_end, compared))
         found.extend(_share_metrics(text, sorted(here, key=lambda r: r.start)))
     return found
