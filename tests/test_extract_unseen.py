@@ -702,3 +702,8 @@ def test_extract_unseen_setup_numbers_are_no_results(extractor):
                              "We propose ScaleFP8. We pre-train models with 1.3B, 7B and 13B parameters and refresh the "
                              "scales every 20 steps. The adapter needs only 0.5M trainable parameters and trains 1.3x faster.")
     assert {r.value_text for r in extraction.results} == {"0.5M", "1.3x"}
+
+
+def test_extract_unseen_units_are_written_one_way(extractor):
+    extraction, _ = _extract(extractor, "Edge Detection", "We propose EdgeDet. It runs at 23 FPS, 31 fps and in 2.5 seconds.")
+    assert {r.value_text: r.unit for r in extraction.results} == {"23 FPS": "fps", "31 fps": "fps", "2.5 seconds": "s"}

@@ -27,7 +27,7 @@ _UNITS = (
     r"seconds|sec|s|minutes|min|hours|Hz|mW|W|kJ|mJ|J|GB/s|TB/s"
 )
 # Units written out, as a result carries them.
-_UNIT_SPELLING = {"seconds": "s", "sec": "s", "minutes": "min", "hours": "h"}
+_UNIT_SPELLING = {"seconds": "s", "sec": "s", "minutes": "min", "hours": "h", "FPS": "fps"}
 _UNIT_NAME = re.compile(_UNITS)
 _UNIT = rf"(?P<unit>%|[xX](?![\w])|×|times(?=\s+(?:faster|slower|speedup|higher|lower|more|less|fewer))|(?:{_UNITS})(?![\w]))"
 # Both patterns must not start inside a word or a number. They say so right
