@@ -707,3 +707,10 @@ def test_extract_unseen_setup_numbers_are_no_results(extractor):
 def test_extract_unseen_units_are_written_one_way(extractor):
     extraction, _ = _extract(extractor, "Edge Detection", "We propose EdgeDet. It runs at 23 FPS, 31 fps and in 2.5 seconds.")
     assert {r.value_text: r.unit for r in extraction.results} == {"23 FPS": "fps", "31 fps": "fps", "2.5 seconds": "s"}
+
+
+def test_extract_unseen_numbers_listed_before_a_metric_name(extractor):
+    extraction, _ = _extract(extractor, "Translation", "We propose QR. It reaches 34.1, 35.0 and 36.2 BLEU, and gains 2.1 and 1.8 mAP.")
+    metrics = {r.value_text: r.metric for r in extraction.results}
+    assert metrics == {"34.1": "bleu", "35.0": "bleu", "36.2": "bleu", "2.1": "mean-average-precision",
+                       "1.8": "mean-average-precision"}

@@ -58,6 +58,8 @@ _TIED_NUMBER = re.compile(
 )
 # A number right before a metric's name: "45.3 BLEU", "2.1 FID".
 _BARE_NUMBER = re.compile(r"(?<![\w.,])(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)\s+$")
+# One listed before such a number: "2.1 and " of "2.1 and 1.8 mAP".
+_LISTED_BARE_NUMBER = re.compile(r"(?<![\w.,])(?P<low>\d+(?:\.\d+)?)(?=(?:,\s+|,?\s+and\s+|\s+or\s+)$)")
 _FASTER_AFTER = re.compile(r"\s*(?:faster|quicker|speed-?ups?)\b")
 _MEMORY_AFTER = re.compile(r"\s+(?:(?:less|more|lower|higher|smaller|larger)\s+)?(?:(?:GPU|peak|activation|optimizer)\s+)?memory\b")
 _SUCCEEDS_BEFORE = re.compile(r"\bsucceed(?:s|ed)?\s+(?:in|on)\s+(?:about\s+|over\s+|nearly\s+)?$")
@@ -255,6 +257,11 @@ def _values_of_metrics(text: str, local: list[Found], entities: dict[str, Known]
             before = _BARE_NUMBER.search(text, max(s_start, mention.start - 24), mention.start)
             after = _TIED_NUMBER.match(text, mention.end, s_end)
             matches.extend(m for m in (before, after) if m is not None)
+            while before is not None:
+                # "by 2.1 and 1.8 mAP", "34.1, 35.0 and 36.2 BLEU": the numbers listed before it too.
+                before = _LISTED_BARE_NUMBER.search(text, max(s_start, before.start() - 16), before.start())
+                if before is not None:
+                    matches.append(before)
     return matches
 
 
