@@ -705,8 +705,11 @@ def test_extract_unseen_setup_numbers_are_no_results(extractor):
 
 
 def test_extract_unseen_units_are_written_one_way(extractor):
-    extraction, _ = _extract(extractor, "Edge Detection", "We propose EdgeDet. It runs at 23 FPS, 31 fps and in 2.5 seconds.")
-    assert {r.value_text: r.unit for r in extraction.results} == {"23 FPS": "fps", "31 fps": "fps", "2.5 seconds": "s"}
+    extraction, _ = _extract(extractor, "Edge Detection", "We propose EdgeDet. It runs at 23 FPS, 31 fps and in 2.5 seconds, "
+                             "with gains of 15%-50%.")
+    assert {r.value_text: r.unit for r in extraction.results} == {"23 FPS": "fps", "31 fps": "fps", "2.5 seconds": "s",
+                                                                  "15%-50%": "%"}
+    assert {r.value_text: r.value for r in extraction.results}["15%-50%"] == 50.0  # a range's upper bound
 
 
 def test_extract_unseen_numbers_listed_before_a_metric_name(extractor):

@@ -40,7 +40,7 @@ _FROM_TO = re.compile(
 )
 # "2.06x", "33%", "225 TFLOPs/s", "0.50M trainable parameters".
 _VALUE = re.compile(
-    rf"(?P<low>\d(?<![\w.]\d)\d*(?:,\d{{3}})*(?:\.\d+)?)(?:\s?[–~-]\s?(?P<high>{_NUM}))?\s?{_UNIT}"
+    rf"(?P<low>\d(?<![\w.]\d)\d*(?:,\d{{3}})*(?:\.\d+)?)(?:%?\s?[–~-]\s?(?P<high>{_NUM}))?\s?{_UNIT}"  # "15%-50%"
 )
 _DIGIT = re.compile(r"\d")  # every result pattern needs one
 # What makes a number part of the experimental setup: the sizes of the models trained, a period.
