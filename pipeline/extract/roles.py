@@ -447,41 +447,17 @@ def assign_roles(
                 add(base, "compares_with", match.start(), match.end(), "base-model-anaphora", 0.6)
                 break
 
-    # "Chunk-Aware Distillation" (the proposal, or what the title calls it) and the
-    # abstract's "knowledge distillation": the work is a kind of the known technique.
-    heads = _kind_heads(text[prefix_end + 1 if prefix_end else 0 : title_end], [entities[k].name for k in proposed if k in entities])
-    if heads:
-        for key, entity in entities.items():
-            if key in proposed or entity.type != "Method" or entity.concept is None or key not in first_mention:
-                continue
-            if roles[key] & {"builds_on", "compares_with"}:
-                continue
-            if any(_kind_of_head(name, heads) for name in (entity.name, *entity.aliases)):
-                m = first_mention[key]
-                add(key, "builds_on", m.start, m.end, "kind-of-proposal:head", 0.6)
-    # A dataset the paper releases is also what it trains on ("fine-tune X on RepairMix") or,
-    # named again where results are, what it evaluates on ("on PlotTruth, GPT-4o reaches 58%").
-    for mention in mentions:
-        entity = entities.get(mention.key)
-        if entity is None or entity.type != "Dataset" or mention.key not in proposed or mention.start < title_end:
-            continue
-        s_start, s_end = sentence_of(sentences, mention.start)
-        if _TRAINED_ON.search(text, max(s_start, mention.start - _CUE_WINDOW), mention.start) and not text.startswith(
-            "-", mention.end
-        ):  # "on 20k PlotTruth-style charts" are not PlotTruth
-            add(mention.key, "uses", mention.start, mention.end, "cue:training-data", 0.6)
-        elif (mention.start != proposed[mention.key][0] and _NUMBER.search(text, s_start, s_end)) or (
-            "benchmark" in text[s_start:s_end].lower() and _NUMBER.search(text, s_end)
-        ):
-            # Named where numbers are, or released as a benchmark of a paper that reports numbers.
-            add(mention.key, "evaluated_on", mention.start, mention.end, "proposed-dataset:results", 0.6)
-    # Building on "personalized federated learning" is building on "federated learning".
-    for role in [r for r in out if r.role == "builds_on"]:
-        qualified = entities[role.key]
-        for key, entity in entities.items():
-            if key in first_mention and entity.concept is not None and extends_name(qualified.name, entity.name):
-                m = first_mention[key]
-                add(key, "builds_on", m.start, m.end, "qualified-name", 0.6)
+    title_rest = text[prefix_end + 1 if prefix_end else 0 : title_end]
+    settled = {key for key, held in roles.items() if held & {"builds_on", "compares_with"}}
+    for found in _kinds_of_the_work(title_rest, entities, proposed, first_mention, settled):
+        add(*found)
+    released = [
+        m for m in mentions if m.key in proposed and m.start >= title_end and entities.get(m.key, _NONE).type == "Dataset"
+    ]
+    for found in _released_dataset_roles(text, sentences, released, proposed):
+        add(*found)
+    for found in _general_techniques([r.key for r in out if r.role == "builds_on"], entities, first_mention):
+        add(*found)
     own_work_from = own_work_start(text, sentences, title_end, proposed_spans)
     for mention in mentions:
         key = mention.key
@@ -583,6 +559,60 @@ _COMPARE_ANYWHERE = AnyCase(
     r"surpass\w*|beat\w*|against|baselines?)\b"
 )
 _LIST_LEAD = AnyCase(r"(?:\(|such as|like|including|as well as|,|\band|\bor)\s*(?:[\w.-]+\s+){0,2}$")
+
+
+_NONE = Known("", "", "")  # the entity of a key that has none
+# A role found by a pass over the whole paper: (key, role, start, end, rule, confidence).
+_PassRole = tuple[str, str, int, int, str, float]
+
+
+def _kinds_of_the_work(
+    title_rest: str, entities: dict[str, Known], proposed: dict, first_mention: dict[str, Found], settled: set[str]
+) -> list[_PassRole]:
+    """Known techniques the work is a kind of: the title's "Chunk-Aware Distillation" (or a
+    proposal's name) and the abstract's "knowledge distillation". ``settled``: keys already
+    built on or compared with."""
+    heads = _kind_heads(title_rest, [entities[k].name for k in proposed if k in entities])
+    return [
+        (key, "builds_on", first_mention[key].start, first_mention[key].end, "kind-of-proposal:head", 0.6)
+        for key, entity in entities.items()
+        if heads
+        and key not in proposed
+        and key not in settled
+        and key in first_mention
+        and entity.type == "Method"
+        and entity.concept is not None
+        and any(_kind_of_head(name, heads) for name in (entity.name, *entity.aliases))
+    ]
+
+
+def _released_dataset_roles(
+    text: str, sentences: list[tuple[int, int]], released: list[Found], proposed: dict[str, tuple[int, int, str]]
+) -> list[_PassRole]:
+    """A dataset the paper releases (``released``: its mentions after the title) is also what it
+    trains on ("fine-tune X on RepairMix") or, named again where results are or released as a
+    benchmark, what it evaluates on."""
+    found = []
+    for mention in released:
+        s_start, s_end = sentence_of(sentences, mention.start)
+        trained_on = _TRAINED_ON.search(text, max(s_start, mention.start - _CUE_WINDOW), mention.start)
+        if trained_on and not text.startswith("-", mention.end):  # "on PlotTruth-style charts" are not PlotTruth
+            found.append((mention.key, "uses", mention.start, mention.end, "cue:training-data", 0.6))
+        elif (mention.start != proposed[mention.key][0] and _NUMBER.search(text, s_start, s_end)) or (
+            "benchmark" in text[s_start:s_end].lower() and _NUMBER.search(text, s_end)
+        ):
+            found.append((mention.key, "evaluated_on", mention.start, mention.end, "proposed-dataset:results", 0.6))
+    return found
+
+
+def _general_techniques(built_on: list[str], entities: dict[str, Known], first_mention: dict[str, Found]) -> list[_PassRole]:
+    """Building on "personalized federated learning" is building on "federated learning"."""
+    return [
+        (key, "builds_on", first_mention[key].start, first_mention[key].end, "qualified-name", 0.6)
+        for qualified in built_on
+        for key, entity in entities.items()
+        if key in first_mention and entity.concept is not None and extends_name(entities[qualified].name, entity.name)
+    ]
 
 
 def _is_training_free(text: str, sentences: list[tuple[int, int]], title_end: int) -> bool:
