@@ -687,13 +687,17 @@ def test_extract_unseen_a_second_technique_the_proposal_sentence_describes(extra
     assert "proposes" not in roles["speculative decoding"]
 
 
-def test_extract_unseen_a_model_named_before_language_model_is_kept(extractor):
-    """"the Mistral-7B language model", "MMS-1B language adapters" name models; "the Rust language" does not."""
+def test_extract_unseen_a_name_before_a_word_that_usually_ends_no_name(extractor):
+    """"the Mistral-7B language model", "MMS-1B language adapters" name models, "LiveCodeBench problems" a
+    benchmark; "the Zig language" names none."""
     extraction, _ = _extract(extractor, "Adapters",
                              "We fine-tune the Mistral-7B language model and compare with MMS-1B language adapters "
                              "written in the Zig language.")
     names = {e.name for e in extraction.entities}
     assert {"MMS-1B"} <= names and any(n.startswith("Mistral") for n in names) and "Zig" not in names
+    _, roles = _extract(extractor, "Code Models", "We propose FixLoop. It gains 2.9 points on LiveCodeBench problems and "
+                                                  "1.1 points on LIBERO tasks.")
+    assert roles["LiveCodeBench"] == roles["LIBERO"] == {"evaluated_on"}
 
 
 def test_extract_unseen_setup_numbers_are_no_results(extractor):

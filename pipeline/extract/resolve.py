@@ -100,7 +100,7 @@ def resolve(
         for c in candidates
         if not _inside_any(c, blocked)
         and (c.component in ("vocabulary", "acronym") or not _inside_any(c, stops))
-        and not _followed_by_non_entity(text, c.end)
+        and not _followed_by_non_entity(text, c)
         and not (blocked_keys and name_key(text[c.start : c.end]) in blocked_keys)
         and (c.component != "coined" or c.start >= title_end or _in_span(c, prefix)
              or text[c.start : c.end].casefold() in abstract)
@@ -311,15 +311,19 @@ def _in_span(candidate: Candidate, span: tuple[int, int] | None) -> bool:
     return span is not None and span[0] <= candidate.start and candidate.end <= span[1]
 
 
-def _followed_by_non_entity(text: str, end: int) -> bool:
-    """"the Rust language", "the XYZ-3 task": a name of no entity; "the Mistral-7B language model" is one."""
-    after = _NEXT_WORD.match(text, end, end + 30)
+def _followed_by_non_entity(text: str, candidate: Candidate) -> bool:
+    """"the Rust language", "the XYZ-3 task": a name of no entity; "the Mistral-7B language model"
+    is one, and so are a known benchmark's "LiveCodeBench problems"."""
+    after = _NEXT_WORD.match(text, candidate.end, candidate.end + 30)
     if not after or after.group(1).lower() not in names.NOT_ENTITY_FOLLOWERS:
+        return False
+    if candidate.type == "Dataset" and candidate.concept is not None and after.group(1).lower() in _ITEMS_OF_A_BENCHMARK:
         return False
     compound = _NEXT_WORD.match(text, after.end(), after.end() + 30)
     return not (compound and compound.group(1).lower() in _COMPOUND_HEADS)
 
 
+_ITEMS_OF_A_BENCHMARK = frozenset({"task", "tasks", "problem", "problems"})
 # Nouns after "language" or "task" that make one compound with it: "language model", "task head".
 _COMPOUND_HEADS = frozenset(
     """model models modeling modelling adapter adapters agent agents backbone backbones encoder encoders
