@@ -721,3 +721,10 @@ def test_extract_unseen_numbers_listed_before_a_metric_name(extractor):
     metrics = {r.value_text: r.metric for r in extraction.results}
     assert metrics == {"34.1": "bleu", "35.0": "bleu", "36.2": "bleu", "2.1": "mean-average-precision",
                        "1.8": "mean-average-precision"}
+
+
+def test_extract_unseen_an_acronym_defined_inside_a_known_name(extractor):
+    """"the key-value (KV) cache": the phrase names the KV cache; "key-value" is no entity of its own."""
+    extraction, _ = _extract(extractor, "Serving", "We propose TidyKV. The key-value (KV) cache grows with context.")
+    by_name = {e.name: e for e in extraction.entities}
+    assert "key-value" not in by_name and "key-value (KV) cache" in by_name["KV cache"].aliases

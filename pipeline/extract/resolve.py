@@ -371,6 +371,9 @@ def _pair_candidates(
     rule makes an entity of them (the vocabulary's "MPT" model included).
     """
     long, short = pair.long(text), pair.short(text)
+    compound = _defined_compound(text, pair, vocabulary)
+    if compound is not None:
+        return [compound]
     term = vocabulary.lookup(long)
     if term is None:
         if vocabulary.is_stop(long) or vocabulary.is_stop(short) or vocabulary.is_stop(names._strip_plural(short)):
@@ -396,6 +399,20 @@ def _pair_candidates(
         Candidate(pair.long_start, pair.long_end, "acronym", key, name, kind, concept),
         Candidate(pair.short_start, pair.short_end, "acronym", key, name, kind, concept),
     ]
+
+
+def _defined_compound(text: str, pair: names.AcronymPair, vocabulary: Vocabulary) -> Candidate | None:
+    """"the key-value (KV) cache": the acronym defines part of a known name ("KV cache") that the
+    word after the bracket completes; the whole phrase names that concept."""
+    if not pair.long_first or not text.startswith(")", pair.short_end) or vocabulary.is_stop(pair.long(text)):
+        return None  # "a large language model (LLM) routing scheme": a generic class, then a description
+    after = _NEXT_WORD.match(text, pair.short_end + 1, pair.short_end + 30)
+    if after is None:
+        return None
+    term = vocabulary.lookup(f"{pair.short(text)} {after.group(1)}")
+    if term is None or vocabulary.lookup(f"{pair.long(text)} {after.group(1)}") not in (None, term):
+        return None
+    return Candidate(pair.long_start, after.end(), "acronym", term.slug, term.name, term.type, term.concept)
 
 
 def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
