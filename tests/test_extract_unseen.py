@@ -728,3 +728,11 @@ def test_extract_unseen_an_acronym_defined_inside_a_known_name(extractor):
     extraction, _ = _extract(extractor, "Serving", "We propose TidyKV. The key-value (KV) cache grows with context.")
     by_name = {e.name: e for e in extraction.entities}
     assert "key-value" not in by_name and "key-value (KV) cache" in by_name["KV cache"].aliases
+
+
+def test_extract_unseen_a_title_case_adjective_ends_a_name(extractor):
+    """"DETR-Style Detectors" names DETR, not a model "DETR-Style"."""
+    extraction, _ = _extract(extractor, "Query Recycling for Faster Convergence of DETR-Style Detectors",
+                             "We propose QR for LLaMA-Based agents.")
+    names = {e.name for e in extraction.entities}
+    assert {"DETR", "LLaMA"} <= names and not any(n.endswith(("-Style", "-Based")) for n in names)

@@ -524,8 +524,8 @@ def _ends_name(text: str, end: int) -> bool:
         # "Transformer-based", "LLaMA-architecture": an adjective, the name ends.
         after = _UNIT.match(text, end + 1)
         word = after.group() if after else ""
-        if word.istitle() and word.lower() in names._SIZE_SUFFIXES:
-            return True  # "Chronos-Small": the name ends, and its size is read as its written tail
+        if word.istitle() and (word.lower() in names._SIZE_SUFFIXES or word.lower() in names.ADJECTIVE_TAILS):
+            return True  # "Chronos-Small" (its size is read as its written tail), "DETR-Style Detectors"
         return word.isalpha() and word.islower() and word not in names._SIZE_SUFFIXES
     return not (nxt.isalnum() or nxt == "+")
 

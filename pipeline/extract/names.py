@@ -248,11 +248,19 @@ def trim_adjective(chunk: str) -> str:
 
     >>> trim_adjective("CUDA-optimized"), trim_adjective("BERT-large"), trim_adjective("LLaMA-architecture")
     ('CUDA', 'BERT-large', 'LLaMA')
+    >>> trim_adjective("DETR-Style"), trim_adjective("Path-X")
+    ('DETR', 'Path-X')
     """
     parts = chunk.split("-")
-    while len(parts) > 1 and parts[-1].isalpha() and parts[-1].islower() and parts[-1] not in _SIZE_SUFFIXES:
+    while len(parts) > 1 and parts[-1].isalpha() and (
+        (parts[-1].islower() and parts[-1] not in _SIZE_SUFFIXES) or parts[-1].lower() in ADJECTIVE_TAILS
+    ):
         parts.pop()
     return "-".join(parts)
+
+
+# Words that make an adjective of the name before them, written in Title Case too ("DETR-Style Detectors").
+ADJECTIVE_TAILS = frozenset("style based like aware free driven guided specific agnostic centric oriented".split())
 
 
 # Units of measure, spelled as coined names are ("kHz" is camel-cased, "GiB" too).
