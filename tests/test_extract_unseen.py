@@ -736,3 +736,8 @@ def test_extract_unseen_a_title_case_adjective_ends_a_name(extractor):
                              "We propose QR for LLaMA-Based agents.")
     names = {e.name for e in extraction.entities}
     assert {"DETR", "LLaMA"} <= names and not any(n.endswith(("-Style", "-Based")) for n in names)
+
+
+def test_extract_unseen_a_split_name_is_no_dataset_of_its_own(extractor):
+    extraction, _ = _extract(extractor, "Detection", "We propose X. On COCO val2017 it reaches 44.1 AP. Val2017 is used.")
+    assert {e.name for e in extraction.entities if e.type == "Dataset"} == {"COCO"}

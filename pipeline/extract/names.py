@@ -259,6 +259,7 @@ def trim_adjective(chunk: str) -> str:
     return "-".join(parts)
 
 
+_SPLIT_NAME = re.compile(r"(?:train|val|test|dev|minival|trainval)(?:19|20)?\d\d", re.IGNORECASE)
 # Words that make an adjective of the name before them, written in Title Case too ("DETR-Style Detectors").
 ADJECTIVE_TAILS = frozenset("style based like aware free driven guided specific agnostic centric oriented".split())
 
@@ -366,8 +367,8 @@ def find_coined(text: str, start: int = 0, end: int | None = None) -> list[tuple
             continue  # "O(N logN)": notation, not a name
         chunk = match.group().rstrip("-.")
         trimmed = trim_adjective(chunk)
-        if not is_coined(trimmed):
-            continue
+        if not is_coined(trimmed) or _SPLIT_NAME.fullmatch(trimmed):
+            continue  # "val2017" names a split of a dataset ("COCO val2017"), no dataset of its own
         span_start, span_end = match.start() - lead, match.start() + len(trimmed)
         version = _VERSION.match(text, span_end, end)
         if version and not _NOT_AFTER_VERSION.match(text, version.end()):
