@@ -46,13 +46,11 @@ def _pickled_by_fields(cls: type[_Record]) -> type[_Record]:
     and from worker processes (papers in, extractions out) cost about twice as
     much to pickle and to load that way.
     """
-    get = operator.attrgetter(*(f.name for f in fields(cls)))
-    if len(fields(cls)) == 1:
-        cls.__reduce__ = lambda self: (cls, (get(self),))  # type: ignore[method-assign]
-    else:
-        cls.__reduce__ = lambda self: (cls, get(self))  # type: ignore[method-assign]
+    names = [f.name for f in fields(cls)]
+    get = operator.attrgetter(*names)  # a tuple of the values (a record has two fields or more)
+    assert len(names) > 1, cls
+    cls.__reduce__ = lambda self: (cls, get(self))  # type: ignore[method-assign]
     return cls
-
 
 
 @_pickled_by_fields

@@ -452,7 +452,9 @@ def assign_roles(
     for found in _kinds_of_the_work(title_rest, entities, proposed, first_mention, settled):
         add(*found)
     released = [
-        m for m in mentions if m.key in proposed and m.start >= title_end and entities.get(m.key, _NONE).type == "Dataset"
+        m
+        for m in mentions
+        if m.key in proposed and m.key in entities and m.start >= title_end and entities[m.key].type == "Dataset"
     ]
     for found in _released_dataset_roles(text, sentences, released, proposed):
         add(*found)
@@ -561,7 +563,6 @@ _COMPARE_ANYWHERE = AnyCase(
 _LIST_LEAD = AnyCase(r"(?:\(|such as|like|including|as well as|,|\band|\bor)\s*(?:[\w.-]+\s+){0,2}$")
 
 
-_NONE = Known("", "", "")  # the entity of a key that has none
 # A role found by a pass over the whole paper: (key, role, start, end, rule, confidence).
 _PassRole = tuple[str, str, int, int, str, float]
 
@@ -576,8 +577,7 @@ def _kinds_of_the_work(
     return [
         (key, "builds_on", first_mention[key].start, first_mention[key].end, "kind-of-proposal:head", 0.6)
         for key, entity in entities.items()
-        if heads
-        and key not in proposed
+        if key not in proposed
         and key not in settled
         and key in first_mention
         and entity.type == "Method"
