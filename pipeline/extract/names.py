@@ -893,8 +893,16 @@ def technique_noun(word: str) -> bool:
     word = word.lower()
     if word in _ARTIFACT_NOUNS:
         return True
-    singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-    return singular.endswith(("ing", "ion", "ment", "or", "er", "ization", "isation"))
+    return singular(word).endswith(("ing", "ion", "ment", "or", "er", "ization", "isation"))
+
+
+def singular(word: str) -> str:
+    """A plural noun's singular, by its "s" ("rotations", not "loss" or "gas").
+
+    >>> singular("rotations"), singular("loss"), singular("gas")
+    ('rotation', 'loss', 'gas')
+    """
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
 
 
 # "we introduce tactile dropout, which randomly masks ...", "..., a variant of ...": a

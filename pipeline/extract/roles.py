@@ -31,6 +31,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from .names import singular
 from .patterns import AnyCase
 
 
@@ -648,10 +649,6 @@ _BROAD_HEADS = frozenset(
 _TITLE_BREAK = re.compile(r"\s+(?:for|with|via|in|of|on|under|through|using|by|to|from|without|at|as|towards?)\s+|[:?,;]")
 
 
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
-
-
 def _kind_heads(title: str, proposal_names: list[str]) -> set[str]:
     """The head words of what the work is: its title's first phrase, and its proposals' names.
 
@@ -663,7 +660,7 @@ def _kind_heads(title: str, proposal_names: list[str]) -> set[str]:
     phrases = [_TITLE_BREAK.split(part.strip(), maxsplit=1)[0] for part in title.split(":")]
     phrases += [n for n in proposal_names if " " in n.strip()]
     words = (phrase.casefold().replace("-", " ").split() for phrase in phrases)
-    return {_singular(w[-1]) for w in words if w}
+    return {singular(w[-1]) for w in words if w}
 
 
 def _kind_of_head(name: str, heads: set[str]) -> bool:
@@ -673,4 +670,4 @@ def _kind_of_head(name: str, heads: set[str]) -> bool:
     (True, False)
     """
     words = name.casefold().replace("-", " ").split()
-    return len(words) >= 2 and words[-1] not in _BROAD_HEADS and _singular(words[-1]) in heads
+    return len(words) >= 2 and words[-1] not in _BROAD_HEADS and singular(words[-1]) in heads
