@@ -80,6 +80,7 @@ class PG(DefinedNamespace):
     successorOf: URIRef
     notAnEntity: URIRef
     commonWord: URIRef
+    genericClass: URIRef
 
 
 CITO = Namespace("http://purl.org/spar/cito/")

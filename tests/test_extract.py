@@ -171,6 +171,14 @@ def test_extract_evidence_points_into_the_text(page_extractions):
         assert {e.type for e in extraction.entities} <= set(ENTITY_TYPES)
 
 
+def test_extract_vocabulary_entities_carry_their_definition(extractor, page_extractions):
+    """Every entity matched to a concept has its definition, also one found inside a longer name."""
+    terms = {t.concept: t for t in extractor.nlp.get_pipe("pg_vocabulary").vocabulary.terms.values()}
+    matched = [e for x in page_extractions.values() for e in x.entities if e.concept is not None]
+    assert len(matched) > 100
+    assert all(e.definition == terms[e.concept].definition for e in matched)
+
+
 def test_extract_no_entities_in_a_paper_about_nothing_technical():
     nlp = build_nlp()
     paper = Paper("p", "On Rainy Days", "", "On Rainy Days", "We walked to the market and bought bread. It rained all day.")

@@ -95,6 +95,39 @@ def test_vocabulary_user_extension_without_code(tmp_path):
     assert names == {"SageAttention": "Method"}
 
 
+@pytest.mark.parametrize("generic", [True, False])
+def test_vocabulary_generic_class_is_data(tmp_path, generic):
+    """pg:genericClass, set by a user: a class in the title is used, not built on; a processor class run on nothing is dropped."""
+    mark = "pg:genericClass true ;" if generic else ""
+    (tmp_path / "mine.ttl").write_text(
+        f"""@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix pg: <https://w3id.org/papergraph/ontology#> .
+<https://w3id.org/papergraph/vocab/model/kan> a skos:Concept ; {mark}
+    pg:entityType pg:Model ; skos:prefLabel "KAN"@en ; skos:altLabel "KANs"@en ;
+    skos:definition "Kolmogorov-Arnold network."@en .
+<https://w3id.org/papergraph/vocab/hardware/dpu> a skos:Concept ; {mark}
+    pg:entityType pg:Hardware ; skos:prefLabel "DPU"@en ; skos:altLabel "DPUs"@en ;
+    skos:definition "Data processing unit."@en .
+""",
+        encoding="utf-8",
+    )
+    from pipeline.extract import build_nlp, doc_to_extraction
+    from pipeline.records import Paper
+
+    title = "Sparse KANs for Tabular Data"
+    abstract = "Offloading to DPUs is a growing trend. We propose SpanKAN, which prunes edges during training."
+    paper = Paper("p", title, f"{title}\n\n{abstract}", title, abstract)
+    extraction = doc_to_extraction(build_nlp(tmp_path)(paper.text), paper)
+    names = {e.id: e.name for e in extraction.entities}
+    roles: dict[str, set[str]] = {}
+    for relation in extraction.relations:
+        roles.setdefault(names[relation.object], set()).add(relation.predicate)
+    if generic:
+        assert roles["KAN"] == {"uses"} and "DPU" not in roles
+    else:
+        assert roles["KAN"] == {"builds_on"} and roles["DPU"] == {"mentions"}
+
+
 def test_vocabulary_every_label_is_found_whole_in_a_sentence(vocabulary):
     """What a user writes as a label is what the extractor finds: each label, alone in a
     sentence, is matched whole to its concept. The matcher reads letters, digits, "+" and

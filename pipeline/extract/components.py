@@ -25,7 +25,7 @@ from spacy.util import compile_infix_regex, filter_spans, registry
 from . import names
 from .resolve import Candidate, resolve
 from .results import find_results
-from .roles import GENERIC_PROCESSORS, Found, Known, assign_roles
+from .roles import Found, Known, assign_roles
 from .vocabulary import MAX_LABEL_TOKENS, Vocabulary, load_vocabulary
 
 if not Doc.has_extension("pg"):
@@ -623,13 +623,14 @@ def pack_entity(entity: Known) -> dict[str, Any]:
         "definition": entity.definition,
         "aliases": sorted(entity.aliases),
         "successor_of": list(entity.successor_of),
+        "generic_class": entity.generic_class,
     }
 
 
 def unpack(data: dict[str, Any]) -> tuple[list[Found], dict[str, Known], dict[str, tuple[int, int, str]]]:
     mentions = [Found(*m) for m in data["mentions"]]
     entities = {
-        k: Known(k, e["name"], e["type"], e["concept"], e["definition"], set(e["aliases"]), tuple(e["successor_of"]))
+        k: Known(k, e["name"], e["type"], e["concept"], e["definition"], set(e["aliases"]), tuple(e["successor_of"]), e["generic_class"])
         for k, e in data["entities"].items()
     }
     proposed = {k: tuple(v) for k, v in data["proposed"].items()}
@@ -647,11 +648,12 @@ def pg_relations(doc: Doc) -> Doc:
     roles = assign_roles(data["text"], [tuple(s) for s in data["sentences"]], mentions, entities, proposed, data["title_end"])
     # A metric the paper only names in passing, reporting nothing about it, is
     # dropped: metrics matter in the graph as what papers measure.
-    # So is a generic processor class ("GPU") nothing is run or measured on.
+    # So is a generic processor class ("GPU", pg:genericClass) nothing is run or
+    # measured on (GUIDELINES).
     unreported = {
         key
         for key, entity in entities.items()
-        if (entity.type == "Metric" or key in GENERIC_PROCESSORS)
+        if (entity.type == "Metric" or (entity.type == "Hardware" and entity.generic_class))
         and all(r.role == "mentions" for r in roles if r.key == key)
     }
     data["relations"] = [[r.key, r.role, r.start, r.end, r.rule, r.confidence] for r in roles if r.key not in unreported]

@@ -131,15 +131,7 @@ def resolve(
         surface = text[candidate.start : candidate.end]
         entity = entities.get(key)
         if entity is None:
-            term = vocabulary.terms.get(key)
-            entity = Known(
-                key=key,
-                name=candidate.name or surface,
-                type=candidate.type or "",
-                concept=candidate.concept,
-                definition=term.definition if term else None,
-                successor_of=term.successor_of if term else (),
-            )
+            entity = _known(key, candidate.name or surface, candidate.type or "", candidate.concept, vocabulary.terms.get(key))
             entities[key] = entity
         if surface != entity.name:
             entity.aliases.add(surface)
@@ -149,8 +141,8 @@ def resolve(
     for candidate in nested:
         entity = entities.setdefault(
             candidate.key,
-            Known(candidate.key, candidate.name or text[candidate.start : candidate.end], candidate.type or "Method",
-                  candidate.concept),
+            _known(candidate.key, candidate.name or text[candidate.start : candidate.end], candidate.type or "Method",
+                   candidate.concept, vocabulary.terms.get(candidate.key)),
         )
         mentions.append(Found(candidate.start, candidate.end, candidate.key, "vocabulary", CONFIDENCE["vocabulary"]))
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -159,6 +151,13 @@ def resolve(
         if entities.get(key) is None or entities[key].type == "Hardware":
             del proposed[key]
     return mentions, entities, proposed
+
+
+def _known(key: str, name: str, type_: str, concept: str | None, term: Term | None) -> Known:
+    """An entity of the paper, with what the vocabulary says of its concept."""
+    if term is None:
+        return Known(key, name, type_, concept)
+    return Known(key, name, type_, concept, term.definition, successor_of=term.successor_of, generic_class=term.generic_class)
 
 
 # Components whose names are found where the paper introduces them, not by their

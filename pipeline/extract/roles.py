@@ -57,6 +57,8 @@ class Known:
     definition: str | None = None
     aliases: set[str] = field(default_factory=set)
     successor_of: tuple[str, ...] = ()
+    # A class of things (pg:genericClass): "GPU", "Transformer".
+    generic_class: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,8 +372,9 @@ def assign_roles(
             # What a title names beside the paper's own contribution is what the
             # work extends ("Query Recycling for ... DETR-Style Detectors"), or,
             # after "with"/"via", what it uses.
-            if _USES_BEFORE.search(before, lowered=lower) or key in ARCHITECTURE_FAMILIES:
-                # "Scalable Graph Transformers": a family of architectures the work is one of, not one it extends.
+            if _USES_BEFORE.search(before, lowered=lower) or entity.generic_class:
+                # "Scalable Graph Transformers": a class of architectures (pg:genericClass) the work is one of,
+                # not one it extends.
                 add(key, "uses", mention.start, mention.end, "title:uses", 0.7)
             else:
                 add(key, "builds_on", mention.start, mention.end, "title:kind-of-proposal", 0.7)
@@ -510,12 +513,6 @@ def assign_roles(
 _EXAMPLE_BEFORE = re.compile(r"(?:\be\.g\.,?|\bsuch as|\bfor (?:example|instance),?|\bincluding)\s+(?:[\w-]+\s+(?:and\s+|or\s+)?){0,3}$")
 _RUN_WORDS = re.compile(r"\b(?:on|deploy\w*|run\w*|measur\w*|execut\w*|benchmark\w*)\s")
 _RUN_BEFORE = re.compile(r"\b(?:on|onto|using|across|per)\s+(?:(?:a|an|the|one|two|four|eight|single|multiple|\d+|[a-z]+)\s+){0,2}$")
-# Families of architectures (vocabulary slugs): a title naming one says what kind of model the work
-# is, not which model it extends ("Gated Linear Attention Transformers").
-ARCHITECTURE_FAMILIES = frozenset({"transformer", "vision-transformer", "lstm", "u-net"})
-# The generic processor classes (GUIDELINES): entities only where the paper runs
-# or measures something on them.
-GENERIC_PROCESSORS = frozenset({"gpu", "cpu", "tpu", "npu", "fpga", "asic"})
 
 _FIRST_PERSON = AnyCase(r"\b(?:we|our|us|this (?:paper|work|study)|the proposed)\b")
 _RESULT_WORDS = AnyCase(

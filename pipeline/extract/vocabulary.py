@@ -73,6 +73,8 @@ class Term:
     # An everyday word too ("Weather", "Traffic", "Aurora"): named only inside a
     # sentence, not at its start or in a title, where every word has a capital.
     common_word: bool = False
+    # A class of things (GPU, Transformer), not one technique, model or device.
+    generic_class: bool = False
 
 
 @dataclass
@@ -247,6 +249,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
             pref = [str(o) for o in graph.objects(concept, SKOS.prefLabel)]
             match_case = any(o.toPython() is True for o in graph.objects(concept, pg.matchCase))
             common_word = any(o.toPython() is True for o in graph.objects(concept, pg.commonWord))
+            generic_class = any(o.toPython() is True for o in graph.objects(concept, pg.genericClass))
             labels = sorted(str(o) for o in graph.objects(concept, SKOS.altLabel))
             if any(o.toPython() is True for o in graph.objects(concept, pg.notAnEntity)):
                 for label in [*pref, *labels]:
@@ -272,6 +275,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
                     successor_of=successors,
                     match_case=match_case,
                     common_word=common_word,
+                    generic_class=generic_class,
                 )
             )
     return vocabulary
