@@ -10,8 +10,10 @@ from __future__ import annotations
 import functools
 import re
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
+from pipeline.extract import names, resolve, roles
 from pipeline.extract.components import LabelFinder, match_vocabulary
 from pipeline.extract.patterns import AnyCase
 from pipeline.extract.vocabulary import load_vocabulary
@@ -62,6 +64,47 @@ def test_label_finder_joins_labels_across_pieces():
     assert "speculative decoding" in spans and "RTX 4090" in spans and "Flash Attention" in spans
     # FlashAttention-2 is its own concept, never FlashAttention inside it.
     assert spans.get("FlashAttention-2") != spans["Flash Attention"]
+
+
+# Each cue pattern, with the keyword prefilter that decides whether it is searched at all.
+_PREFILTERED = {
+    "_COMPARE_BEFORE": "_COMPARE_KEY",
+    "_COMPARE_FOR": "_COMPARE_KEY",
+    "_COMPARE_ANYWHERE": "_COMPARE_KEY",
+    "_BUILDS_BEFORE": "_BUILD_KEY",
+    "_BUILDS_ON_PART_OF": "_BUILD_KEY",
+}
+
+
+@pytest.mark.parametrize("cue, key", sorted(_PREFILTERED.items()))
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_keyword_prefilter_lets_every_cue_through(cue, key, data):
+    """A text the cue matches always holds one of the prefilter's keywords: the shortcut hides no cue."""
+    text = data.draw(st.from_regex(getattr(roles, cue).pattern, fullmatch=True))
+    assert getattr(roles, key).search(text.lower()), text
+
+
+# Each pattern searched with finditer_at, with the heads every match must start with.
+_AT_HEADS = [
+    (names, "_MEASURE_AFTER_CHANGE", "_CHANGE_WORDS"),
+    (names, "_MEASURE_AFTER_VERB", "_CLAIM_VERBS"),
+    (names, "_MEASURE_AFTER_TERMS", "_TERMS_WORDS"),
+    (names, "_PROPOSE_VERB", "_PROPOSE_STEMS"),
+    (names, "_NAMED", "_NAMED_HEADS"),
+    (resolve, "_PASSIVE_VERB", "_PASSIVE_VERBS"),
+    (resolve, "_OUR_NAME", "_OUR_HEADS"),
+    (resolve, "_APPOSED_PHRASE", "_OUR_HEADS"),
+]
+
+
+@pytest.mark.parametrize("module, pattern, heads", _AT_HEADS, ids=[p for _, p, _ in _AT_HEADS])
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_finditer_at_heads_start_every_match(module, pattern, heads, data):
+    """finditer_at tries a pattern only where a head word is: every text the pattern matches starts with one."""
+    text = data.draw(st.from_regex(getattr(module, pattern), fullmatch=True))
+    assert text.startswith(getattr(module, heads)), text
 
 
 # Words and marks the rules key on, so that random abstracts reach them.

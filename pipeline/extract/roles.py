@@ -147,7 +147,8 @@ _ANALYSIS_TITLE = AnyCase(
 # A letter tag needs its separator: "GPTQ" and "TAPAS" are other names than "GPT" and "TAP".
 _VERSION_TAIL = re.compile(r"^(?:[\s-]*(?:v?\d+(?:\.\d+)?[a-z]?|\d+(?:\.\d+)?[BMK]|\+\+)|[\s-]+(?:[A-Z]{1,5}\d*|II|III))$")
 
-# Substrings one of which every cue of a kind contains (a prefilter for the regexes).
+# Substrings one of which every cue of a kind contains (a prefilter for the regexes;
+# tests/test_extract_fast_paths.py checks that no text a cue matches lacks a key).
 _COMPARE_KEYS = (
     "compar", "relative", "versus", "vs", "than", "over", "outperform", "surpass", "beat", "exceed", "above",
     "below", "ahead", "that of", "those of", "whereas", "approach",
@@ -362,7 +363,7 @@ def assign_roles(
         # Cheap keyword tests first: most mentions have no cue before them.
         lower = before.lower()
         may_compare = comparable and _COMPARE_KEY.search(lower) is not None
-        may_build = _BUILD_KEY.search(lower) is not None or " as " in after[:6]
+        may_build = _BUILD_KEY.search(lower) is not None
         if entity.type == "Dataset" and ("train" in lower or "calibrat" in lower) and _TRAINED_ON.search(before):
             # "pre-trained on 300B tokens of the Pile", "calibrated on C4": data the work uses.
             add(key, "uses", mention.start, mention.end, "cue:training-data", 0.7)
@@ -391,10 +392,11 @@ def assign_roles(
             # "over FedProx and IFCA": the next name of a list of baselines.
             add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
             compared_end = mention.end
-        elif may_build and (
-            (_BUILDS_BEFORE.search(before, lowered=lower) and not _EVALUATED_BUILT_ON.search(before, lowered=lower))
-            or _BUILDS_AFTER.match(after)
-        ):
+        elif (
+            may_build
+            and _BUILDS_BEFORE.search(before, lowered=lower)
+            and not _EVALUATED_BUILT_ON.search(before, lowered=lower)
+        ) or _BUILDS_AFTER.match(after):
             add(key, "builds_on", mention.start, mention.end, "cue:builds_on", 0.8)
             built_end = mention.end
         elif may_build and comparable and _BUILDS_ON_PART_OF.search(before, lowered=lower):
