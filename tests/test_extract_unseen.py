@@ -657,6 +657,9 @@ NAME_CASES = [
     ("a Title Case adjective ends a name: \"DETR-Style Detectors\" names DETR",
      "Query Recycling for Faster Convergence of DETR-Style Detectors", "We propose QR for LLaMA-Based agents.",
      {"DETR", "LLaMA"}, {"DETR-Style", "LLaMA-Based"}),
+    ("a hardware model number takes a plural; a Title Case label is found in lower case, a coined one is not",
+     "Whispers", "We adapt Whisper with low-rank adaptation on eight A100s and two RTX 4090s; lora is a radio protocol.",
+     {"LoRA", "A100", "RTX 4090"}, {"A100s", "lora"}),
 ]
 
 

@@ -32,6 +32,7 @@ _PROCESSOR_KINDS = ("GPU", "CPU", "TPU", "NPU")
 MAX_LABEL_TOKENS = 8
 
 
+_WORD_PARTS = re.compile(r"[\s-]+")
 _SIZE_S = re.compile(r"[-‐–][sS]$")
 
 
@@ -139,25 +140,28 @@ class Vocabulary:
             # "ToMe"); a phrase ("token merging") is safe in any case, and a
             # guarded word may still be written in capitals ("PILE").
             single = " " not in label
-            self._index(label, term.slug, term.match_case and single, stop=False)
+            # "eight A100s": a hardware model number takes a plural "s" too.
+            hardware = term.type == "Hardware"
+            self._index(label, term.slug, term.match_case and single, stop=False, digit_plural=hardware)
             if term.match_case and single and label.upper() != label:
-                self._index(label.upper(), term.slug, True, stop=False)
+                self._index(label.upper(), term.slug, True, stop=False, digit_plural=hardware)
             # "A100 GPU", "Apple M2 Pro CPU": hardware is often named with its kind.
-            if term.type == "Hardware" and not label.endswith(_PROCESSOR_KINDS):
+            if hardware and not label.endswith(_PROCESSOR_KINDS):
                 for kind in _PROCESSOR_KINDS:
                     self._index(f"{label} {kind}", term.slug, term.match_case, stop=False)
 
     def add_stop(self, label: str, match_case: bool = False) -> None:
         self._index(label, None, match_case, stop=True)
 
-    def _index(self, label: str, slug: str | None, match_case: bool, stop: bool) -> None:
+    def _index(self, label: str, slug: str | None, match_case: bool, stop: bool, digit_plural: bool = False) -> None:
         exact = keeps_case(label, match_case)
         key = key_of(label, keep_case=exact)
         if not key:
             return
         variants = [key]
-        # Plurals: "Tensor Cores", "GPUs". Only letters end a pluralisable key.
-        if key[-1].isalpha() and not key.endswith("s"):
+        # Plurals: "Tensor Cores", "GPUs". Only letters end a pluralisable key,
+        # or digits where asked ("A100s").
+        if (key[-1].isalpha() or (digit_plural and key[-1].isdigit())) and not key.endswith("s"):
             variants.append(key + "s")
         table = self.exact if exact else self.folded
         stops = self.stop_exact if exact else self.stop_folded
@@ -177,7 +181,9 @@ class Vocabulary:
                     self.plural_keys.add(variant)
                 elif not plural:
                     self.plural_keys.discard(variant)
-                if not exact and not any(sum(ch.isupper() for ch in word) >= 2 for word in label.split()):
+                # A label with a coined word ("LoRA", "NeRF") names its concept only as written;
+                # a Title Case phrase ("Low-Rank Adaptation") also in lower case.
+                if not exact and not any(sum(map(str.isupper, part)) >= 2 for part in _WORD_PARTS.split(label)):
                     self.lower_ok.add(variant)
             for i in range(1, len(variant)):
                 prefixes.add(variant[:i])
