@@ -52,6 +52,10 @@ CASES = [
      "We present TinyViT-5M, a 5M-parameter vision transformer distilled from a large teacher, reaching 80.7% top-1 "
      "accuracy on ImageNet.",
      {"TinyViT-5M"}, {"TinyViT-5M": "Model", "top-1 accuracy": "Metric"}),
+    ("Whispered Speech",
+     "We propose gradient filtering and the adaptive rank schedule. We release the conversion model and the "
+     "conversational test set.",
+     {"gradient filtering", "adaptive rank schedule"}, {}),
     ("Fast Diffusion Sampling",
      "We propose consistency trajectory distillation, a method that distills a diffusion model into a 2-step sampler. "
      "It achieves an FID of 2.1 on CIFAR-10.",

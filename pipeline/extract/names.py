@@ -758,6 +758,8 @@ def proposal_objects(text: str, cue: ProposalCue, end: int) -> list[tuple[int, i
             if boundary_after(word):
                 break
         return [span(taken[0], taken[-1])]
+    if _RELEASED.search(text, max(0, cue.position - 12), cue.position):
+        return []  # "We release the conversion model and ...": a lower-case phrase released is a resource, no name
     # A lower-case phrase: up to a technique noun, or up to a clause boundary
     # when it names an action ("masking", "alignment").
     phrase: list[re.Match] = []
@@ -804,7 +806,7 @@ def proposal_objects(text: str, cue: ProposalCue, end: int) -> list[tuple[int, i
             if part:
                 spans.append(span(part[0], part[-1]))
             part = []
-        else:
+        elif part or word.group().lower() not in _ARTICLES:  # "X and the Y": Y's name has no article
             part.append(word)
     if part:
         spans.append(span(part[0], part[-1]))
@@ -867,6 +869,8 @@ def enumerated_objects(text: str, position: int, end: int) -> list[tuple[int, in
 
 
 _OBJECT_WORD = re.compile(r"[^\s,;:()]+")
+_RELEASED = re.compile(r"\breleas\w*\s+$")
+_ARTICLES = frozenset(("the", "a", "an", "our"))
 _OBJECT_WORDS_READ = 4 + 1 + 8 + 1
 _BRACKET = re.compile(r"[()]")
 # What a paper releases besides its methods: "we release a reference implementation for X".
