@@ -593,6 +593,10 @@ ROLE_CASES = [
      "Fine-tuning Qwen2-VL-7B on ChartTrace raises its accuracy from 31.2% to 52.6%, and training on ChartBench-style "
      "charts helps too.",
      {"ChartBench": {"proposes", "evaluated_on"}, "ChartTrace": {"proposes", "uses"}}, {"ChartBench": {"uses"}}),
+    ("the authors' earlier system that the work succeeds is built on, not proposed again",
+     "Sparkle-2: Fewer Primitives for Gaussian Splatting",
+     "Sparkle-2 is the successor of our Sparkle densification scheme. It reaches 27.9 dB against 27.6 dB for Sparkle.",
+     {"Sparkle-2": {"proposes"}, "Sparkle": {"builds_on"}}, {"Sparkle": {"proposes"}}),
     ("a family of architectures in the title is what the work is one of, not what it extends",
      "Hierarchical Graph Transformers for Billion-Edge Graphs",
      "We propose TreeHop, which adds virtual nodes at several levels.",

@@ -547,6 +547,8 @@ def _link_proposals(
         if (
             candidate.component in ("coined", "acronym", "proposal", "headed", "phrase")
             and names.our_before(text, candidate.start, max(0, candidate.start - 40))
+            # "the successor of our Sparkle ...": the authors' earlier work, which this one extends.
+            and not _OUR_EARLIER_WORK.search(text, max(0, candidate.start - 60), candidate.start)
             # "the resulting Llama-3-8B checkpoints": a size of a known model is not the paper's own.
             and not (candidate.component == "coined" and _SIZE_TAIL.search(surface) and known_base(surface, vocabulary))
         ):
@@ -791,6 +793,10 @@ def _title_technique(
     return chosen
 
 
+_OUR_EARLIER_WORK = AnyCase(
+    r"\b(?:successor (?:of|to)|extends?|extending|extension of|improves?(?: (?:up)?on)?|builds? (?:up)?on|"
+    r"upgrade of|(?:new )?version of|variant of)\s+our\s+(?:[\w-]+\s+){0,2}$"
+)
 _SIZE_TAIL = re.compile(r"[\s-]+" + names.PARAMETER_COUNT + r"(?:[\s-].*)?$")
 
 
