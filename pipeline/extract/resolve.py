@@ -116,6 +116,7 @@ def resolve(
     chosen = _non_overlapping(candidates)
     for candidate in chosen:
         _give_key(text, candidate, vocabulary, short_keys)
+    _read_as_datasets(text, chosen, vocabulary)
 
     proposed: dict[str, tuple[int, int, str]] = {}
     chosen = _link_proposals(text, title_end, chosen, cues, vocabulary, proposed)
@@ -429,6 +430,35 @@ def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
         chosen.append(candidate)
         bisect.insort(taken, (candidate.start, candidate.end))
     return chosen
+
+
+# Where a name is a dataset: "evaluated on X", "across X, Tanks and Temples and Deep Blending".
+_DATASET_BEFORE = re.compile(r"\b(?:on|across)\s+(?:the\s+)?$")
+
+
+def _read_as_datasets(text: str, chosen: list[Candidate], vocabulary: Vocabulary) -> None:
+    """A model whose name also names the dataset released with it ("Mip-NeRF 360", "Alpaca") is the
+    dataset throughout the paper where the text once uses it as one: after "on" / "across", or listed
+    beside another dataset."""
+    ordered = sorted(chosen, key=lambda c: c.start)
+    as_dataset = {
+        c.key
+        for before, c, after in zip([None, *ordered], ordered, [*ordered[1:], None])
+        if c.type == "Model"
+        and c.component == "vocabulary"
+        and (
+            _DATASET_BEFORE.search(text, max(0, c.start - 12), c.start)
+            or (before is not None and before.type == "Dataset" and LIST_GAP.fullmatch(text, before.end, c.start))
+            or (after is not None and after.type == "Dataset" and LIST_GAP.fullmatch(text, c.end, after.start))
+        )
+    }
+    for candidate in chosen:
+        if candidate.key in as_dataset and candidate.type == "Model":
+            twin = vocabulary.lookup(f"{candidate.name} dataset")
+            if twin is not None and twin.type == "Dataset":
+                candidate.key, candidate.name, candidate.type, candidate.concept = (
+                    twin.slug, twin.name, twin.type, twin.concept,
+                )
 
 
 def _give_key(text: str, candidate: Candidate, vocabulary: Vocabulary, short_keys: dict[str, Candidate]) -> None:

@@ -162,7 +162,9 @@ _BUILD_KEYS = (
     "plug", "insert", "add", "approximat", "reduc", "replac", "changes to",
 )
 # The keys as one pattern each: a search for any of them is one scan, in C.
+_TRAINED_KEYS = ("train", "instruction", "calibrat")
 _COMPARE_KEY = re.compile("|".join(map(re.escape, _COMPARE_KEYS)))
+_TRAINED_KEY = re.compile("|".join(map(re.escape, _TRAINED_KEYS)))
 _BUILD_KEY = re.compile("|".join(map(re.escape, _BUILD_KEYS)))
 _SEPARATOR = re.compile(r"[\s-]")
 _SPAN_START = itemgetter(0)  # the key sentence_of searches sentences by
@@ -364,7 +366,7 @@ def assign_roles(
         lower = before.lower()
         may_compare = comparable and _COMPARE_KEY.search(lower) is not None
         may_build = _BUILD_KEY.search(lower) is not None
-        if entity.type == "Dataset" and ("train" in lower or "calibrat" in lower) and _TRAINED_ON.search(before):
+        if entity.type == "Dataset" and _TRAINED_KEY.search(lower) and _TRAINED_ON.search(before):
             # "pre-trained on 300B tokens of the Pile", "calibrated on C4": data the work uses.
             add(key, "uses", mention.start, mention.end, "cue:training-data", 0.7)
         elif mention.start < title_end and analysis_title and comparable:
@@ -525,11 +527,14 @@ _NUMBER = re.compile(r"\d")
 _FROM_TO = re.compile(r"\bfrom\s+[\d.]+\S*\s+(?:\w+\s+)?to\s+[\d.]+")
 # "pre-trained on 300B tokens of the Pile", "calibrated on 128 samples from C4": the
 # verb, a few words, and the preposition (not "training ... performance on X").
+_TRAINING_OBJECT = r"(?:\s+[\w.,-]+){0,8}?\s+(?:on|from|of|using|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
 _TRAINED_ON = re.compile(
-    r"\b(?:(?:pre-?)?train(?:s|ed)?|fine-?tun(?:e|es|ed|ing)|calibrat(?:e|es|ed))(?:\s+[\w.,-]+){0,8}?\s+(?:on|from|of|using|with)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"\b(?:(?:pre-?)?train(?:s|ed)?|instruction[ -]tun(?:e|es|ed|ing)|calibrat(?:e|es|ed))" + _TRAINING_OBJECT,
     re.IGNORECASE,
 )
+# "fine-tuning RoBERTa-large on GLUE": a benchmark may be fine-tuned on to be evaluated on; only a
+# dataset the paper releases is then taken for training data.
+_FINE_TUNED_ON = re.compile(r"\bfine-?tun(?:e|es|ed|ing)" + _TRAINING_OBJECT, re.IGNORECASE)
 # Words of a sentence about other work, even after the paper's own has begun.
 _BACKGROUND = AnyCase(
     r"\b(?:prior|previous|existing|traditional|conventional|standard|typical(?:ly)?|most|many|recent|often|usually|"
@@ -595,7 +600,8 @@ def _released_dataset_roles(
     found = []
     for mention in released:
         s_start, s_end = sentence_of(sentences, mention.start)
-        trained_on = _TRAINED_ON.search(text, max(s_start, mention.start - _CUE_WINDOW), mention.start)
+        window = max(s_start, mention.start - _CUE_WINDOW)
+        trained_on = _TRAINED_ON.search(text, window, mention.start) or _FINE_TUNED_ON.search(text, window, mention.start)
         if trained_on and not text.startswith("-", mention.end):  # "on PlotTruth-style charts" are not PlotTruth
             found.append((mention.key, "uses", mention.start, mention.end, "cue:training-data", 0.6))
         elif (mention.start != proposed[mention.key][0] and _NUMBER.search(text, s_start, s_end)) or (
