@@ -694,6 +694,15 @@ def test_extract_unseen_names_read_whole(extractor, about, title, abstract, pres
 # One attribute of the results of an abstract, one way of stating them each: (what it is about,
 # title, abstract, attribute, {value as written: attribute}, whether those are all its results).
 RESULT_CASES = [
+    ("compute in GPU-hours is a result with its unit, the processor named between them and a scale word",
+     "Compute",
+     "We propose Fennel. Training Fennel takes 640 GPU-hours, scoring costs 3,000 H100 GPU-hours, and the "
+     "whole study saves 1.02 million GPU-hours.",
+     "unit", {"640 GPU-hours": "GPU-hours", "3,000 H100 GPU-hours": "GPU-hours", "1.02 million GPU-hours": "GPU-hours"},
+     True),
+    ("a scale word multiplies the value",
+     "Compute", "We propose Fennel, which saves 1.02 million GPU-hours.",
+     "value", {"1.02 million GPU-hours": 1020000.0}, True),
     ("a claim against a list of baselines has no one baseline",
      "Drifting Clients",
      "We propose DriftMix. DriftMix improves accuracy by 2.2 points over FedProx and IFCA, and by 4.1 points over FedAvg.",

@@ -29,7 +29,12 @@ _UNITS = (
 # Units written out, as a result carries them.
 _UNIT_SPELLING = {"seconds": "s", "sec": "s", "minutes": "min", "hours": "h", "FPS": "fps"}
 _UNIT_NAME = re.compile(_UNITS)
-_UNIT = rf"(?P<unit>%|[xX](?![\w])|×|times(?=\s+(?:faster|slower|speedup|higher|lower|more|less|fewer))|(?:{_UNITS})(?![\w]))"
+# "640 GPU-hours", "3,000 H100 GPU-hours": compute, with the processor it was spent on.
+_GPU_TIME = r"(?:[A-Z][A-Za-z]*\d+[A-Za-z]*\s)?GPU[- ](?:hours|days)"
+_UNIT = (
+    rf"(?P<unit>%|[xX](?![\w])|×|times(?=\s+(?:faster|slower|speedup|higher|lower|more|less|fewer))|"
+    rf"{_GPU_TIME}(?![\w-])|(?:{_UNITS})(?![\w]))"
+)
 # Both patterns must not start inside a word or a number. They say so right
 # after their first character, "from" or a digit ("(?<![\w.])" moved behind it):
 # re then skips in C to where that character occurs instead of trying every place.
@@ -40,7 +45,8 @@ _FROM_TO = re.compile(
 )
 # "2.06x", "33%", "225 TFLOPs/s", "0.50M trainable parameters".
 _VALUE = re.compile(
-    rf"(?P<low>\d(?<![\w.]\d)\d*(?:,\d{{3}})*(?:\.\d+)?)(?:%?\s?[–~-]\s?(?P<high>{_NUM}))?\s?{_UNIT}"  # "15%-50%"
+    rf"(?P<low>\d(?<![\w.]\d)\d*(?:,\d{{3}})*(?:\.\d+)?)(?:%?\s?[–~-]\s?(?P<high>{_NUM}))?"  # "15%-50%"
+    rf"(?P<scale>\s(?:thousand|million|billion))?\s?{_UNIT}"  # "1.02 million GPU-hours"
 )
 _DIGIT = re.compile(r"\d")  # every result pattern needs one
 # What makes a number part of the experimental setup: the sizes of the models trained, a period.
@@ -106,6 +112,8 @@ _UNIT_METRIC = {
     "PFLOPs/s": "TFLOPs/s",
     "GFLOPs/s": "TFLOPs/s",
     "TFLOPS": "TFLOPs/s",
+    "GPU-hours": "GPU hours",
+    "GPU-days": "GPU days",
 }
 _LINK_BEFORE = AnyCase(
     r"\s+(?:of|is|was|are|reaches|reaching|reached|to|at|by|from|as high as|as low as)\s+"
@@ -140,6 +148,9 @@ class FoundResult:
     hardware: str | None
     baseline: str | None
     implied_metric: str | None  # a metric name to add when no mention names one
+
+
+_SCALES = {" thousand": 1e3, " million": 1e6, " billion": 1e9}
 
 
 def _number(text: str) -> float:
@@ -279,10 +290,12 @@ def _result(
     unit = groups.get("unit") or groups.get("from_unit")
     if unit in ("×", "X", "times"):
         unit = "x"
-    if unit and unit not in ("%", "x", "M", "B", "K") and not _UNIT_NAME.fullmatch(unit):
+    elif unit and unit.endswith(("GPU-hours", "GPU hours", "GPU-days", "GPU days")):
+        unit = "GPU-hours" if unit.endswith("hours") else "GPU-days"  # "H100 GPU-hours": the processor is no unit
+    if unit and unit not in ("%", "x", "M", "B", "K", "GPU-hours", "GPU-days") and not _UNIT_NAME.fullmatch(unit):
         unit = None  # "from 4.19 to 9.96" has no unit; a word after the first number is not one
     unit = _UNIT_SPELLING.get(unit, unit)
-    value = _number(high or low)
+    value = _number(high or low) * _SCALES.get(groups.get("scale") or "", 1)
     value_text = text[match.start("low") : match.end()].strip()
     from_value = _number(groups["from"]) if groups.get("from") else None
     start, end = match.span()

@@ -138,6 +138,8 @@ UNITS: dict[str, tuple[str, str | None]] = {
     "PFLOPs/s": ("10*15{FLOP}/s", None),
     "fps": ("{frame}/s", None),
     "tokens/s": ("{token}/s", None),
+    "GPU-hours": ("{GPU}.h", None),
+    "GPU-days": ("{GPU}.d", None),
 }
 
 
