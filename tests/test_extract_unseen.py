@@ -52,6 +52,12 @@ CASES = [
      "We present TinyViT-5M, a 5M-parameter vision transformer distilled from a large teacher, reaching 80.7% top-1 "
      "accuracy on ImageNet.",
      {"TinyViT-5M"}, {"TinyViT-5M": "Model", "top-1 accuracy": "Metric"}),
+    ("Vision Towers",
+     "We replace the fixed encoder with a resolution-elastic vision tower, dubbed Lorgnette, that reads charts.",
+     {"Lorgnette"}, {"Lorgnette": "Model"}),
+    ("Stable Policy Optimization",
+     "We propose Ballast, a variant of Group Relative Policy Optimization (GRPO) that stabilises training.",
+     {"Ballast"}, {"Ballast": "Method"}),
     ("Whispered Speech",
      "We propose gradient filtering and the adaptive rank schedule. We release the conversion model and the "
      "conversational test set.",

@@ -1050,7 +1050,7 @@ def strip_version(name: str) -> str:
 _HEAD_NOUNS: dict[str, str] = {}
 for _type, _words in {
     "Dataset": "dataset datasets benchmark benchmarks corpus corpora suite suites challenge leaderboard collection testbed split",
-    "Model": "model models llm llms lm lms network networks backbone backbones architecture architectures transformer transformers encoder decoder autoencoder vae checkpoint checkpoints policy policies classifier detector generator",
+    "Model": "model models llm llms lm lms network networks backbone backbones architecture architectures transformer transformers encoder decoder autoencoder vae checkpoint checkpoints policy policies classifier detector generator tower",
     "Hardware": "gpu gpus cpu cpus tpu tpus npu npus chip chips accelerator accelerators card cards device devices processor processors soc fpga fpgas",
     "Metric": "score scores metric metrics rate accuracy error loss ratio",
     "Method": "method methods algorithm algorithms approach approaches framework frameworks technique techniques strategy strategies scheme schemes pipeline pipelines system systems library toolbox toolkit engine mechanism module recipe paradigm protocol procedure kernel kernels operator attention decoding sampling training inference optimization optimisation distillation quantization quantisation pruning merging guidance filter prediction learning regularization regularisation tuning search compression encoding embedding "
@@ -1108,7 +1108,10 @@ _DECIMAL_BEFORE = re.compile(r"(?<![\w.])\d+\.\d+\s+$")  # "58.3 PQ": a score's 
 # "a new benchmark, CodeArena", "our model, Hymba-1B": the kind named just before.
 # Only after an indefinite or possessive phrase: in "on the same eight H100 GPUs,
 # Tidal reduces ..." the comma ends a clause, not an apposition.
-_KIND_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ur|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?([A-Za-z]+),\s+$")
+# "a new benchmark, CodeArena", "a resolution-elastic vision tower, dubbed Lorgnette".
+_KIND_BEFORE = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ur|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?([A-Za-z]+),\s+(?:(?:dubbed|called|named|termed)\s+)?$"
+)
 _HEAD_AFTER = re.compile(r"(?::\s*(?:[Aa]n?|[Tt]he)\s+|[\s-]*)([A-Za-z]+)")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _WORD_BREAK = re.compile(r"[\s-]+")
@@ -1141,6 +1144,9 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
     ('Dataset', 'head-noun')
     >>> t = "we introduce a new benchmark, CodeArena, for agents"; infer_type("CodeArena", t, 30, 39)
     ('Dataset', 'kind-before')
+    >>> t = "Ballast, a variant of Group Relative Policy Optimization, and Zephyr, an open LLM"
+    >>> infer_type("Ballast", t, 0, 7), infer_type("Zephyr", t, 62, 68)
+    (('Method', 'default'), ('Model', 'apposition'))
     """
     if (
         _ON_OPENING.search(text, max(0, start - 12), start)
@@ -1159,9 +1165,11 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
     apposition = _APPOSITION.match(text, end)
     if apposition:
         for word in _LETTERS.findall(apposition.group(1))[:6]:
-            if word.lower() in _HEAD_NOUNS:
+            # A Title Case word is part of a name ("a variant of Group Relative Policy Optimization"), no head;
+            # an acronym may be one ("an open LLM").
+            if word.lower() in _HEAD_NOUNS and not (word[0].isupper() and word[1:].islower()):
                 return _HEAD_NOUNS[word.lower()], "apposition"
-    kind = _KIND_BEFORE.search(text, max(0, start - 30), start)
+    kind = _KIND_BEFORE.search(text, max(0, start - 60), start)
     if kind and kind.group(1).lower() in _HEAD_NOUNS:
         return _HEAD_NOUNS[kind.group(1).lower()], "kind-before"
     words = _WORD_BREAK.split(name)
