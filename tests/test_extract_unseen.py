@@ -58,6 +58,10 @@ CASES = [
     ("Stable Policy Optimization",
      "We propose Ballast, a variant of Group Relative Policy Optimization (GRPO) that stabilises training.",
      {"Ballast"}, {"Ballast": "Method"}),
+    ("Operators on Meshes",
+     "We generalise the Fourier Neural Operator (FNO) to arbitrary meshes with the Learned Eigenbasis Neural Operator "
+     "(LENO), which replaces the Fourier basis.",
+     {"Learned Eigenbasis Neural Operator"}, {}),
     ("Whispered Speech",
      "We propose gradient filtering and the adaptive rank schedule. We release the conversion model and the "
      "conversational test set.",

@@ -633,7 +633,7 @@ _PASSIVE_BE = re.compile(r"(?<![\w-])(?:is|are) (?:\w+ly )?$")
 _NAME_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][\w.+-]*)(?:\s+[A-Z][\w.+-]*){0,2})\s+$")
 _NOT_NAMES = frozenset("It This That These Those The A An We Our Here Which".split())
 _INTRODUCING = AnyCase(
-    r"\b(?:propos|introduc|present|develop|design|call|term|name|dub|formulat|inform|devis|build|creat)\w*"
+    r"\b(?:propos|introduc|present|develop|design|call|term|name|dub|formulat|inform|devis|build|creat|generali[sz]|extend)\w*"
 )
 _FIRST_PERSON = AnyCase(r"\b(?:we|our|this (?:paper|work|study))\b")
 _COMPARISON = AnyCase(r"\b(?:compar\w+|than|outperform\w*|surpass\w*|baselines?|unlike|prior|previous|existing)\b")
