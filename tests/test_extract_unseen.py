@@ -62,6 +62,9 @@ CASES = [
      "We generalise the Fourier Neural Operator (FNO) to arbitrary meshes with the Learned Eigenbasis Neural Operator "
      "(LENO), which replaces the Fourier basis.",
      {"Learned Eigenbasis Neural Operator"}, {}),
+    ("Preference Data for Code Agents",
+     "Second, we train Mender-32B by fine-tuning Qwen2.5-Coder-32B-Instruct with DPO. We also train Llama-3-8B on C4.",
+     {"Mender-32B"}, {"Mender-32B": "Model"}),
     ("Whispered Speech",
      "We propose gradient filtering and the adaptive rank schedule. We release the conversion model and the "
      "conversational test set.",

@@ -529,6 +529,16 @@ def _link_proposals(
                 continue
             chosen = _replace_inside(chosen, new)
             proposed.setdefault(new.key, (new.start, new.end, f"proposal:{cue.kind}"))
+    for match in _WE_TRAIN.finditer(text, title_end):
+        # "we train Mender-32B by fine-tuning ...": a new model's name, not a known model trained again.
+        target = _first_after(text, chosen, match.end(), _clause_end(text, match.end()))
+        if (
+            target is not None
+            and target.component == "coined"
+            and target.concept is None
+            and known_base(text[target.start : target.end], vocabulary) is None
+        ):
+            proposed.setdefault(target.key, (target.start, target.end, "proposal:trained"))
     for verb in finditer_at(_PASSIVE_VERB, text, _PASSIVE_VERBS, title_end):
         # "In this work, EchoFlow is proposed: ...": the name comes before the verb.
         match = _PASSIVE_BE.search(text, max(title_end, verb.start() - 24), verb.start())
@@ -625,6 +635,7 @@ _APPOSED_NAME = re.compile(
 )
 _APPOSED_KIND = re.compile(rf"(?:{_APPOSED_KINDS}),\s+[A-Z]")
 # "Federated learning (FL) is a type of ...": a definition of something known.
+_WE_TRAIN = re.compile(r"\b[Ww]e\s+(?:(?:also|then|further|first|next)\s+)?(?:pre-?)?train\s+")
 _DEFINITION = re.compile(r"\)\s+(?:is|are|refers to|denotes)\s+(?:a|an|the)\b")
 # The participles are looked for (few), then "is"/"are" right before them.
 _PASSIVE_VERBS = ("proposed", "introduced", "presented", "developed")
