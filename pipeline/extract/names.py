@@ -1108,9 +1108,11 @@ _DECIMAL_BEFORE = re.compile(r"(?<![\w.])\d+\.\d+\s+$")  # "58.3 PQ": a score's 
 # "a new benchmark, CodeArena", "our model, Hymba-1B": the kind named just before.
 # Only after an indefinite or possessive phrase: in "on the same eight H100 GPUs,
 # Tidal reduces ..." the comma ends a clause, not an apposition.
-# "a new benchmark, CodeArena", "a resolution-elastic vision tower, dubbed Lorgnette".
+# "a new benchmark, CodeArena", "a resolution-elastic vision tower, dubbed Lorgnette", "a benchmark
+# named ToolTrail", "the filtered corpus, which we call Gleaner-Pool".
 _KIND_BEFORE = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ur|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?([A-Za-z]+),\s+(?:(?:dubbed|called|named|termed)\s+)?$"
+    r"\b(?:[Aa]n?|[Oo]ur|[Ii]ts|[Tt]heir|[Tt]he)\s+(?:[\w-]+\s+){0,3}?([A-Za-z]+)"
+    r"(?:,\s+(?:(?:dubbed|called|named|termed)\s+|which\s+we\s+(?:call|name|term|dub)\s+)?|\s+(?:dubbed|called|named|termed)\s+)$"
 )
 _HEAD_AFTER = re.compile(r"(?::\s*(?:[Aa]n?|[Tt]he)\s+|[\s-]*)([A-Za-z]+)")
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -1144,6 +1146,9 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
     ('Dataset', 'head-noun')
     >>> t = "we introduce a new benchmark, CodeArena, for agents"; infer_type("CodeArena", t, 30, 39)
     ('Dataset', 'kind-before')
+    >>> t = "We release a benchmark named ToolTrail and the filtered corpus, which we call Gleaner-Pool."
+    >>> infer_type("ToolTrail", t, 29, 38), infer_type("Gleaner-Pool", t, 78, 90)
+    (('Dataset', 'kind-before'), ('Dataset', 'kind-before'))
     >>> t = "Ballast, a variant of Group Relative Policy Optimization, and Zephyr, an open LLM"
     >>> infer_type("Ballast", t, 0, 7), infer_type("Zephyr", t, 62, 68)
     (('Method', 'default'), ('Model', 'apposition'))
