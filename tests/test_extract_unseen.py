@@ -707,6 +707,11 @@ def test_extract_unseen_names_read_whole(extractor, about, title, abstract, pres
 # One attribute of the results of an abstract, one way of stating them each: (what it is about,
 # title, abstract, attribute, {value as written: attribute}, whether those are all its results).
 RESULT_CASES = [
+    ("'N x the <measure> of X' and 'N x that of X' name X as the baseline",
+     "Drafting",
+     "We present Quiver. On one H100, Quiver delivers 2.3x the throughput of autoregressive decoding and 1.9\u00d7 "
+     "that of EAGLE-2.",
+     "baseline", {"2.3x": "autoregressivedecoding", "1.9x": "eagle-2"}, True),
     ("compute in GPU-hours is a result with its unit, the processor named between them and a scale word",
      "Compute",
      "We propose Fennel. Training Fennel takes 640 GPU-hours, scoring costs 3,000 H100 GPU-hours, and the "

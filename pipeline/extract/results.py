@@ -100,6 +100,7 @@ def _timed_activity(text: str, s_start: int, start: int, end: int, s_end: int) -
 _SPEED_WORDS = AnyCase(r"\b(?:faster|speeds?|speed-?ups?|accelerat\w*|quicker)\b")
 _BASELINE_CUE = AnyCase(
     r"\b(?:compared (?:to|with)|relative to|than|over|above|below|unlike|versus|vs\.?|outperform\w*|surpass\w*|against)\s+(?:\w+\s+){0,3}$"
+    r"|\d[x\u00d7] (?:that |those |the (?:[\w/-]+ ){1,3})of\s+(?:\w+\s+)?$"  # "2.3x the throughput of X"
 )
 _OWN_WORK = AnyCase(
     r"\b(?:we|our|this (?:paper|work)|the proposed|achiev\w*|results?|experiment\w*|show\w*|demonstrat\w*|reach\w*|yield\w*|enabl\w*)\b"

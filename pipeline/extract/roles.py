@@ -79,7 +79,8 @@ _DETS = r"(?:(?:the|a|an|our|their|its|open|open-source|public|released|prior|pr
 
 _COMPARE_BEFORE = AnyCase(
     r"\b(?:compar(?:e|es|ed|ing)(?: it| them| ours| our \w+)? (?:to|with|against)|in comparison (?:to|with)|relative to|"
-    r"versus|vs\.?|than|over|unlike|whereas|above|below|ahead of|\d(?:\.\d+)?x (?:that|those) of|approach(?:es|ing)?|"
+    r"versus|vs\.?|than|over|unlike|whereas|above|below|ahead of|approach(?:es|ing)?|"
+    r"\d(?:\.\d+)?\s?[x\u00d7] (?:that |those |the (?:[\w/-]+ ){1,3})of|"  # "2.3x the throughput of X"
     r"outperform\w*|surpass\w*|beat\w*|exceed\w*|against|comparabl[ey] (?:to|with)|on par with|"
     r"match(?:es|ed|ing)?|rival(?:s|led|ling|ing)?|falls? short of|"
     r"competitive with|baselines?(?: such as| like| including)?|improv\w+ (?:up)?on|(?:speed\w*|faster)(?: up)?|"
@@ -151,7 +152,7 @@ _VERSION_TAIL = re.compile(r"^(?:[\s-]*(?:v?\d+(?:\.\d+)?[a-z]?|\d+(?:\.\d+)?[BM
 # tests/test_extract_fast_paths.py checks that no text a cue matches lacks a key).
 _COMPARE_KEYS = (
     "compar", "relative", "versus", "vs", "than", "over", "outperform", "surpass", "beat", "exceed", "above",
-    "below", "ahead", "that of", "those of", "whereas", "approach",
+    "below", "ahead", "that of", "those of", "x the", "\u00d7 the", "whereas", "approach",
     "against", "par with", "competitive", "baseline", "improv", "speed", "faster", "unlike", "match", "rival",
     "short of", "within",
 )
