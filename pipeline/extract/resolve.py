@@ -223,10 +223,10 @@ _CLASS_AFTER = re.compile(r"\s+" + _PROCESSOR_CLASS + r"\b")
 # "Gemini 1.5 Pro", "Stable Diffusion v1.5").
 _METRIC_AT = re.compile(r"@(?:\d{1,4}|[kK])(?![\w@])")
 _MODEL_SIZE = re.compile(
-    r"[\s-](?:(?:[Tt]iny|[Bb]ase|[Ss]mall|[Mm]edium|[Ll]arge|[Hh]uge|xl|xxl|XL|XXL)(?:-v\d{1,2})?"
+    r"(?:[\s-](?:(?:[Tt]iny|[Bb]ase|[Ss]mall|[Mm]edium|[Ll]arge|[Hh]uge|xl|xxl|XL|XXL)(?:-v\d{1,2})?"
     r"|Pro|Flash|Ultra|Nano|Mini|mini|Sonnet|Opus|Haiku|Turbo|Instruct|Chat"
-    r"|[Vv]\d{1,2}(?:\.\d{1,2})?(?:-(?:[Tt]iny|[Ss]mall|[Bb]ase|[Ll]arge|[Hh]uge|[Gg]iant|XL))?)(?![\w-])"  # "Depth Anything V2-Small"
-)
+    r"|[Vv]\d{1,2}(?:\.\d{1,2})?(?:-(?:[Tt]iny|[Ss]mall|[Bb]ase|[Ll]arge|[Hh]uge|[Gg]iant|XL))?)(?![\w-])){1,2}"
+)  # "Depth Anything V2-Small", "Stable Diffusion 3.5 Large Turbo"
 
 # A dataset's release or year: "Common Voice 16", "COCO 2017" (not "16 languages", "5 times").
 _DATASET_VERSION = re.compile(r"\s(?:v?\d{1,2}(?:\.\d{1,2})?|(?:19|20)\d\d)(?![\w.%×-])(?!\s*(?:[a-z]+s|x|times)\b)")
@@ -263,11 +263,16 @@ def _with_written_tails(text: str, candidates: list[Candidate]) -> list[Candidat
     ['Recall@100', 'Whisper large-v3', 'Intel Xeon Gold 6248']
     >>> t = "on eight A100-80GB GPUs and a Raspberry Pi 5 at 2 fps"
     >>> found = [Candidate(9, 13, "vocabulary", "a100", "A100", "Hardware"), Candidate(30, 42, "vocabulary", "rpi", "Raspberry Pi", "Hardware")]
-    >>> [t[c.start:c.end] for c in _with_written_tails(t, found)]
-    ['A100-80GB', 'Raspberry Pi 5']
+    >>> [(t[c.start:c.end], c.name) for c in _with_written_tails(t, found)]
+    [('A100-80GB', 'A100-80GB'), ('Raspberry Pi 5', 'Raspberry Pi 5')]
+    >>> t = "SD3.5 Large"
+    >>> [c.name for c in _with_written_tails(t, [Candidate(0, 5, "vocabulary", "sd35", "Stable Diffusion 3.5", "Model")])]
+    ['Stable Diffusion 3.5 Large']
     """
+    # Named by the concept's name and the tail as written: "SD3.5 Large" and "Stable Diffusion 3.5 Large"
+    # are one model.
     return [
-        Candidate(candidate.start, tail.end(), "coined", None, None, candidate.type)
+        Candidate(candidate.start, tail.end(), "coined", None, f"{candidate.name}{text[candidate.end : tail.end()]}", candidate.type)
         for candidate in candidates
         if candidate.component == "vocabulary" and (tail := _written_tail(text, candidate)) is not None
     ]
@@ -475,7 +480,7 @@ def _give_key(text: str, candidate: Candidate, vocabulary: Vocabulary, short_key
             defined.key, defined.name, defined.type, defined.concept,
         )
         return
-    candidate.key = name_key(surface)
+    candidate.key = name_key(candidate.name or surface)
 
 
 def _link_proposals(
