@@ -475,10 +475,12 @@ def test_extract_unseen_phones_and_boards_with_generation_and_tier(extractor):
     extraction, roles = _extract(extractor, "On-Device Speech",
                                  "We propose TinyASR. On a Pixel 8 it runs in 74 ms, on an iPhone 15 Pro in 12 ms and on "
                                  "a Jetson Orin at 15 W; on 8 A100 GPUs 1 s suffices. The image has a pixel grid.")
-    hardware = {e.name for e in extraction.entities if e.type == "Hardware"}
-    assert {"Pixel 8", "iPhone 15 Pro", "Jetson Orin", "A100"} <= hardware
+    hardware = {e.name: e for e in extraction.entities if e.type == "Hardware"}
+    # The phone is named by its concept, Google Pixel, and the generation written after it.
+    assert {"Google Pixel 8", "iPhone 15 Pro", "Jetson Orin", "A100"} <= hardware.keys()
+    assert "Pixel 8" in hardware["Google Pixel 8"].aliases
     assert not any(name.endswith(" 1") or name.lower() == "pixel" for name in hardware)
-    assert roles["Pixel 8"] == {"runs_on"}
+    assert roles["Google Pixel 8"] == {"runs_on"}
 
 
 def test_extract_unseen_a_double_hyphen_is_a_dash_not_a_joiner(extractor):

@@ -269,13 +269,19 @@ def _with_written_tails(text: str, candidates: list[Candidate]) -> list[Candidat
     >>> [c.name for c in _with_written_tails(t, [Candidate(0, 5, "vocabulary", "sd35", "Stable Diffusion 3.5", "Model")])]
     ['Stable Diffusion 3.5 Large']
     """
-    # Named by the concept's name and the tail as written: "SD3.5 Large" and "Stable Diffusion 3.5 Large"
-    # are one model.
     return [
-        Candidate(candidate.start, tail.end(), "coined", None, f"{candidate.name}{text[candidate.end : tail.end()]}", candidate.type)
+        Candidate(candidate.start, tail.end(), "coined", None, _tailed_name(text, candidate, tail.end()), candidate.type)
         for candidate in candidates
         if candidate.component == "vocabulary" and (tail := _written_tail(text, candidate)) is not None
     ]
+
+
+def _tailed_name(text: str, candidate: Candidate, end: int) -> str:
+    """A known name with its tail, as written, but with the concept's name for another label of it:
+    "SD3.5 Large" and "Stable Diffusion 3.5 Large" are one model; "Recall@100" keeps its capital."""
+    written = text[candidate.start : candidate.end]
+    base = written if candidate.name is None or candidate.name.casefold() == written.casefold() else candidate.name
+    return base + text[candidate.end : end]
 
 
 _MULTIWORD = re.compile(r"\w[\s-]+\w")
