@@ -65,6 +65,9 @@ CASES = [
     ("Preference Data for Code Agents",
      "Second, we train Mender-32B by fine-tuning Qwen2.5-Coder-32B-Instruct with DPO. We also train Llama-3-8B on C4.",
      {"Mender-32B"}, {"Mender-32B": "Model"}),
+    ("Sized Variants",
+     "We propose Mender. Mender-32B reaches 41.6% on SWE-bench Verified, above SWE-Gym-32B trained on SWE-Gym.",
+     {"Mender", "Mender-32B"}, {"Mender-32B": "Model", "SWE-Gym-32B": "Model", "SWE-Gym": "Dataset"}),
     ("Whispered Speech",
      "We propose gradient filtering and the adaptive rank schedule. We release the conversion model and the "
      "conversational test set.",

@@ -913,15 +913,12 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
     for key, entity in entities.items():
         if entity.type:
             continue
-        base = known_base(entity.name, vocabulary)
-        if base is not None:
-            entity.type = base.type
-            continue
-        parent = next(
+        base = known_base(entity.name, vocabulary) or next(
             (e for e in entities.values() if e.type and e.key != key and extends_name(entity.name, e.name)), None
         )
-        if parent is not None:
-            entity.type = parent.type
+        if base is not None:
+            # "SWE-Gym-32B", "Mender-32B": a parameter count makes a model of what it is named after.
+            entity.type = "Model" if base.type in ("Dataset", "Method") and _SIZE_TAIL.search(entity.name) else base.type
             continue
         decided = None
         for mention in mentions:
@@ -933,8 +930,6 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
                 break
         decided = decided or _listed_type(text, mentions, key, known_types)
         entity.type = decided or names.infer_type(entity.name, entity.name, 0, len(entity.name))[0]
-
-
 
 
 def _listed_type(text: str, mentions: list[Found], key: str, known_types: dict[str, str]) -> str | None:
