@@ -716,6 +716,10 @@ def test_extract_unseen_names_read_whole(extractor, about, title, abstract, pres
 # One attribute of the results of an abstract, one way of stating them each: (what it is about,
 # title, abstract, attribute, {value as written: attribute}, whether those are all its results).
 RESULT_CASES = [
+    ("numbers listed after as many listed datasets are theirs in order",
+     "Compressing Splats",
+     "We propose SpindleGS. On Tanks and Temples and Deep Blending the storage reductions are 38x and 52x.",
+     "dataset", {"38x": "tanks-and-temples", "52x": "deep-blending"}, True),
     ("'N x the <measure> of X' and 'N x that of X' name X as the baseline",
      "Drafting",
      "We present Quiver. On one H100, Quiver delivers 2.3x the throughput of autoregressive decoding and 1.9\u00d7 "
