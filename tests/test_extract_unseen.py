@@ -716,6 +716,11 @@ def test_extract_unseen_names_read_whole(extractor, about, title, abstract, pres
 # One attribute of the results of an abstract, one way of stating them each: (what it is about,
 # title, abstract, attribute, {value as written: attribute}, whether those are all its results).
 RESULT_CASES = [
+    ("a hyphenated point count is a result in points",
+     "Whispers",
+     "We propose HushTune. Synthetic conversion gives a 5.9-point lower word error rate, and combining both a further "
+     "1.4-point reduction.",
+     "unit", {"5.9-point": "points", "1.4-point": "points"}, True),
     ("numbers listed after as many listed datasets are theirs in order",
      "Compressing Splats",
      "We propose SpindleGS. On Tanks and Temples and Deep Blending the storage reductions are 38x and 52x.",

@@ -27,7 +27,7 @@ _UNITS = (
     r"seconds|sec|s|minutes|min|hours|Hz|mW|W|kJ|mJ|J|GB/s|TB/s"
 )
 # Units written out, as a result carries them.
-_UNIT_SPELLING = {"seconds": "s", "sec": "s", "minutes": "min", "hours": "h", "FPS": "fps"}
+_UNIT_SPELLING = {"seconds": "s", "sec": "s", "minutes": "min", "hours": "h", "FPS": "fps", "point": "points"}
 _UNIT_NAME = re.compile(_UNITS)
 # "640 GPU-hours", "3,000 H100 GPU-hours": compute, with the processor it was spent on.
 _GPU_TIME = r"(?:[A-Z][A-Za-z]*\d+[A-Za-z]*\s)?GPU[- ](?:hours|days)"
@@ -46,7 +46,7 @@ _FROM_TO = re.compile(
 # "2.06x", "33%", "225 TFLOPs/s", "0.50M trainable parameters".
 _VALUE = re.compile(
     rf"(?P<low>\d(?<![\w.]\d)\d*(?:,\d{{3}})*(?:\.\d+)?)(?:%?\s?[–~-]\s?(?P<high>{_NUM}))?"  # "15%-50%"
-    rf"(?P<scale>\s(?:thousand|million|billion))?\s?{_UNIT}"  # "1.02 million GPU-hours"
+    rf"(?P<scale>\s(?:thousand|million|billion))?(?:\s|-(?=points?\b))?{_UNIT}"  # "1.02 million GPU-hours", "5.9-point"
 )
 _DIGIT = re.compile(r"\d")  # every result pattern needs one
 # What makes a number part of the experimental setup: the sizes of the models trained, a period.
