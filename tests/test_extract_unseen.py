@@ -68,6 +68,10 @@ CASES = [
     ("Sized Variants",
      "We propose Mender. Mender-32B reaches 41.6% on SWE-bench Verified, above SWE-Gym-32B trained on SWE-Gym.",
      {"Mender", "Mender-32B"}, {"Mender-32B": "Model", "SWE-Gym-32B": "Model", "SWE-Gym": "Dataset"}),
+    ("Recognising Whispered Speech with HushTune",
+     "Whispered speech is hard to recognise. We synthesise whispered training data with a voice-conversion model and "
+     "adapt Whisper large-v3 with LoRA.",
+     {"HushTune"}, {"HushTune": "Method"}),
     ("Whispered Speech",
      "We propose gradient filtering and the adaptive rank schedule. We release the conversion model and the "
      "conversational test set.",

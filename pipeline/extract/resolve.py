@@ -95,6 +95,11 @@ def resolve(
     blocked_keys |= {k[:-1] for k in blocked_keys if k.endswith("s")}
     abstract = text[title_end:].casefold()
     prefix = names.title_prefix(text[:title_end])
+    title_only = [
+        c for c in candidates
+        if c.component == "coined" and c.end <= title_end and not _in_span(c, prefix)
+        and text[c.start : c.end].casefold() not in abstract
+    ]
     candidates = [
         c
         for c in candidates
@@ -121,6 +126,8 @@ def resolve(
     proposed: dict[str, tuple[int, int, str]] = {}
     chosen = _link_proposals(text, title_end, chosen, cues, vocabulary, proposed)
     chosen = _link_title(text, title_end, chosen, vocabulary, proposed)
+    if not proposed:
+        chosen = _title_only_name(text, title_only, chosen, vocabulary, proposed)
     chosen.extend(_recurrences(text, chosen))
     chosen.sort(key=lambda c: c.start)
     nested = _nested_terms(text, candidates, chosen)
@@ -445,6 +452,30 @@ def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
 
 # Where a name is a dataset: "evaluated on X", "across X, Tanks and Temples and Deep Blending".
 _DATASET_BEFORE = re.compile(r"\b(?:on|across)\s+(?:the\s+)?$")
+
+
+def _title_only_name(
+    text: str,
+    title_only: list[Candidate],
+    chosen: list[Candidate],
+    vocabulary: Vocabulary,
+    proposed: dict[str, tuple[int, int, str]],
+) -> list[Candidate]:
+    """A coined name only the title has, in a paper that proposes nothing else, is the paper's own:
+    "Recognising Whispered Speech with HushTune"."""
+    new = [
+        c for c in title_only
+        if vocabulary.lookup(text[c.start : c.end]) is None
+        and not vocabulary.is_stop(text[c.start : c.end])
+        and known_base(text[c.start : c.end], vocabulary) is None
+        and not any(o.start < c.end and c.start < o.end for o in chosen)
+    ]
+    if len(new) != 1:
+        return chosen
+    (candidate,) = new
+    candidate.key = name_key(text[candidate.start : candidate.end])
+    proposed[candidate.key] = (candidate.start, candidate.end, "title-name")
+    return [*chosen, candidate]
 
 
 def _read_as_datasets(text: str, chosen: list[Candidate], vocabulary: Vocabulary) -> None:
