@@ -628,6 +628,11 @@ ROLE_CASES = [
      "We propose RankMix. After instruction tuning on Alpaca, Mistral-7B with RankMix reaches 7.1 on MT-Bench. "
      "Fine-tuning RoBERTa-large on GLUE gives an average GLUE score of 88.6.",
      {"Alpaca dataset": {"uses"}, "GLUE": {"evaluated_on"}}, {"Alpaca dataset": {"evaluated_on"}, "GLUE": {"uses"}}),
+    ("the teacher a model is distilled from is the reference of numbers given against 'the teacher'",
+     "Few-Step Generation",
+     "We propose Fennel, distilled from Stable Diffusion 3.5 Large. Fennel reaches an FID of 19.8 against 20.6 for "
+     "the 28-step teacher.",
+     {"Stable Diffusion 3.5 Large": {"builds_on", "compares_with"}}, {}),
     ("the authors' earlier system that the work succeeds is built on, not proposed again",
      "Sparkle-2: Fewer Primitives for Gaussian Splatting",
      "Sparkle-2 is the successor of our Sparkle densification scheme. It reaches 27.9 dB against 27.6 dB for Sparkle.",

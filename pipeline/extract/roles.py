@@ -124,6 +124,7 @@ _REFERENCE_BEFORE = AnyCase(
 )
 _BASE_MODEL_ANAPHORA = re.compile(
     r"\b[Tt]he (?:same )?(?:base|original|unmodified|uncompressed|undistilled|unpruned) (?:model|network|detector|policy)\b"
+    r"|\b[Tt]he (?:[\w-]+ )?teacher\b"  # "against 20.6 for the 28-step teacher"
 )
 _BASELINE_AFTER = AnyCase(r"^\s+(?:baseline|base model)\b")
 _IMPROVES_UPON = AnyCase(r"\bimprov\w* (?:up)?on\s+" + _DETS + r"$")
