@@ -426,6 +426,9 @@ _LONE_NUMBER = re.compile(r"(?<![\w.-])\d+(?:[.,]\d+)?(?![\w-])")
 _OPENING_ON = re.compile(r"\s*(?:On|For)\s+(?:the\s+)?")
 _DATASET_LEAD = re.compile(r"\b(?:on|for|across|over)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"[,;]|\band\b")
+# A dataset that opens a clause as its subject's modifier: "RULER accuracy ... drops", "LongBench scores stay".
+_DATASET_SUBJECT = re.compile(r"\s+(?:[\w-]+\s+)?(?:scores?|accuracy|performance|results?)\s+(?:[\w.-]+\s+){0,5}$")
+_CLAUSE_START = re.compile(r"(?:^|[.;,:]\s+|\b(?:and|while|whereas)\s+)$")
 
 
 def _dataset_after(text: str, local: list[Found], entities: dict[str, Known], end: int) -> str | None:
@@ -449,6 +452,14 @@ def _dataset_before(text: str, local: list[Found], entities: dict[str, Known], s
         return None
     m = before[-1]
     between = text[m.end : start]
+    listed = len(before) > 1 and LIST_GAP.fullmatch(text, before[-2].end, m.start)  # "MMBench and MME scores"
+    if (
+        not listed
+        and _DATASET_SUBJECT.match(between)
+        and not _LONE_NUMBER.search(between)
+        and _CLAUSE_START.search(text, max(0, m.start - 10), m.start)
+    ):
+        return m.key  # "RULER accuracy at 128K drops from 77.2% to 75.9%", "while LongBench scores stay within 0.6"
     if any(c.isdigit() for c in between) or len(between.split()) > 6:
         return None
     return m.key if _DATASET_LEAD.search(text, max(0, m.start - 12), m.start) else None
