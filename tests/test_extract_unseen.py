@@ -735,6 +735,10 @@ RESULT_CASES = [
      "We propose HushTune. Synthetic conversion gives a 5.9-point lower word error rate, and combining both a further "
      "1.4-point reduction.",
      "unit", {"5.9-point": "points", "1.4-point": "points"}, True),
+    ("numbers listed after as many listed baselines are theirs in order",
+     "Token Pruning",
+     "We propose TAP. Applied to DeiT-S and ViT-B/16 on ImageNet-1K, TAP reduces FLOPs by 42% and 38% respectively.",
+     "baseline", {"42%": "deits", "38%": "vitb16"}, True),
     ("numbers listed after as many listed datasets are theirs in order",
      "Compressing Splats",
      "We propose SpindleGS. On Tanks and Temples and Deep Blending the storage reductions are 38x and 52x.",
