@@ -410,6 +410,11 @@ def _result(
               and entities[m.key].type in ("Method", "Model") and _OF_LEAD.search(text, max(s_start, m.start - 4), m.start)]
         baseline = baseline or (of[-1].key if of else None)
     if baseline is None:
+        # "Qwen2.5-Coder-1.5B improves pass@1 from 52.4% to 61.0%", "StarCoder2-3B gains 7.2 points":
+        # a baseline that is the subject of the gain is the reference of its numbers.
+        subjects = [m for m in local if m.key in compared and m.end <= start and _GAINS_AFTER.match(text, m.end)]
+        baseline = subjects[-1].key if subjects else None
+    if baseline is None:
         # No cue by the number: the one baseline its sentence names, if one.
         named = {m.key for m in local if m.key in compared}
         baseline = named.pop() if len(named) == 1 else None
@@ -431,6 +436,7 @@ def _result(
 _OF_BEFORE = re.compile(r"\s*(?:\(\w+\)\s*)?")  # between "of IQL (ours)" and "from"
 _OF_LEAD = re.compile(r"\bof\s+$")
 # A number standing alone, not part of a name ("GPT-4", "ResNet-50").
+_GAINS_AFTER = re.compile(r"\s+(?:improves|raises|increases|gains|rises|boosts|climbs|jumps|goes up)\b")
 _LONE_NUMBER = re.compile(r"(?<![\w.-])\d+(?:[.,]\d+)?(?![\w-])")
 _OPENING_ON = re.compile(r"\s*(?:On|For)\s+(?:the\s+)?")
 _DATASET_LEAD = re.compile(r"\b(?:on|for|across|over)\s+(?:the\s+)?$", re.IGNORECASE)
