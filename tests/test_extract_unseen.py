@@ -740,6 +740,11 @@ RESULT_CASES = [
      "We fine-tune Qwen2.5-Coder-1.5B and StarCoder2-3B on RepairMix. After fine-tuning, Qwen2.5-Coder-1.5B improves "
      "pass@1 on HumanEval+ from 52.4% to 61.0% and on MBPP+ from 55.1% to 60.7%, and StarCoder2-3B gains 7.2 points.",
      "baseline", {"61.0%": "qwen25coder15b", "60.7%": "qwen25coder15b", "7.2 points": "starcoder23b"}, True),
+    ("a number after an implied speedup, with the same unit and joined to it, is a speedup too",
+     "Kernels",
+     "We propose Kilnfuse. On an H100, Kilnfuse runs 1.38x faster than torch.compile on the forward pass of "
+     "Llama-2-7B blocks at sequence length 4096, and 1.21x over cuBLAS.",
+     "metric", {"1.38x": "speedup", "1.21x": "speedup"}, True),
     ("numbers listed after as many listed baselines are theirs in order",
      "Token Pruning",
      "We propose TAP. Applied to DeiT-S and ViT-B/16 on ImageNet-1K, TAP reduces FLOPs by 42% and 38% respectively.",

@@ -285,9 +285,9 @@ def _share_metrics(text: str, results: list[FoundResult]) -> list[FoundResult]:
             and _SAME_MEASURE.get(result.unit, result.unit) == _SAME_MEASURE.get(before.unit or "", before.unit)
             and _COORDINATED.search(text, before.end, result.start)  # "..., and by 0.9 points", not "with only 3% ..."
         ):
-            result = dataclasses.replace(result, metric=before.metric)
-        if result.metric is not None:
-            before = result
+            result = dataclasses.replace(result, metric=before.metric, implied_metric=before.implied_metric)
+        if result.metric is not None or result.implied_metric is not None:
+            before = result  # "a 1.38x speedup over X and 1.21x over Y": the speedup is both
         shared.append(result)
     return shared
 
