@@ -450,10 +450,6 @@ def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
     return chosen
 
 
-# Where a name is a dataset: "evaluated on X", "across X, Tanks and Temples and Deep Blending".
-_DATASET_BEFORE = re.compile(r"\b(?:on|across)\s+(?:the\s+)?$")
-
-
 def _title_only_name(
     text: str,
     title_only: list[Candidate],
@@ -476,6 +472,10 @@ def _title_only_name(
     candidate.key = name_key(text[candidate.start : candidate.end])
     proposed[candidate.key] = (candidate.start, candidate.end, "title-name")
     return [*chosen, candidate]
+
+
+# Where a name is a dataset: "evaluated on X", "across X, Tanks and Temples and Deep Blending".
+_DATASET_BEFORE = re.compile(r"\b(?:on|across)\s+(?:the\s+)?$")
 
 
 def _read_as_datasets(text: str, chosen: list[Candidate], vocabulary: Vocabulary) -> None:

@@ -435,8 +435,9 @@ def _result(
 
 _OF_BEFORE = re.compile(r"\s*(?:\(\w+\)\s*)?")  # between "of IQL (ours)" and "from"
 _OF_LEAD = re.compile(r"\bof\s+$")
-# A number standing alone, not part of a name ("GPT-4", "ResNet-50").
+# What follows a model that is the subject of a gain: "X improves pass@1 ...", "X gains 7.2 points".
 _GAINS_AFTER = re.compile(r"\s+(?:improves|raises|increases|gains|rises|boosts|climbs|jumps|goes up)\b")
+# A number standing alone, not part of a name ("GPT-4", "ResNet-50").
 _LONE_NUMBER = re.compile(r"(?<![\w.-])\d+(?:[.,]\d+)?(?![\w-])")
 _OPENING_ON = re.compile(r"\s*(?:On|For)\s+(?:the\s+)?")
 _DATASET_LEAD = re.compile(r"\b(?:on|for|across|over)\s+(?:the\s+)?$", re.IGNORECASE)

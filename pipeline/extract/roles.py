@@ -163,8 +163,8 @@ _BUILD_KEYS = (
     "modif", "upon", "optimi", "accelerat", "speed", "scal", "start", "initiali", "distill", "integrat", "incorporat",
     "plug", "insert", "add", "approximat", "reduc", "replac", "changes to",
 )
-# The keys as one pattern each: a search for any of them is one scan, in C.
 _TRAINED_KEYS = ("train", "instruction", "calibrat")
+# The keys as one pattern each: a search for any of them is one scan, in C.
 _COMPARE_KEY = re.compile("|".join(map(re.escape, _COMPARE_KEYS)))
 _TRAINED_KEY = re.compile("|".join(map(re.escape, _TRAINED_KEYS)))
 _BUILD_KEY = re.compile("|".join(map(re.escape, _BUILD_KEYS)))
