@@ -633,6 +633,11 @@ ROLE_CASES = [
      "We propose Fennel, distilled from Stable Diffusion 3.5 Large. Fennel reaches an FID of 19.8 against 20.6 for "
      "the 28-step teacher.",
      {"Stable Diffusion 3.5 Large": {"builds_on", "compares_with"}}, {}),
+    ("another method's own score, set against the work's in a contrasting clause, makes it a baseline",
+     "Hashing",
+     "We propose FreqHash. It cuts memory by 16x with an AUC loss of 0.0004, whereas the hashing trick loses 0.0031 "
+     "AUC and TT-Rec loses 0.0012. On ogbn-papers100M it reaches 68.1%, while SGFormer runs out of memory.",
+     {"TT-Rec": {"compares_with"}, "SGFormer": {"compares_with"}}, {"TT-Rec": {"uses"}, "SGFormer": {"uses"}}),
     ("the authors' earlier system that the work succeeds is built on, not proposed again",
      "Sparkle-2: Fewer Primitives for Gaussian Splatting",
      "Sparkle-2 is the successor of our Sparkle densification scheme. It reaches 27.9 dB against 27.6 dB for Sparkle.",
@@ -745,6 +750,11 @@ RESULT_CASES = [
      "We propose Kilnfuse. On an H100, Kilnfuse runs 1.38x faster than torch.compile on the forward pass of "
      "Llama-2-7B blocks at sequence length 4096, and 1.21x over cuBLAS.",
      "metric", {"1.38x": "speedup", "1.21x": "speedup"}, True),
+    ("a rival set against a number in a later clause is not that number's baseline",
+     "Feature Caching",
+     "We propose RelayCache. It cuts generation time from 1,430 s to 512 s on a single H100, a 2.8x speedup; "
+     "TeaCache at matched quality reaches 1.9x.",
+     "baseline", {"512 s": None, "2.8x": None}, False),
     ("numbers listed after as many listed baselines are theirs in order",
      "Token Pruning",
      "We propose TAP. Applied to DeiT-S and ViT-B/16 on ImageNet-1K, TAP reduces FLOPs by 42% and 38% respectively.",

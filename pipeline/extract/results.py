@@ -415,9 +415,11 @@ def _result(
         subjects = [m for m in local if m.key in compared and m.end <= start and _GAINS_AFTER.match(text, m.end)]
         baseline = subjects[-1].key if subjects else None
     if baseline is None:
-        # No cue by the number: the one baseline its sentence names, if one.
-        named = {m.key for m in local if m.key in compared}
-        baseline = named.pop() if len(named) == 1 else None
+        # No cue by the number: the one baseline its sentence names, if one, but not one a later clause
+        # sets against it ("... 2.8x speedup; TeaCache at matched quality reaches 1.9x").
+        named = [m for m in local if m.key in compared]
+        set_against = all(m.start >= end and _CONTRAST.search(text, end, m.start) for m in named)
+        baseline = named[0].key if len({m.key for m in named}) == 1 and not set_against else None
     return FoundResult(
         start=start,
         end=end,
@@ -435,6 +437,7 @@ def _result(
 
 _OF_BEFORE = re.compile(r"\s*(?:\(\w+\)\s*)?")  # between "of IQL (ours)" and "from"
 _OF_LEAD = re.compile(r"\bof\s+$")
+_CONTRAST = re.compile(r";|\b(?:whereas|while|but)\b")
 # What follows a model that is the subject of a gain: "X improves pass@1 ...", "X gains 7.2 points".
 _GAINS_AFTER = re.compile(r"\s+(?:improves|raises|increases|gains|rises|boosts|climbs|jumps|goes up)\b")
 # A number standing alone, not part of a name ("GPT-4", "ResNet-50").
