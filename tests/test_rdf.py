@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pyoxigraph as ox
 import pytest
 import rdflib
@@ -14,8 +16,10 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 from pipeline.config import Settings
 from pipeline.errors import GraphDirError
 from pipeline.graph import GraphBuilder, KnowledgeGraph
+from pipeline.extract import results
 from pipeline.materialize.rdf import (
     FORMATS,
+    UNITS,
     graph_triples,
     paper_iri,
     rdflib_graph,
@@ -146,6 +150,26 @@ def test_rdf_derived_edges_name_their_papers(rdf):
                                     rdf:object method:flashattention-2 ; prov:wasDerivedFrom ?paper ; pg:evidence ?ev }"""
     ))
     assert [r[0] for r in rows] == [URIRef(paper_iri(BASE, "2407.08608"))]
+
+
+def _written_units() -> list[str]:
+    """Every way the extractor's unit pattern can write a unit, and the other forms it reads."""
+    written = ["%", "x", "\u00d7", "X", "times", "H100 GPU-hours", "GPU days"]
+    for alternative in results._UNITS.split("|"):
+        if alternative.startswith("[MBK]"):
+            written += ["M", "B", "K"]
+        elif alternative.endswith("s?"):
+            written += [alternative[:-1], alternative[:-2]]
+        else:
+            assert re.fullmatch(r"[\w/]+", alternative), f"unit pattern not expanded here: {alternative!r}"
+            written.append(alternative)
+    return written
+
+
+@pytest.mark.parametrize("written", _written_units())
+def test_rdf_every_unit_the_extractor_writes_has_a_ucum_code(written):
+    unit = results.normalise_unit(written)
+    assert unit in UNITS, f"{written!r} becomes unit {unit!r}, which the RDF has no UCUM code for"
 
 
 def test_rdf_results_are_nodes_with_units(rdf):

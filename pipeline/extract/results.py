@@ -27,7 +27,7 @@ _UNITS = (
     r"seconds|sec|s|minutes|min|hours|Hz|mW|W|kJ|mJ|J|GB/s|TB/s"
 )
 # Units written out, as a result carries them.
-_UNIT_SPELLING = {"seconds": "s", "sec": "s", "minutes": "min", "hours": "h", "FPS": "fps", "point": "points"}
+_UNIT_SPELLING = {"seconds": "s", "sec": "s", "minutes": "min", "hours": "h", "FPS": "fps", "point": "points", "step": "steps"}
 _UNIT_NAME = re.compile(_UNITS)
 # "640 GPU-hours", "3,000 H100 GPU-hours": compute, with the processor it was spent on.
 _GPU_TIME = r"(?:[A-Z][A-Za-z]*\d+[A-Za-z]*\s)?GPU[- ](?:hours|days)"
@@ -152,6 +152,21 @@ class FoundResult:
 
 
 _SCALES = {" thousand": 1e3, " million": 1e6, " billion": 1e9}
+
+
+def normalise_unit(written: str | None) -> str | None:
+    """The unit a result carries for a unit as written; None for a word that is no unit.
+
+    >>> [normalise_unit(u) for u in ("×", "seconds", "point", "H100 GPU-hours", "TFLOPs/s", "steps", "apples")]
+    ['x', 's', 'points', 'GPU-hours', 'TFLOPs/s', 'steps', None]
+    """
+    if written in ("×", "X", "times"):
+        return "x"
+    if written and written.endswith(("GPU-hours", "GPU hours", "GPU-days", "GPU days")):
+        return "GPU-hours" if written.endswith("hours") else "GPU-days"  # "H100 GPU-hours": the processor is no unit
+    if written and written not in ("%", "x", "M", "B", "K") and not _UNIT_NAME.fullmatch(written):
+        return None  # "from 4.19 to 9.96" has no unit; a word after the first number is not one
+    return _UNIT_SPELLING.get(written, written)  # type: ignore[arg-type]
 
 
 def _number(text: str) -> float:
@@ -333,14 +348,7 @@ def _result(
 ) -> FoundResult:
     groups = match.groupdict()
     low, high = groups["low"], groups.get("high")
-    unit = groups.get("unit") or groups.get("from_unit")
-    if unit in ("×", "X", "times"):
-        unit = "x"
-    elif unit and unit.endswith(("GPU-hours", "GPU hours", "GPU-days", "GPU days")):
-        unit = "GPU-hours" if unit.endswith("hours") else "GPU-days"  # "H100 GPU-hours": the processor is no unit
-    if unit and unit not in ("%", "x", "M", "B", "K", "GPU-hours", "GPU-days") and not _UNIT_NAME.fullmatch(unit):
-        unit = None  # "from 4.19 to 9.96" has no unit; a word after the first number is not one
-    unit = _UNIT_SPELLING.get(unit, unit)
+    unit = normalise_unit(groups.get("unit") or groups.get("from_unit"))
     value = _number(high or low) * _SCALES.get(groups.get("scale") or "", 1)
     value_text = text[match.start("low") : match.end()].strip()
     from_value = _number(groups["from"]) if groups.get("from") else None
