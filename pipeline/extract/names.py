@@ -1116,7 +1116,8 @@ _KIND_BEFORE = re.compile(
 )
 _HEAD_AFTER = re.compile(r"(?::\s*(?:[Aa]n?|[Tt]he)\s+|[\s-]*)([A-Za-z]+)")
 _LETTERS = re.compile(r"[A-Za-z]+")
-_WORD_BREAK = re.compile(r"[\s-]+")
+# Spaces and hyphens: what the words of a name are split at.
+WORD_BREAK = re.compile(r"[\s-]+")
 _FROM_NUMBER = re.compile(r"\s+from\s+\d")
 _ON_HARDWARE = AnyCase(r"\b(?:on|per|using|with)\s+(?:a |an |one |two |four |eight |\d+ |single |multiple |the )*$")
 
@@ -1177,7 +1178,7 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
     kind = _KIND_BEFORE.search(text, max(0, start - 60), start)
     if kind and kind.group(1).lower() in _HEAD_NOUNS:
         return _HEAD_NOUNS[kind.group(1).lower()], "kind-before"
-    words = _WORD_BREAK.split(name)
+    words = WORD_BREAK.split(name)
     if len(words) > 1 and words[-1].lower() in _NAME_HEADS:
         return _NAME_HEADS[words[-1].lower()], "name-head"
     if _EVALUATED_ON.search(text[max(0, start - 60) : start]) or _FROM_NUMBER.match(text, end):

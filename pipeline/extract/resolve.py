@@ -48,7 +48,6 @@ _HEAD_NOUN_AFTER = re.compile(
 _BASED_AFTER = re.compile(_THEN + r"based\b")
 _TITLE_HEAD_END = re.compile(r":| for | with | via | using | in | on | through | to | towards | —| - ")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
-_WORD_BREAK = re.compile(r"[\s-]+")
 _OF_AFTER = re.compile(r"\s+of\s")
 _CLAUSE_END = re.compile(r"[.;:](?:\s|$)|,\s+(?:which|that|where|while|and|but)\b")
 _GAP_WORD = re.compile(r"[^\s,()]+")
@@ -397,7 +396,7 @@ def _pair_candidates(
         if vocabulary.is_stop(long) or vocabulary.is_stop(short) or vocabulary.is_stop(names._strip_plural(short)):
             stops.extend([(pair.long_start, pair.long_end), (pair.short_start, pair.short_end)])
             return []
-        head = _WORD_BREAK.split(long)[-1].lower()
+        head = names.WORD_BREAK.split(long)[-1].lower()
         if head in _NOT_ENTITY_HEADS:
             blocked.extend([(pair.long_start, pair.long_end), (pair.short_start, pair.short_end)])
             return []

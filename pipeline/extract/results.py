@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .names import NUMBER_TIE
 from .patterns import AnyCase
-from .roles import LIST_GAP, Found, Known, own_work_start, sentence_of
+from .roles import CONTRAST, LIST_GAP, Found, Known, own_work_start, sentence_of
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _RANGE = rf"(?P<low>{_NUM})(?:\s?[–~-]\s?(?P<high>{_NUM}))?"
@@ -445,7 +445,7 @@ def _result(
 
 _OF_BEFORE = re.compile(r"\s*(?:\(\w+\)\s*)?")  # between "of IQL (ours)" and "from"
 _OF_LEAD = re.compile(r"\bof\s+$")
-_CONTRAST = re.compile(r";|\b(?:whereas|while|but)\b")
+_CONTRAST = re.compile(CONTRAST)
 # What follows a model that is the subject of a gain: "X improves pass@1 ...", "X gains 7.2 points".
 _GAINS_AFTER = re.compile(r"\s+(?:improves|raises|increases|gains|rises|boosts|climbs|jumps|goes up)\b")
 # A number standing alone, not part of a name ("GPT-4", "ResNet-50").

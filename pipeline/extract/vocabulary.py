@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..ids import name_key
+from .names import WORD_BREAK
 
 ONTOLOGY_NS = "https://w3id.org/papergraph/ontology#"
 VOCAB_NS = "https://w3id.org/papergraph/vocab/"
@@ -32,7 +33,6 @@ _PROCESSOR_KINDS = ("GPU", "CPU", "TPU", "NPU")
 MAX_LABEL_TOKENS = 8
 
 
-_WORD_PARTS = re.compile(r"[\s-]+")
 _SIZE_S = re.compile(r"[-‐–][sS]$")
 
 
@@ -183,7 +183,7 @@ class Vocabulary:
                     self.plural_keys.discard(variant)
                 # A label with a coined word ("LoRA", "NeRF") names its concept only as written;
                 # a Title Case phrase ("Low-Rank Adaptation") also in lower case.
-                if not exact and not any(sum(map(str.isupper, part)) >= 2 for part in _WORD_PARTS.split(label)):
+                if not exact and not any(sum(map(str.isupper, part)) >= 2 for part in WORD_BREAK.split(label)):
                     self.lower_ok.add(variant)
             for i in range(1, len(variant)):
                 prefixes.add(variant[:i])
