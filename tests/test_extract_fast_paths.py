@@ -96,6 +96,7 @@ _AT_HEADS = [
     (resolve, "_PASSIVE_VERB", "_PASSIVE_VERBS"),
     (resolve, "_OUR_NAME", "_OUR_HEADS"),
     (resolve, "_APPOSED_PHRASE", "_OUR_HEADS"),
+    (resolve, "_WE_TRAIN", "_WE_HEADS"),
 ]
 
 

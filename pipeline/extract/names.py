@@ -385,6 +385,7 @@ _TECHNIQUE_WORDS = frozenset(
     batching normalization normalisation regression compression search matching guidance scheduling
     parallelism masking prefilling pre-filling""".split()
 )
+_LONGEST_TECHNIQUE_WORD = max(map(len, _TECHNIQUE_WORDS))
 # Modifiers that describe rather than name: "standard attention", "efficient decoding".
 GENERIC_MODIFIERS = frozenset(
     """standard existing efficient previous prior traditional conventional original vanilla novel new our
@@ -401,7 +402,10 @@ def is_technique_word(word: str) -> bool:
     return word in _TECHNIQUE_WORDS
 
 
-_BASED_ON_WORD = re.compile(r"(?<![\w-])([a-z]+)-(?:based|style|driven)\b")
+# "regression-based": the suffixes are looked for (str.find), then the word before them.
+_BASED_ON_SUFFIXES = ("-based", "-style", "-driven")
+_BASED_ON_SUFFIX = re.compile(r"-(?:based|style|driven)\b")
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])[a-z]+$")
 
 
 def find_modified(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -418,13 +422,30 @@ def find_modified(text: str, start: int = 0, end: int | None = None) -> list[tup
     heads = whole_words(text, _TECHNIQUE_WORDS, start, end)
     if "-" in text:
         # "L1 regression-based": the technique a "-based" adjective is made of.
-        heads += [m.span(1) for m in _BASED_ON_WORD.finditer(text, start, end) if m.group(1) in _TECHNIQUE_WORDS]
+        heads += _based_on_words(text, start, end)
     spans = []
     for head_start, head_end in heads:
         modifier = _MODIFIER_BEFORE.search(text, max(start, head_start - 40), head_start)
         if modifier and _is_modifier(modifier.group(1)):
             spans.append((modifier.start(1), head_end))
     return spans
+
+
+def _based_on_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the technique words made adjectives by "-based", "-style" or "-driven".
+
+    >>> t = "a regression-based, guidance-style and data-driven loss; sub-regression-based"
+    >>> [t[s:e] for s, e in _based_on_words(t, 0, len(t))]
+    ['regression', 'guidance']
+    """
+    spans = []
+    for at, _ in occurrences(text, _BASED_ON_SUFFIXES, start, end):
+        if _BASED_ON_SUFFIX.match(text, at, end):
+            # The longest technique word is shorter than the window.
+            word = _LOWER_WORD_BEFORE.search(text, max(start, at - _LONGEST_TECHNIQUE_WORD - 1), at)
+            if word is not None and word.group() in _TECHNIQUE_WORDS:
+                spans.append(word.span())
+    return sorted(spans)
 
 
 def whole_words(text: str, words: frozenset[str], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -484,7 +505,8 @@ NUMBER_TIE = (
     r"(?:up to\s+|about\s+|only\s+|nearly\s+|over\s+|below\s+|under\s+|within\s+)?"
 )
 _MEASURE_BEFORE_NUMBER = re.compile(rf"\b((?:{_MEASURE_WORD}\s+){{0,2}}(?:{_MEASURE_HEADS})){NUMBER_TIE}$")
-_NUMBER_START = re.compile(r"(?<![\w.,])\d")
+# A digit no word, point or comma runs into (the look-behind after the digit lets re skip to digits in C).
+_NUMBER_START = re.compile(r"\d(?<![\w.,]\d)")
 _LINK_WORDS = ("by", "from", "to", "of", "about", "only", "nearly", "over", "is", "are", "was", "were", "stays",
                "remains", "below", "under", "within")
 # "a 3x increase in editing speed": the measure a change is in.

@@ -173,6 +173,19 @@ def _known(key: str, name: str, type_: str, concept: str | None, term: Term | No
 _INTRODUCED = frozenset({"proposal", "title", "acronym", "headed", "phrase"})
 
 
+def _has_apposed_kind(text: str, start: int) -> bool:
+    """Whether a kind noun, a comma and a capital follow each other after ``start``
+    ("a new benchmark, CodeArena"): the cheap test before the apposed-name pattern.
+
+    >>> _has_apposed_kind("We train a model, Hymba-1B.", 0), _has_apposed_kind("The model, and more.", 0)
+    (True, False)
+    """
+    return any(
+        _KIND_ENDS.search(text, max(start, comma.start() - _LONGEST_KIND), comma.start())
+        for comma in _COMMA_CAPITAL.finditer(text, start)
+    )
+
+
 def _recurrences(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """Other occurrences of the names introduced once, as whole words, where no candidate is.
 
@@ -570,7 +583,7 @@ def _link_proposals(
                 continue
             chosen = _replace_inside(chosen, new)
             proposed.setdefault(new.key, (new.start, new.end, f"proposal:{cue.kind}"))
-    for match in _WE_TRAIN.finditer(text, title_end):
+    for match in finditer_at(_WE_TRAIN, text, _WE_HEADS, title_end):
         # "we train Mender-32B by fine-tuning ...": a new model's name, not a known model trained again.
         target = _first_after(text, chosen, match.end(), _clause_end(text, match.end()))
         if (
@@ -608,7 +621,7 @@ def _link_proposals(
                     proposed.setdefault(new.key, (new.start, new.end, "proposal:apposed"))
     # Every match has a kind noun, a comma and a capital: most abstracts have none, and
     # looking for that is cheaper than trying the pattern at every "a".
-    apposed = _APPOSED_NAME.finditer(text, title_end) if _APPOSED_KIND.search(text, title_end) else ()
+    apposed = _APPOSED_NAME.finditer(text, title_end) if _has_apposed_kind(text, title_end) else ()
     for match in apposed:
         # "Our model, Hymba-1B, ...", "we introduce a new benchmark, CodeArena, ...",
         # "this paper introduces an efficient attention kernel, FlashQ, ...".
@@ -674,9 +687,13 @@ _APPOSED_NAME = re.compile(
     rf"(?:{_APPOSED_KINDS}),\s+"
     r"((?:[A-Z][\w.+-]*)(?:\s+[A-Z][\w.+-]*){0,3})(?=[\s,.;:)])"
 )
-_APPOSED_KIND = re.compile(rf"(?:{_APPOSED_KINDS}),\s+[A-Z]")
+# The comma and capital are looked for first (re skips to a comma in C), then the kind noun before.
+_COMMA_CAPITAL = re.compile(r",\s+[A-Z]")
+_KIND_ENDS = re.compile(rf"(?:{_APPOSED_KINDS})$")
+_LONGEST_KIND = max(map(len, _APPOSED_KINDS.split("|")))
 # "Federated learning (FL) is a type of ...": a definition of something known.
 _WE_TRAIN = re.compile(r"\b[Ww]e\s+(?:(?:also|then|further|first|next)\s+)?(?:pre-?)?train\s+")
+_WE_HEADS = ("We", "we")  # what every _WE_TRAIN match starts with
 _DEFINITION = re.compile(r"\)\s+(?:is|are|refers to|denotes)\s+(?:a|an|the)\b")
 # The participles are looked for (few), then "is"/"are" right before them.
 _PASSIVE_VERBS = ("proposed", "introduced", "presented", "developed")
