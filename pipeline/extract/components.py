@@ -9,6 +9,7 @@ vocabulary travels with the pipeline: ``nlp.to_disk`` writes it as JSON.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import re
@@ -20,7 +21,7 @@ from spacy.language import Language
 import numpy
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
-from spacy.util import compile_infix_regex, filter_spans, registry
+from spacy.util import compile_infix_regex, registry
 
 from . import names
 from .resolve import Candidate, resolve
@@ -597,22 +598,35 @@ class EntityResolver:
         data["mentions"] = [[m.start, m.end, m.key, m.component, m.confidence] for m in mentions]
         data["entities"] = {k: pack_entity(e) for k, e in entities.items()}
         data["proposed"] = {k: list(v) for k, v in proposed.items()}
-        doc.set_ents(filter_spans(token_spans(doc, mentions, entities)), default="unmodified")
+        doc.set_ents(entity_spans(doc, mentions, entities), default="unmodified")
         return doc
 
 
-def token_spans(doc: Doc, mentions: list[Found], entities: dict[str, Known]) -> list[Span]:
-    """Mentions as token spans (expanded to whole tokens), labelled with type and key."""
+def entity_spans(doc: Doc, mentions: list[Found], entities: dict[str, Known]) -> list[Span]:
+    """The mentions as ``doc.ents``: token spans (expanded to whole tokens), labelled
+    with type and key; where they overlap, the first longest is kept, as by
+    ``spacy.util.filter_spans``, which this does on token offsets before any
+    ``Span`` is made (most mentions overlap none, and spans are dear to make)."""
     if not mentions:
         return []
-    token_starts = doc.to_array(IDX)
-    first = numpy.searchsorted(token_starts, [m.start for m in mentions], side="right") - 1
-    last = numpy.searchsorted(token_starts, [m.end for m in mentions], side="left")
-    return [
-        Span(doc, int(max(i, 0)), int(j), label=entities[m.key].type, kb_id=m.key)
-        for m, i, j in zip(mentions, first, last)
-        if j > max(i, 0)
-    ]
+    token_starts = doc.to_array(IDX).tolist()
+    tokens = []
+    for m in mentions:
+        i = max(bisect.bisect_right(token_starts, m.start) - 1, 0)
+        j = bisect.bisect_left(token_starts, m.end)
+        if j > i:
+            tokens.append((i, j, m.key))
+    # filter_spans: longest first, then earliest, in input order where both are equal.
+    tokens.sort(key=lambda t: (t[1] - t[0], -t[0]), reverse=True)
+    kept = []
+    seen: set[int] = set()
+    for i, j, key in tokens:
+        if i not in seen and j - 1 not in seen:
+            kept.append((i, j, key))
+            seen.update(range(i, j))
+    kept.sort(key=operator.itemgetter(0))
+    strings = doc.vocab.strings
+    return [Span(doc, i, j, label=strings.add(entities[key].type), kb_id=strings.add(key)) for i, j, key in kept]
 
 
 def pack_entity(entity: Known) -> dict[str, Any]:
