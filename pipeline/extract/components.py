@@ -664,11 +664,11 @@ def pg_relations(doc: Doc) -> Doc:
     # dropped: metrics matter in the graph as what papers measure.
     # So is a generic processor class ("GPU", pg:genericClass) nothing is run or
     # measured on (GUIDELINES).
+    reported = {r.key for r in roles if r.role != "mentions"}
     unreported = {
         key
         for key, entity in entities.items()
-        if (entity.type == "Metric" or (entity.type == "Hardware" and entity.generic_class))
-        and all(r.role == "mentions" for r in roles if r.key == key)
+        if (entity.type == "Metric" or (entity.type == "Hardware" and entity.generic_class)) and key not in reported
     }
     data["relations"] = [[r.key, r.role, r.start, r.end, r.rule, r.confidence] for r in roles if r.key not in unreported]
     data["mentions"] = [m for m in data["mentions"] if m[2] not in unreported]
