@@ -626,7 +626,8 @@ def entity_spans(doc: Doc, mentions: list[Found], entities: dict[str, Known]) ->
             seen.update(range(i, j))
     kept.sort(key=operator.itemgetter(0))
     strings = doc.vocab.strings
-    return [Span(doc, i, j, label=strings.add(entities[key].type), kb_id=strings.add(key)) for i, j, key in kept]
+    labels = {type_: strings.add(type_) for type_ in {entities[key].type for _, _, key in kept}}
+    return [Span(doc, i, j, label=labels[entities[key].type], kb_id=strings.add(key)) for i, j, key in kept]
 
 
 def pack_entity(entity: Known) -> dict[str, Any]:
