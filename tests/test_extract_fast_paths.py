@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from pipeline.extract import names, resolve, roles
-from pipeline.extract.components import LabelFinder, match_vocabulary
+from pipeline.extract.components import MAX_SENTENCE_CHARS, LabelFinder, _bounded, match_vocabulary, sentence_spans
 from pipeline.extract.patterns import AnyCase
 from pipeline.extract.vocabulary import load_vocabulary
 
@@ -143,3 +143,30 @@ def _extractor():
     from pipeline.extract import load_extractor
 
     return load_extractor()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ,;.\n")), max_size=300), st.integers(min_value=2, max_value=40))
+def test_bounded_pieces_cover_the_sentence_within_the_limit(text, limit):
+    """A long sentence is cut into pieces no longer than the limit that, with the spaces between them, are the sentence."""
+    pieces = _bounded(text, 0, len(text), limit=limit)
+    assert all(e - s <= limit for s, e in pieces)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    for (_, end), (start, _) in zip(pieces, pieces[1:]):
+        assert end <= start and not text[end:start].strip()
+
+
+def test_run_on_text_is_read_in_bounded_sentences():
+    """A text with no full stops is read in sentences of bounded length (the cue rules read a
+    sentence once per name in it), and its names and roles are still found."""
+    text = "Fast Attention on GPUs\n\n" + " ".join(["our kernel runs GPT-4 faster than FlashAttention on an A100, and"] * 300)
+    spans = sentence_spans(text)
+    assert len(spans) > 10 and max(e - s for s, e in spans) <= MAX_SENTENCE_CHARS
+    from pipeline.ingest import make_paper
+    from pipeline.records import SourceRef
+
+    title, abstract = text.split("\n\n", 1)
+    extraction = _extractor().extract(make_paper(SourceRef("run-on", 1), {"title": title, "abstract": abstract}))
+    names_found = {e.name for e in extraction.entities}
+    assert {"FlashAttention", "GPT-4", "A100"} <= names_found
+    assert ("compares_with", "flashattention") in {(r.predicate, r.object) for r in extraction.relations}

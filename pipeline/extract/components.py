@@ -102,7 +102,38 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = match.end()
     if start < len(text):
         spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if e > s]
+    return [piece for s, e in spans if e > s for piece in _bounded(text, s, e)]
+
+
+# The longest sentence read as one. The cue rules read a sentence once per name in
+# it, so a text with no full stops (a run-on, an extraction gone wrong) would cost
+# the square of its length; abstracts' sentences stay well below this.
+MAX_SENTENCE_CHARS = 1200
+
+
+def _bounded(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """``(start, end)`` cut into pieces of at most ``limit`` characters, each after the last
+    semicolon, else comma, else space, of its stretch.
+
+    >>> t = "one, two; three four, five six"
+    >>> [t[s:e] for s, e in _bounded(t, 0, len(t), limit=12)]
+    ['one, two;', 'three four,', 'five six']
+    >>> t = "aaa bbb ccc ddd eee"
+    >>> [t[s:e] for s, e in _bounded(t, 0, len(t), limit=8)]
+    ['aaa bbb', 'ccc ddd', 'eee']
+    """
+    pieces = []
+    while end - start > limit:
+        cut = next(
+            (at + (mark != " ") for mark in (";", ",", " ") if (at := text.rfind(mark, start + 1, start + limit)) > start),
+            start + limit,
+        )
+        pieces.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    pieces.append((start, end))
+    return pieces
 
 
 @Language.component("pg_sentences")
