@@ -15,7 +15,7 @@ from hypothesis import given, settings, strategies as st
 
 from pipeline.extract import names, resolve, roles
 from pipeline.extract.components import MAX_SENTENCE_CHARS, LabelFinder, _bounded, match_vocabulary, sentence_spans
-from pipeline.extract.patterns import AnyCase
+from pipeline.extract.patterns import AnyCase, keyword_pattern
 from pipeline.extract.vocabulary import load_vocabulary
 
 _CUES = [
@@ -170,3 +170,16 @@ def test_run_on_text_is_read_in_bounded_sentences():
     names_found = {e.name for e in extraction.entities}
     assert {"FlashAttention", "GPT-4", "A100"} <= names_found
     assert ("compares_with", "flashattention") in {(r.predicate, r.object) for r in extraction.relations}
+
+
+_KEY_ALPHABET = st.text(alphabet=st.sampled_from(list("abc -x")), min_size=1, max_size=4)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_KEY_ALPHABET, min_size=1, max_size=8), st.text(alphabet=st.sampled_from(list("abc -x")), max_size=40))
+def test_keyword_pattern_finds_a_word_where_the_plain_alternation_does(words, text):
+    """The trie-shaped pattern of a word list matches first where ``"|".join(words)`` does."""
+    plain = re.search("|".join(map(re.escape, words)), text)
+    trie = re.search(keyword_pattern(words), text)
+    assert (plain is None) == (trie is None)
+    assert plain is None or plain.start() == trie.start()

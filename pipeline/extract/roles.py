@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from .names import singular
-from .patterns import AnyCase
+from .patterns import AnyCase, keyword_pattern
 
 
 @dataclass(slots=True)
@@ -172,9 +172,9 @@ _BUILD_KEYS = (
 )
 _TRAINED_KEYS = ("train", "instruction", "calibrat")
 # The keys as one pattern each: a search for any of them is one scan, in C.
-_COMPARE_KEY = re.compile("|".join(map(re.escape, _COMPARE_KEYS)))
-_TRAINED_KEY = re.compile("|".join(map(re.escape, _TRAINED_KEYS)))
-_BUILD_KEY = re.compile("|".join(map(re.escape, _BUILD_KEYS)))
+_COMPARE_KEY = re.compile(keyword_pattern(_COMPARE_KEYS))
+_TRAINED_KEY = re.compile(keyword_pattern(_TRAINED_KEYS))
+_BUILD_KEY = re.compile(keyword_pattern(_BUILD_KEYS))
 _SEPARATOR = re.compile(r"[\s-]")
 _SPAN_START = itemgetter(0)  # the key sentence_of searches sentences by
 _DEFAULT_ROLE = {"Dataset": "evaluated_on", "Hardware": "runs_on", "Metric": "reports", "Method": "uses", "Model": "uses"}
