@@ -81,6 +81,7 @@ class PG(DefinedNamespace):
     notAnEntity: URIRef
     commonWord: URIRef
     genericClass: URIRef
+    namesakeDataset: URIRef
 
 
 CITO = Namespace("http://purl.org/spar/cito/")

@@ -75,49 +75,50 @@ def test_vocabulary_json_round_trip(vocabulary):
     assert again.stop_folded == vocabulary.stop_folded
 
 
-def test_vocabulary_user_extension_without_code(tmp_path):
-    (tmp_path / "mine.ttl").write_text(
-        """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+_PREFIXES = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix pg: <https://w3id.org/papergraph/ontology#> .
-<https://w3id.org/papergraph/vocab/method/sageattention> a skos:Concept ;
-    pg:entityType pg:Method ; skos:prefLabel "SageAttention"@en ; skos:altLabel "Sage Attention"@en ;
-    skos:definition "Quantised attention."@en .
-""",
-        encoding="utf-8",
-    )
+"""
+
+
+def _extract_with_vocabulary(folder, turtle: str, title: str, abstract: str):
+    """The extraction of one paper by a pipeline whose vocabulary is ``turtle`` alone."""
     from pipeline.extract import build_nlp, doc_to_extraction
     from pipeline.records import Paper
 
-    nlp = build_nlp(tmp_path)
-    text = "Fast attention\n\nWe compare against Sage Attention on long inputs."
-    paper = Paper("p", "Fast attention", text, "Fast attention", text.split("\n\n")[1])
-    names = {e.name: e.type for e in doc_to_extraction(nlp(paper.text), paper).entities}
-    assert names == {"SageAttention": "Method"}
+    (folder / "mine.ttl").write_text(_PREFIXES + turtle, encoding="utf-8")
+    paper = Paper("p", title, f"{title}\n\n{abstract}", title, abstract)
+    return doc_to_extraction(build_nlp(folder)(paper.text), paper)
+
+
+def test_vocabulary_user_extension_without_code(tmp_path):
+    extraction = _extract_with_vocabulary(
+        tmp_path,
+        """<https://w3id.org/papergraph/vocab/method/sageattention> a skos:Concept ;
+    pg:entityType pg:Method ; skos:prefLabel "SageAttention"@en ; skos:altLabel "Sage Attention"@en ;
+    skos:definition "Quantised attention."@en .
+""",
+        "Fast attention",
+        "We compare against Sage Attention on long inputs.",
+    )
+    assert {e.name: e.type for e in extraction.entities} == {"SageAttention": "Method"}
 
 
 @pytest.mark.parametrize("generic", [True, False])
 def test_vocabulary_generic_class_is_data(tmp_path, generic):
     """pg:genericClass, set by a user: a class in the title is used, not built on; a processor class run on nothing is dropped."""
     mark = "pg:genericClass true ;" if generic else ""
-    (tmp_path / "mine.ttl").write_text(
-        f"""@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix pg: <https://w3id.org/papergraph/ontology#> .
-<https://w3id.org/papergraph/vocab/model/kan> a skos:Concept ; {mark}
+    extraction = _extract_with_vocabulary(
+        tmp_path,
+        f"""<https://w3id.org/papergraph/vocab/model/kan> a skos:Concept ; {mark}
     pg:entityType pg:Model ; skos:prefLabel "KAN"@en ; skos:altLabel "KANs"@en ;
     skos:definition "Kolmogorov-Arnold network."@en .
 <https://w3id.org/papergraph/vocab/hardware/dpu> a skos:Concept ; {mark}
     pg:entityType pg:Hardware ; skos:prefLabel "DPU"@en ; skos:altLabel "DPUs"@en ;
     skos:definition "Data processing unit."@en .
 """,
-        encoding="utf-8",
+        "Sparse KANs for Tabular Data",
+        "Offloading to DPUs is a growing trend. We propose SpanKAN, which prunes edges during training.",
     )
-    from pipeline.extract import build_nlp, doc_to_extraction
-    from pipeline.records import Paper
-
-    title = "Sparse KANs for Tabular Data"
-    abstract = "Offloading to DPUs is a growing trend. We propose SpanKAN, which prunes edges during training."
-    paper = Paper("p", title, f"{title}\n\n{abstract}", title, abstract)
-    extraction = doc_to_extraction(build_nlp(tmp_path)(paper.text), paper)
     names = {e.id: e.name for e in extraction.entities}
     roles: dict[str, set[str]] = {}
     for relation in extraction.relations:
@@ -147,3 +148,25 @@ def test_vocabulary_every_label_is_found_whole_in_a_sentence(vocabulary):
             if [at, at + len(label), "vocabulary", term.slug] not in found:
                 unfound.append(label)
     assert unfound == []
+
+
+@pytest.mark.parametrize("linked", [True, False])
+def test_vocabulary_namesake_dataset_is_data(tmp_path, linked):
+    """pg:namesakeDataset, set by a user: a model's name used as a dataset ("on Gleam") is read as the
+    dataset released with it, whatever that dataset's label; without the link it stays the model."""
+    link = "pg:namesakeDataset <https://w3id.org/papergraph/vocab/dataset/gleam-scenes> ;" if linked else ""
+    extraction = _extract_with_vocabulary(
+        tmp_path,
+        f"""<https://w3id.org/papergraph/vocab/model/gleam> a skos:Concept ; {link}
+    pg:entityType pg:Model ; skos:prefLabel "Gleam"@en ; skos:definition "A radiance field model."@en .
+<https://w3id.org/papergraph/vocab/dataset/gleam-scenes> a skos:Concept ;
+    pg:entityType pg:Dataset ; skos:prefLabel "Gleam Scenes"@en ; skos:definition "Scenes released with Gleam."@en .
+""",
+        "Faster Radiance Fields",
+        "We propose Glint, which renders 3x faster. Evaluated on Gleam, Glint improves PSNR by 0.4 dB.",
+    )
+    types = {e.name: e.type for e in extraction.entities}
+    if linked:
+        assert types.get("Gleam Scenes") == "Dataset" and "Gleam" not in types
+    else:
+        assert types.get("Gleam") == "Model" and "Gleam Scenes" not in types

@@ -491,9 +491,9 @@ _DATASET_BEFORE = re.compile(r"\b(?:on|across)\s+(?:the\s+)?$")
 
 
 def _read_as_datasets(text: str, chosen: list[Candidate], vocabulary: Vocabulary) -> None:
-    """A model whose name also names the dataset released with it ("Mip-NeRF 360", "Alpaca") is the
-    dataset throughout the paper where the text once uses it as one: after "on" / "across", or listed
-    beside another dataset."""
+    """A model whose name also names the dataset released with it (pg:namesakeDataset: "Mip-NeRF 360",
+    "Alpaca") is the dataset throughout the paper where the text once uses it as one: after "on" /
+    "across", or listed beside another dataset."""
     ordered = sorted(chosen, key=lambda c: c.start)
     as_dataset = {
         c.key
@@ -508,7 +508,8 @@ def _read_as_datasets(text: str, chosen: list[Candidate], vocabulary: Vocabulary
     }
     for candidate in chosen:
         if candidate.key in as_dataset and candidate.type == "Model":
-            twin = vocabulary.lookup(f"{candidate.name} dataset")
+            term = vocabulary.terms.get(candidate.key)
+            twin = vocabulary.terms.get(term.namesake_dataset) if term and term.namesake_dataset else None
             if twin is not None and twin.type == "Dataset":
                 candidate.key, candidate.name, candidate.type, candidate.concept = (
                     twin.slug, twin.name, twin.type, twin.concept,

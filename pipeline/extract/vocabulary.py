@@ -76,6 +76,8 @@ class Term:
     common_word: bool = False
     # A class of things (GPU, Transformer), not one technique, model or device.
     generic_class: bool = False
+    # A model's dataset of the same name (pg:namesakeDataset): its slug.
+    namesake_dataset: str | None = None
 
 
 @dataclass
@@ -267,12 +269,11 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
                     f"{path}: concept {concept} needs exactly one skos:prefLabel and one pg:entityType"
                 )
             definition = next((str(o) for o in graph.objects(concept, SKOS.definition)), None)
-            successors = tuple(
-                sorted(str(o).rstrip("/").rsplit("/", 1)[-1] for o in graph.objects(concept, pg.successorOf))
-            )
+            successors = tuple(sorted(_local_name(o) for o in graph.objects(concept, pg.successorOf)))
+            namesake = next((_local_name(o) for o in graph.objects(concept, pg.namesakeDataset)), None)
             vocabulary.add(
                 Term(
-                    slug=str(concept).rstrip("/").rsplit("/", 1)[-1],
+                    slug=_local_name(concept),
                     concept=str(concept),
                     name=pref[0],
                     type=kinds[0][len(ONTOLOGY_NS):],
@@ -282,6 +283,12 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
                     match_case=match_case,
                     common_word=common_word,
                     generic_class=generic_class,
+                    namesake_dataset=namesake,
                 )
             )
     return vocabulary
+
+
+def _local_name(concept: object) -> str:
+    """A concept IRI's last path segment, its slug."""
+    return str(concept).rstrip("/").rsplit("/", 1)[-1]
