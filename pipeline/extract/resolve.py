@@ -487,7 +487,7 @@ def _title_only_name(
 
 
 # Where a name is a dataset: "evaluated on X", "across X, Tanks and Temples and Deep Blending".
-_DATASET_BEFORE = re.compile(r"\b(?:on|across)\s+(?:the\s+)?$")
+_DATASET_BEFORE = re.compile(r"\b(?:[Oo]n|[Aa]cross)\s+(?:the\s+)?$")
 
 
 def _read_as_datasets(text: str, chosen: list[Candidate], vocabulary: Vocabulary) -> None:
