@@ -208,3 +208,17 @@ def test_extract_gold_annotations_cover_twenty_papers(page_papers):
     titles = {p.title for p in page_papers}
     assert len(gold["papers"]) >= 20
     assert all(p["title"] in titles for p in gold["papers"])
+
+
+@pytest.mark.parametrize("lead", ["On", "on"])
+def test_extract_runs_on_cue_at_a_sentence_start_names_its_rule(extractor, lead):
+    """"On eight H100 GPUs, ..." runs on the H100 by the runs-on cue, and the evidence says so,
+    whether or not the cue opens the sentence."""
+    from pipeline.ingest import make_paper
+    from pipeline.records import SourceRef
+
+    sentence = f"{lead} eight H100 GPUs, a 1B model now trains in three days."
+    abstract = "Pretraining is costly. " + (sentence if lead == "On" else f"Trained {sentence}")
+    extraction = extractor.extract(make_paper(SourceRef("t", 1), {"title": "Cheap Pretraining", "abstract": abstract}))
+    runs_on = [r for r in extraction.relations if r.predicate == "runs_on" and r.object == "h100"]
+    assert [r.evidence[0].component for r in runs_on] == ["pg_relations:cue:runs_on"]

@@ -527,7 +527,7 @@ def assign_roles(
 # Hardware named as an example of something: "such as GPUs", "(e.g. GPU on-chip SRAM".
 _EXAMPLE_BEFORE = re.compile(r"(?:\be\.g\.,?|\bsuch as|\bfor (?:example|instance),?|\bincluding)\s+(?:[\w-]+\s+(?:and\s+|or\s+)?){0,3}$")
 _RUN_WORDS = re.compile(r"\b(?:on|deploy\w*|run\w*|measur\w*|execut\w*|benchmark\w*)\s")
-_RUN_BEFORE = re.compile(r"\b(?:on|onto|using|across|per)\s+(?:(?:a|an|the|one|two|four|eight|single|multiple|\d+|[a-z]+)\s+){0,2}$")
+_RUN_BEFORE = re.compile(r"\b(?:[Oo]n|[Oo]nto|[Uu]sing|[Aa]cross|[Pp]er)\s+(?:(?:a|an|the|one|two|four|eight|single|multiple|\d+|[a-z]+)\s+){0,2}$")
 
 _FIRST_PERSON = AnyCase(r"\b(?:we|our|us|this (?:paper|work|study)|the proposed)\b")
 _RESULT_WORDS = AnyCase(
