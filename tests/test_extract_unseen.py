@@ -257,6 +257,18 @@ def test_extract_unseen_hardware_named_as_an_example(extractor):
     assert roles["GPU"] == {"runs_on"}
 
 
+def test_extract_unseen_processor_class_naming_a_device_again(extractor):
+    """"An RTX 4080 laptop GPU", "on the same GPU": the device named before, not a class the paper runs on;
+    a GPU named with no device before it is one."""
+    extraction, roles = _extract(extractor, "Policies",
+                                 "We propose Wren, a robot policy that runs at 15 Hz on an RTX 4080 laptop GPU. On an "
+                                 "H100 its planner reaches 700 TFLOPs/s, and 900 TFLOPs/s in FP8 on the same GPU.")
+    assert roles["RTX 4080"] == roles["H100"] == {"runs_on"} and "GPU" not in roles
+    assert {r.value_text: r.hardware for r in extraction.results}["900 TFLOPs/s"] != "gpu"
+    _, roles = _extract(extractor, "Policies", "We propose Wren, a robot policy that runs at 15 Hz on a laptop GPU.")
+    assert roles["GPU"] == {"runs_on"}
+
+
 def test_extract_unseen_results_after_the_contribution(extractor):
     """Numbers after the paper has said what it does are its results, whatever the subject of their sentence."""
     extraction, _ = _extract(extractor, "Quantizing Language Models",

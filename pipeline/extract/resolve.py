@@ -121,6 +121,7 @@ def resolve(
     for candidate in chosen:
         _give_key(text, candidate, vocabulary, short_keys)
     _read_as_datasets(text, chosen, vocabulary)
+    chosen = [c for c in chosen if not _device_again(text, c, chosen, vocabulary)]
 
     proposed: dict[str, tuple[int, int, str]] = {}
     chosen = _link_proposals(text, title_end, chosen, cues, vocabulary, proposed)
@@ -514,6 +515,44 @@ def _read_as_datasets(text: str, chosen: list[Candidate], vocabulary: Vocabulary
                 candidate.key, candidate.name, candidate.type, candidate.concept = (
                     twin.slug, twin.name, twin.type, twin.concept,
                 )
+
+
+# Words that say a device's form, between its name and its class: "an RTX 4080 laptop GPU".
+_FORM_FACTOR_GAP = re.compile(
+    r"\s+(?:laptop|mobile|desktop|server|embedded|edge|consumer|workstation|integrated|discrete|"
+    r"data-?cent(?:er|re)|datacenter)\s+"
+)
+_SAME_BEFORE = re.compile(r"\b(?:the same|this|that|these|those)\s+$", re.IGNORECASE)
+
+
+def _device_again(text: str, candidate: Candidate, chosen: list[Candidate], vocabulary: Vocabulary) -> bool:
+    """Whether a processor class (pg:genericClass) names again a device named before it: "an RTX 4080
+    laptop GPU", "on an H100 ... on the same GPU". It is that device, not a class the paper runs on.
+
+    >>> from .vocabulary import Term
+    >>> v = Vocabulary()
+    >>> v.add(Term("h100", "x", "H100", "Hardware", ("H100",)))
+    >>> v.add(Term("gpu", "x", "GPU", "Hardware", ("GPU",), generic_class=True))
+    >>> t = "On an H100 it reaches 700 TFLOPs/s, and 900 on the same GPU; any GPU works."
+    >>> found = [Candidate(6, 10, "vocabulary", "h100", "H100", "Hardware"),
+    ...          Candidate(56, 59, "vocabulary", "gpu", "GPU", "Hardware"), Candidate(65, 68, "vocabulary", "gpu", "GPU", "Hardware")]
+    >>> [_device_again(t, c, found, v) for c in found]
+    [False, True, False]
+    """
+    term = vocabulary.terms.get(candidate.key) if candidate.key else None
+    if term is None or term.type != "Hardware" or not term.generic_class:
+        return False
+    named = [
+        c for c in chosen
+        if c.type == "Hardware" and c.end <= candidate.start and not (c.key in vocabulary.terms and vocabulary.terms[c.key].generic_class)
+    ]
+    if not named:
+        return False
+    last = max(named, key=lambda c: c.end)
+    return bool(
+        _FORM_FACTOR_GAP.fullmatch(text, last.end, candidate.start)
+        or _SAME_BEFORE.search(text, max(0, candidate.start - 12), candidate.start)
+    )
 
 
 def _give_key(text: str, candidate: Candidate, vocabulary: Vocabulary, short_keys: dict[str, Candidate]) -> None:
