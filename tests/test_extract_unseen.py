@@ -156,6 +156,20 @@ def test_extract_unseen_metrics_no_vocabulary_names(extractor):
     assert results["1.5 dB"].metric == "harmonictonoiseratio"
 
 
+def test_extract_unseen_metric_after_a_change_and_parameters_given_against_others(extractor):
+    """"a 7.4x reduction in latency" reports latency (not a metric "reduction in latency"); a parameter
+    count given against another's is reported, a model's size alone is not."""
+    extraction, roles = _extract(extractor, "Few-Step Generation",
+                                 "We propose Tern. Each image takes four steps, a 7.4x reduction in latency relative to "
+                                 "the teacher, and Tern matches GraphCast with 5x fewer parameters.")
+    assert {r.value_text: r.metric for r in extraction.results} == {"7.4x": "latency", "5x": "parameter-count"}
+    assert roles["latency"] == roles["parameter count"] == {"reports"}
+    extraction, roles = _extract(extractor, "Adapters",
+                                 "We propose Wisp, which adds fewer than 2% parameters; we then scale a 7B model to 70B "
+                                 "parameters.")
+    assert {r.value_text: r.metric for r in extraction.results} == {"2%": "parameter-count", "70B": None}
+
+
 def test_extract_unseen_metric_with_its_own_number_is_not_anothers(extractor):
     extraction, _ = _extract(extractor, "Robot Policies",
                              "We propose FastVLA, raising the success rate from 70.2% to 91.5% while increasing "

@@ -559,7 +559,8 @@ _NOT_MEASURE_LEAD = frozenset(
     maximizes maximise maximises save saves saved attain attains obtain obtains deliver delivers show shows
     double doubles halve halves bring brings keep keeps maintain maintains speeds increasing decreasing raising
     lowering boosting accelerating cutting enhancing doubling halving maximizing minimizing high low good
-    strong competitive significant substantial comparable similar""".split()
+    strong competitive significant substantial comparable similar
+    reduction reductions improvement improvements gain gains drop drops""".split()
 )
 
 

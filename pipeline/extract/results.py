@@ -68,6 +68,10 @@ _BARE_NUMBER = re.compile(r"(?<![\w.,])(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)\s+$")
 _LISTED_BARE_NUMBER = re.compile(r"(?<![\w.,])(?P<low>\d+(?:\.\d+)?)(?=(?:,\s+|,?\s+and\s+|\s+or\s+)$)")
 _FASTER_AFTER = re.compile(r"\s*(?:faster|quicker|speed-?ups?)\b")
 _MEMORY_AFTER = re.compile(r"\s+(?:(?:less|more|lower|higher|smaller|larger)\s+)?(?:(?:GPU|peak|activation|optimizer)\s+)?memory\b")
+# "5x fewer parameters", "adding fewer than 2% parameters", "has fewer than 0.1M parameters": a parameter
+# count given against another's. (A size alone, "a 7B-parameter model", "scales to 70B parameters", is none.)
+_PARAMETERS_AFTER = re.compile(r"\s+(?:(fewer|more|less|additional|extra)\s+)?(?:trainable\s+|learnable\s+)?parameters\b")
+_FEWER_BEFORE = re.compile(r"\b(?:fewer|less|more) than\s+(?:about\s+|only\s+)?$")
 _SUCCEEDS_BEFORE = re.compile(r"\bsucceed(?:s|ed)?\s+(?:in|on)\s+(?:about\s+|over\s+|nearly\s+)?$")
 # A duration names its measure by the activity it times (GUIDELINES): "Quantizing a 70B
 # model takes 2.1 hours", "takes five minutes to train agents", "forecasting a batch takes 38 ms".
@@ -378,6 +382,10 @@ def _result(
         implied = "speedup"  # "9.5x faster than VALL-E": a speedup, whatever metric is near
     elif metric is None and _MEMORY_AFTER.match(text, end):
         implied = "memory usage"  # "uses 1.6 GB less memory", "with 27% less activation memory"
+    elif metric is None and (parameters := _PARAMETERS_AFTER.match(text, end)) and (
+        parameters.group(1) or unit == "%" or _FEWER_BEFORE.search(text, max(s_start, start - 20), start)
+    ):
+        implied = "parameter count"
     elif metric is None and unit == "%" and _SUCCEEDS_BEFORE.search(text, max(s_start, start - 30), start):
         implied = "success rate"  # "it succeeds in 85% of trials"
     elif metric is None and unit in _TIME_UNITS:
