@@ -183,3 +183,22 @@ def test_keyword_pattern_finds_a_word_where_the_plain_alternation_does(words, te
     trie = re.search(keyword_pattern(words), text)
     assert (plain is None) == (trie is None)
     assert plain is None or plain.start() == trie.start()
+
+
+def test_entity_spans_are_what_filter_spans_keeps(page_papers):
+    """doc.ents are made from token offsets; they are the spans spaCy's filter_spans keeps of every mention."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    from pipeline.extract.components import entity_spans, unpack
+
+    nlp = _extractor().nlp
+    for doc in nlp.pipe(p.text for p in page_papers):
+        mentions, entities, _ = unpack(doc._.pg)
+        ours = [(s.start, s.end, s.label_, s.kb_id_) for s in entity_spans(doc, mentions, entities)]
+        spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
+        theirs = filter_spans(
+            Span(doc, s.start, s.end, label=entities[m.key].type, kb_id=m.key) for s, m in zip(spans, mentions) if s
+        )
+        assert ours == [(s.start, s.end, s.label_, s.kb_id_) for s in theirs]
+        assert ours == [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents]

@@ -695,7 +695,7 @@ def pg_relations(doc: Doc) -> Doc:
     # A metric the paper only names in passing, reporting nothing about it, is
     # dropped: metrics matter in the graph as what papers measure.
     # So is a generic processor class ("GPU", pg:genericClass) nothing is run or
-    # measured on (GUIDELINES).
+    # measured on (GUIDELINES). Both leave doc.ents too.
     reported = {r.key for r in roles if r.role != "mentions"}
     unreported = {
         key
@@ -705,6 +705,8 @@ def pg_relations(doc: Doc) -> Doc:
     data["relations"] = [[r.key, r.role, r.start, r.end, r.rule, r.confidence] for r in roles if r.key not in unreported]
     data["mentions"] = [m for m in data["mentions"] if m[2] not in unreported]
     data["entities"] = {k: e for k, e in data["entities"].items() if k not in unreported}
+    if unreported:
+        doc.ents = [e for e in doc.ents if e.kb_id_ not in unreported]
     return doc
 
 
