@@ -687,13 +687,20 @@ def _link_proposals(
             and not (candidate.component == "coined" and _SIZE_TAIL.search(surface) and known_base(surface, vocabulary))
         ):
             proposed.setdefault(candidate.key, (candidate.start, candidate.end, "proposal:our"))
-        elif candidate.component == "acronym" and candidate.concept is None:
+        elif candidate.component == "acronym":
             sentence = _sentence_around(text, candidate.start)
             long = (candidate.name or "").casefold()
-            if _FIRST_PERSON.search(sentence) and _INTRODUCING.search(sentence) and not _COMPARISON.search(sentence):
+            title = text[:title_end].casefold()
+            known = candidate.concept is not None
+            if not known and _FIRST_PERSON.search(sentence) and _INTRODUCING.search(sentence) and not _COMPARISON.search(sentence):
                 proposed.setdefault(candidate.key, (candidate.start, candidate.end, "proposal:defined"))
-            elif len(long.split()) >= 2 and long in text[:title_end].casefold() and not _DEFINITION.search(sentence):
-                # A defined name the title carries: "Gated Linear Attention Transformers ...".
+            elif (
+                len(long.split()) >= 2
+                and (title.startswith(long) if known else long in title)
+                and not _DEFINITION.search(sentence)
+            ):
+                # A defined name the title carries: "Gated Linear Attention Transformers ...". A known one
+                # must open the title: the paper that named it ("... via Speculative Decoding" uses it).
                 proposed.setdefault(candidate.key, (candidate.start, candidate.end, "proposal:title-acronym"))
     return chosen
 
