@@ -93,6 +93,7 @@ _AT_HEADS = [
     (names, "_MEASURE_AFTER_TERMS", "_TERMS_WORDS"),
     (names, "_PROPOSE_VERB", "_PROPOSE_STEMS"),
     (names, "_NAMED", "_NAMED_HEADS"),
+    (names, "_OPENING_CUE", "_OPENING_HEADS"),
     (resolve, "_PASSIVE_VERB", "_PASSIVE_VERBS"),
     (resolve, "_OUR_NAME", "_OUR_HEADS"),
     (resolve, "_APPOSED_PHRASE", "_OUR_HEADS"),

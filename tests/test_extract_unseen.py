@@ -12,6 +12,25 @@ from pipeline.records import SourceRef
 
 CASES = [
     # (title, abstract, proposed names, {name: type} that must hold)
+    # Other ways abstracts name their own work: "X is a new ...", "Introducing X", a dashed title prefix,
+    # "our main contribution is X", "a <kind>, X,", "we open-source X", "X, our proposed ...,", "X, a ... we introduce".
+    ("Efficient Sparse Routing",
+     "Zephra is a new routing scheme for mixture-of-experts models that cuts all-to-all traffic by 40%.",
+     {"Zephra"}, {}),
+    ("Efficient Sparse Routing", "Introducing Zephra, a routing scheme for mixture-of-experts models. It cuts traffic by 40%.",
+     {"Zephra"}, {}),
+    ("Zephra — Sparse Routing for Mixture-of-Experts", "Routing is costly. Our scheme cuts traffic by 40% on 64 H100 GPUs.",
+     {"Zephra"}, {}),
+    ("Efficient Sparse Routing", "Our main contribution is Zephra, a routing scheme that cuts traffic by 40%.", {"Zephra"}, {}),
+    ("Efficient Sparse Routing", "This work proposes a routing scheme, Zephra, that cuts traffic by 40%.", {"Zephra"}, {}),
+    ("Efficient Sparse Routing", "We open-source Zephra, a routing library that cuts traffic by 40%.", {"Zephra"}, {}),
+    ("Efficient Sparse Routing",
+     "Zephra, our proposed router, cuts traffic by 40% over GShard. Furthermore, our proposed cache halves memory.",
+     {"Zephra"}, {}),
+    ("Efficient Sparse Routing", "We show that Zephra, a router we introduce, cuts traffic by 40%. On VBench, our router is fast.",
+     {"Zephra"}, {}),
+    # A baseline before "our method" is compared with, not proposed.
+    ("Graph Sampling", "Compared with DGL and GNNLab, our method reduces epoch time by 60% on ogbn-products.", set(), {}),
     # A known technique the title opens with, defined in the abstract: the paper that named it.
     ("Sliding Window Attention Models for Long Contexts",
      "Long inputs make attention costly. In this work we show that restricting each token to a local window keeps "

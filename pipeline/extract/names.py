@@ -613,7 +613,7 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[tup
 # (see finditer_at), which is several times cheaper than a scan with the pattern.
 _PROPOSE_STEMS = (
     "propos", "introduc", "present", "develop", "design", "describ", "build", "buil", "releas", "contribut",
-    "devis", "creat", "construct", "curat", "offer", "unveil", "formulat", "establish", "put forward",
+    "devis", "creat", "construct", "curat", "offer", "unveil", "formulat", "establish", "put forward", "open-sourc",
 )
 _PROPOSE_VERB = re.compile(r"\b(?:" + "|".join(map(re.escape, _PROPOSE_STEMS)) + r")\w*")
 _PROPOSE_SUBJECT = re.compile(
@@ -633,6 +633,12 @@ _NAMED_HEADS = (
     "named", "called", "dubbed", "termed", "coined", "denoted", "referred to as", "which we call", "we call it", "we term",
     "refer to",
 )
+_OPENING_CUE = re.compile(
+    r"Introducing\s+"
+    r"|[Oo]ur\s+(?:(?:main|key|primary|core|central|first)\s+)?contributions?\s+(?:is|are|includes?)\s+"
+    r"(?:to\s+(?:propose|introduce|present|develop|design)\s+)?"
+)
+_OPENING_HEADS = ("Introducing", "our", "Our")  # what every _OPENING_CUE match starts with
 # "our X", "the proposed X", "our method X" (the kinds: resolve reads them too).
 OUR_KINDS = ("method", "model", "approach", "framework", "system", "algorithm", "technique")
 _OUR = AnyCase(r"\b(?:our|the proposed|our proposed|the resulting|the new)\s+(?:(?:" + "|".join(OUR_KINDS) + r")\s+)?$")
@@ -687,6 +693,10 @@ def find_proposal_cues(text: str, start: int = 0, end: int | None = None) -> lis
             cues.append(ProposalCue(second.end() if second else position, "propose"))
     for match in finditer_at(_NAMED, text, _NAMED_HEADS, start, end):
         cues.append(ProposalCue(match.end(), "named"))
+    # "Introducing X, a ...", opening a sentence; "Our main contribution is X".
+    for match in finditer_at(_OPENING_CUE, text, _OPENING_HEADS, start, end):
+        if not match.group().startswith("Introducing") or sentence_initial(text, match.start()):
+            cues.append(ProposalCue(match.end(), "propose"))
     return sorted(cues, key=lambda c: c.position)
 
 
@@ -1037,7 +1047,11 @@ def our_before(text: str, start: int, sentence_start: int) -> bool:
 
 # ----------------------------------------------------------------- titles
 
-_FUNCTION_WORDS = frozenset("a an the of for and or to in on at by with via from is are as into vs versus".split())
+FUNCTION_WORDS = frozenset("a an the of for and or to in on at by with via from is are as into vs versus".split())
+
+
+# What ends a title's "Name:" prefix: a colon, or a dash between spaces ("Zephra — Sparse Routing").
+TITLE_SEPARATOR = re.compile(r"\s*(?::|\s[—–-]\s)\s*")
 
 
 def title_prefix(title: str) -> tuple[int, int] | None:
@@ -1047,17 +1061,22 @@ def title_prefix(title: str) -> tuple[int, int] | None:
     'FlashAttention-2'
     >>> t = "UloRL:An Ultra-Long Output RL Approach"; s, e = title_prefix(t); t[s:e]
     'UloRL'
+    >>> t = "Zephra — Sparse Routing for Experts"; s, e = title_prefix(t); t[s:e]
+    'Zephra'
     >>> title_prefix("Decoding at the Speed of Thought: Harnessing Parallel Decoding") is None
     True
+    >>> title_prefix("Self-Attention Does Not Need O(n^2) Memory") is None
+    True
     """
-    colon = title.find(":")
+    separator = TITLE_SEPARATOR.search(title)
+    colon = separator.start() if separator else -1
     if colon <= 0 or colon > 60:
         return None
     prefix = title[:colon].rstrip()
     words = prefix.split()
     if not words or len(words) > 5:
         return None
-    if any(w.lower() in _FUNCTION_WORDS for w in words[1:]) or not all(w[0].isupper() or w[0].isdigit() for w in words):
+    if any(w.lower() in FUNCTION_WORDS for w in words[1:]) or not all(w[0].isupper() or w[0].isdigit() for w in words):
         return None
     return 0, len(prefix)
 

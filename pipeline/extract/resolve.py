@@ -174,6 +174,39 @@ def _known(key: str, name: str, type_: str, concept: str | None, term: Term | No
 _INTRODUCED = frozenset({"proposal", "title", "acronym", "headed", "phrase"})
 
 
+def _named_as_own(text: str, start: int) -> list[re.Match[str]]:
+    """Names that an apposition after them or a "... is a new ..." opening calls the paper's own.
+
+    >>> t = "T\\n\\nZephra is a new router. Wisp, our proposed cache, and Kite, a planner we introduce, help."
+    >>> [m.group(1) for m in _named_as_own(t, 1)]
+    ['Zephra', 'Wisp', 'Kite']
+    """
+    found = [m for m in _NAME_THEN_OURS.finditer(text, start)] if ", " in text else []
+    if " is a new " in text or " is a novel " in text or " is an " in text:
+        found += [m for m in _IS_NEW.finditer(text, start) if names.sentence_initial(text, m.start())]
+    # "On VBench, our method ...", "Furthermore, our proposed ...": a phrase or a word that opens a sentence.
+    return sorted(
+        (m for m in found if m.group(1).split()[0].lower() not in names.FUNCTION_WORDS and not _opening_adverb(text, m)),
+        key=lambda m: m.start(),
+    )
+
+
+def _opening_adverb(text: str, match: re.Match[str]) -> bool:
+    """Whether a one-word match opens its sentence and reads as an adverb ("Furthermore", "Empirically")."""
+    word = match.group(1)
+    return (
+        names.sentence_initial(text, match.start(1))
+        and word[1:].islower()
+        and (word.endswith(("ly", "more", "ever", "fore", "wise")) or word.lower() in _DISCOURSE_WORDS)
+    )
+
+
+_DISCOURSE_WORDS = frozenset(
+    "thus hence overall instead next first second third then here also together besides further meanwhile "
+    "still yet finally lastly".split()
+)
+
+
 def _has_apposed_kind(text: str, start: int) -> bool:
     """Whether a kind noun, a comma and a capital follow each other after ``start``
     ("a new benchmark, CodeArena"): the cheap test before the apposed-name pattern.
@@ -676,6 +709,12 @@ def _link_proposals(
             chosen = _replace_inside(chosen, new)
             if new in chosen or any(c.key == new.key for c in chosen):
                 proposed.setdefault(new.key, (new.start, new.end, "proposal:apposed"))
+    for match in _named_as_own(text, title_end):
+        new = _new_candidate(text, match.start(1), match.end(1), "proposal", vocabulary)
+        if new is not None and (new.concept is None or match.lastindex == 2):
+            chosen = _replace_inside(chosen, new)
+            if new in chosen or any(c.key == new.key for c in chosen):
+                proposed.setdefault(new.key, (new.start, new.end, "proposal:own-apposition"))
     for candidate in chosen:
         surface = text[candidate.start : candidate.end]
         if (
@@ -727,8 +766,19 @@ _DESCRIBED_NAME = re.compile(
 _APPOSED_KINDS = (
     "model|method|framework|approach|system|benchmark|dataset|architecture|algorithm|library|toolkit|metric|"
     "kernel|layer|module|engine|tool|compiler|optimizer|agent|protocol|pipeline|recipe|strategy|technique|"
-    "estimator|retriever|scheduler|runtime"
+    "estimator|retriever|scheduler|runtime|scheme|mechanism|router|planner|sampler|solver|controller|simulator|"
+    "objective|network|operator|encoder|decoder|tokenizer|accelerator|policy"
 )
+# "Zephra, our proposed router, ...", "Zephra, a router we introduce, ...": a name the apposition after it
+# says is the paper's own ("our" alone with a known name is not: "Llama-3, our base model").
+_NAME_THEN_OURS = re.compile(
+    r"\b([A-Z][\w.+-]*(?:[ -][A-Z0-9][\w.+-]*){0,2}),\s+"
+    r"(?:our\s+(?:(proposed|new|novel)\s+[\w-]+|(?:[\w-]+\s+){0,2}?(?:" + _APPOSED_KINDS + r"))(?=,)"
+    r"|(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _APPOSED_KINDS + r")\s+(?:that\s+|which\s+)?we\s+"
+    r"(?:introduce|propose|present|develop|design|build)\b)"
+)
+# "Zephra is a new routing scheme ...", opening a sentence: a name defined as new.
+_IS_NEW = re.compile(r"([A-Z][\w.+-]*(?:[ -][A-Z0-9][\w.+-]*){0,2})\s+is\s+an?\s+(?:new|novel)\b")
 _APPOSED_NAME = re.compile(
     r"\b([Oo]ur|[Tt]he proposed|an?)\s+(?:[a-z][\w-]*\s+){0,3}"
     rf"(?:{_APPOSED_KINDS}),\s+"

@@ -31,7 +31,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from .names import singular
+from .names import TITLE_SEPARATOR, singular
 from .patterns import AnyCase, keyword_pattern
 
 
@@ -352,7 +352,11 @@ def assign_roles(
     )
     # "FLASH: Latent-Aware ... Speculative Decoding for ...": after a proposed
     # name, the title says what it is a kind of, and so what it builds on.
-    prefix_end = next((e for s, e in proposed_spans if s == 0 and text[e : e + 1] == ":"), None)
+    # (prefix_end: where the name ends; prefix_rest: where the title goes on after its separator.)
+    prefix_end, prefix_rest = next(
+        ((e, m.end()) for s, e in proposed_spans if s == 0 and (m := TITLE_SEPARATOR.match(text, e, title_end)) and m.group()),
+        (None, None),
+    )
     compared_end = None  # where the last baseline named after a comparison cue ends
     built_end = None  # where the last name the work extends, named after a cue, ends
     base_end = None  # where the last model the work is applied to ends
@@ -466,7 +470,7 @@ def assign_roles(
                 add(base, "compares_with", match.start(), match.end(), "base-model-anaphora", 0.6)
                 break
 
-    title_rest = text[prefix_end + 1 if prefix_end else 0 : title_end]
+    title_rest = text[prefix_rest or 0 : title_end]
     settled = {key for key, held in roles.items() if held & {"builds_on", "compares_with"}}
     for found in _kinds_of_the_work(title_rest, entities, proposed, first_mention, settled):
         add(*found)
@@ -691,7 +695,7 @@ def _kind_heads(title: str, proposal_names: list[str]) -> set[str]:
     >>> sorted(_kind_heads("Two Steps Suffice: Segment Rotations of SDXL", ["Chunk-Aware Distillation"]))
     ['distillation', 'rotation', 'suffice']
     """
-    phrases = [_TITLE_BREAK.split(part.strip(), maxsplit=1)[0] for part in title.split(":")]
+    phrases = [_TITLE_BREAK.split(part.strip(), maxsplit=1)[0] for part in TITLE_SEPARATOR.split(title)]
     phrases += [n for n in proposal_names if " " in n.strip()]
     words = (phrase.casefold().replace("-", " ").split() for phrase in phrases)
     return {singular(w[-1]) for w in words if w}
