@@ -619,6 +619,12 @@ def test_extract_unseen_a_known_dataset_with_its_release(extractor):
 # How a paper relates to prior work, one way of writing it each:
 # (what it is about, title, abstract, {name: roles it must have}, {name: roles it must not have}).
 ROLE_CASES = [
+    ("augmenting, enhancing, equipping, reformulating or improving X by doing something is building on X",
+     "Per-Layer Ranks",
+     "We propose Zephra, which augments LoRA with per-layer ranks, and Kite, which enhances DoRA with pruning. Wisp "
+     "equips QLoRA with a learned scale, Tern reformulates GRPO as a bandit, and Vole improves PPO by clipping less.",
+     {"LoRA": {"builds_on"}, "DoRA": {"builds_on"}, "QLoRA": {"builds_on"},
+      "Group Relative Policy Optimization": {"builds_on"}, "Proximal Policy Optimization": {"builds_on"}}, {}),
     ("a known technique the title names a kind of: \"Cost-Aware Checkpointing\" and gradient checkpointing",
      "RecompX: Cost-Aware Checkpointing for Long-Context Training",
      "Gradient checkpointing trades compute for memory. We propose RecompX, which picks the layers to recompute by "
