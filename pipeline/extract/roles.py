@@ -82,7 +82,7 @@ _COMPARE_BEFORE = AnyCase(
     r"versus|vs\.?|than|over|unlike|whereas|above|below|ahead of|approach(?:es|ing)?|"
     r"\d(?:\.\d+)?\s?[x\u00d7] (?:that |those |the (?:[\w/-]+ ){1,3})of|"  # "2.3x the throughput of X"
     r"outperform\w*|surpass\w*|beat\w*|exceed\w*|against|comparabl[ey] (?:to|with)|on par with|"
-    r"match(?:es|ed|ing)?|rival(?:s|led|ling|ing)?|falls? short of|"
+    r"match(?:es|ed|ing)?|rival(?:s|led|ling|ing)?|falls? short of|gap (?:between|to|with)|"
     r"competitive with|baselines?(?: such as| like| including)?|improv\w+ (?:up)?on|(?:speed\w*|faster)(?: up)?|"
     r"within [\d.]+\s*(?:%|x|\u00d7|[a-z]+)?(?: [a-z]+)? of)"  # "within 0.9 points of full fine-tuning"
     r"\s+" + _DETS + r"(?:\w+-[\w-]+\s+)?$"  # one hyphenated modifier: "with fixed-length speculative decoding"
@@ -135,6 +135,8 @@ _SCORES_AFTER = AnyCase(
     r"obtain(?:s|ed)|gets|falls? to|drops? to|runs out of memory)\b"
 )
 _BASELINE_AFTER = AnyCase(r"^\s+(?:baseline|base model)\b")
+# "LoRA lags behind X by 2.1 points", "DoRA falls short of X": a name its own clause sets behind another.
+_TRAILS_AFTER = AnyCase(r"^\s+(?:\w+ly\s+)?(?:lag(?:s|ged|ging)?|trail(?:s|ed|ing)?|falls?|fell) (?:behind|short)\b")
 _IMPROVES_UPON = AnyCase(r"\bimprov\w*\s+(?:(?:up)?on\s+)?" + _DETS + r"$")
 _JOINED_WITH = re.compile(r"\s*(?:\+|(?:equipped |augmented |combined )?with)\s+(?:(?:the|our)\s+)?")
 _BY_DOING = re.compile(r"(?:'s)?(?:\s+\w+)?\s+by\s+[a-z]+ing\b")
@@ -163,7 +165,7 @@ _COMPARE_KEYS = (
     "compar", "relative", "versus", "vs", "than", "over", "outperform", "surpass", "beat", "exceed", "above",
     "below", "ahead", "that of", "those of", "x the", "\u00d7 the", "whereas", "approach",
     "against", "par with", "competitive", "baseline", "improv", "speed", "faster", "unlike", "match", "rival",
-    "short of", "within",
+    "short of", "within", "gap",
 )
 _BUILD_KEYS = (
     "extend", "extension", "build", "built", "top of", "based", "generali", "adapt", "tun", "analy", "stud",
@@ -402,7 +404,9 @@ def assign_roles(
         elif comparable and (joined := _JOINED_WITH.match(after)) and mention.end + joined.end() in proposed_starts:
             # "PPO with uncertainty-gated bonus annealing", "SegFormer-B5 with BART": X extended by the work.
             add(key, "builds_on", mention.start, mention.end, "cue:extended-with-proposal", 0.75)
-        elif may_compare and (_COMPARE_BEFORE.search(before, lowered=lower) or _COMPARE_FOR.search(before, lowered=lower)):
+        elif may_compare and (_COMPARE_BEFORE.search(before, lowered=lower) or _COMPARE_FOR.search(before, lowered=lower)) or (
+            comparable and _TRAILS_AFTER.match(after)
+        ):
             add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
             compared_end = mention.end
         elif comparable and compared_end is not None and LIST_GAP.fullmatch(text, compared_end, mention.start):
