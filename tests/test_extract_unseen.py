@@ -199,6 +199,16 @@ def test_extract_unseen_metric_after_a_change_and_parameters_given_against_other
     assert {r.value_text: r.metric for r in extraction.results} == {"2%": "parameter-count", "70B": None}
 
 
+def test_extract_unseen_number_tied_past_a_dataset_and_thousands(extractor):
+    """"perplexity on WikiText-103 to 17.2" ties 17.2 to perplexity; "is 3,200 tokens per second" is 3,200, not 3."""
+    extraction, _ = _extract(extractor, "Language Models",
+                             "We propose Zephra, which reduces perplexity on WikiText-103 to 17.2. Its throughput is "
+                             "3,200 tokens per second.")
+    results = {r.value_text: r for r in extraction.results}
+    assert (results["17.2"].metric, results["17.2"].dataset) == ("perplexity", "wikitext-103")
+    assert results["3,200"].value == 3200 and "3" not in results
+
+
 def test_extract_unseen_metric_with_its_own_number_is_not_anothers(extractor):
     extraction, _ = _extract(extractor, "Robot Policies",
                              "We propose FastVLA, raising the success rate from 70.2% to 91.5% while increasing "
