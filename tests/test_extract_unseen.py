@@ -199,6 +199,12 @@ def test_extract_unseen_metric_after_a_change_and_parameters_given_against_other
     assert {r.value_text: r.metric for r in extraction.results} == {"2%": "parameter-count", "70B": None}
 
 
+def test_extract_unseen_no_name_across_a_full_stop(extractor):
+    """"We propose Zephra. We benchmark Zephra ...": "benchmark" is a verb here, and no name runs across the full stop."""
+    extraction, roles = _extract(extractor, "Math Reasoning", "We propose Zephra. We benchmark Zephra using GSM8K.")
+    assert roles == {"Zephra": {"proposes"}, "GSM8K": {"evaluated_on"}}
+
+
 def test_extract_unseen_number_tied_past_a_dataset_and_thousands(extractor):
     """"perplexity on WikiText-103 to 17.2" ties 17.2 to perplexity; "is 3,200 tokens per second" is 3,200, not 3."""
     extraction, _ = _extract(extractor, "Language Models",
@@ -629,6 +635,10 @@ def test_extract_unseen_a_known_dataset_with_its_release(extractor):
 # How a paper relates to prior work, one way of writing it each:
 # (what it is about, title, abstract, {name: roles it must have}, {name: roles it must not have}).
 ROLE_CASES = [
+    ("data trained on is used; a benchmark evaluated on after 'and' is evaluated on, not trained on",
+     "Math Reasoning",
+     "We propose Zephra. Zephra is trained on OpenWebMath and evaluated on GSM8K.",
+     {"OpenWebMath": {"uses"}, "GSM8K": {"evaluated_on"}}, {"GSM8K": {"uses"}}),
     ("a name set behind the work ('X lags behind', 'the gap to X') is compared with",
      "Per-Layer Ranks",
      "We propose Zephra. DoRA lags behind Zephra by 2.1 points on GLUE, and Zephra closes 80% of the gap between "

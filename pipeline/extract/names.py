@@ -974,8 +974,10 @@ def _names_action(words: list[re.Match], comma: bool = False) -> bool:
     )
 
 
+# (A word's points are inside it: "Zephra. We benchmark" is no name "Zephra. We".)
 _HEADED = re.compile(
-    r"\b((?:[A-Z][\w.+-]*)(?:\s+[A-Z][\w.+-]*){0,2})\s+(?:dataset|datasets|benchmark|benchmarks|corpus|corpora|suite)\b"
+    r"\b((?:[A-Z][\w+-]*(?:\.[\w+-]+)*)(?:\s+[A-Z][\w+-]*(?:\.[\w+-]+)*){0,2})\s+"
+    r"(?:dataset|datasets|benchmark|benchmarks|corpus|corpora|suite)\b"
 )
 _LEADING_DETERMINERS = re.compile(r"^(?:The|A|An|Our|This|These|Their|Its|Each|All|New)\s+")
 # Every _HEADED match holds one of these.
@@ -988,6 +990,9 @@ def find_headed(text: str, start: int = 0, end: int | None = None) -> list[tuple
     >>> t = "Extensive experiments on Wanjuan dataset show. The Benchmark dataset is"
     >>> [t[s:e] for s, e in find_headed(t)]
     ['Wanjuan']
+    >>> t = "We propose Zephra. We benchmark Zephra on MMLU-v1.5 benchmark suites."
+    >>> [t[s:e] for s, e in find_headed(t)]
+    ['MMLU-v1.5']
     """
     end = len(text) if end is None else end
     # Most abstracts hold no head noun after a capitalised word ("a new benchmark"):

@@ -548,7 +548,11 @@ _NUMBER = re.compile(r"\d")
 _FROM_TO = re.compile(r"\bfrom\s+[\d.]+\S*\s+(?:\w+\s+)?to\s+[\d.]+")
 # "pre-trained on 300B tokens of the Pile", "calibrated on 128 samples from C4": the
 # verb, a few words, and the preposition (not "training ... performance on X").
-_TRAINING_OBJECT = r"(?:\s+[\w.,-]+){0,8}?\s+(?:on|from|of|using|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+# (Not across an evaluation: "trained on OpenWebMath and evaluated on GSM8K".)
+_TRAINING_OBJECT = (
+    r"(?:\s+(?!evaluat|test|benchmark|assess|validat)[\w.,-]+){0,8}?\s+(?:on|from|of|using|with)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}$"
+)
 _TRAINED_ON = re.compile(
     r"\b(?:(?:pre-?)?train(?:s|ed)?|instruction[ -]tun(?:e|es|ed|ing)|calibrat(?:e|es|ed))" + _TRAINING_OBJECT,
     re.IGNORECASE,
