@@ -12,6 +12,11 @@ from pipeline.records import SourceRef
 
 CASES = [
     # (title, abstract, proposed names, {name: type} that must hold)
+    # The apposition's head noun types a new name: its last before a preposition, a decimal kept inside.
+    ("Agents and Models", "We propose Zephra, a 1.3B-parameter language model, and Kestrel, an LLM agent for repositories.",
+     {"Zephra", "Kestrel"}, {"Zephra": "Model", "Kestrel": "Method"}),
+    ("New Suites", "We present ZephraSet and ZephraArena for evaluating agents.",
+     {"ZephraSet", "ZephraArena"}, {"ZephraSet": "Dataset", "ZephraArena": "Dataset"}),
     # Other ways abstracts name their own work: "X is a new ...", "Introducing X", a dashed title prefix,
     # "our main contribution is X", "a <kind>, X,", "we open-source X", "X, our proposed ...,", "X, a ... we introduce".
     ("Efficient Sparse Routing",

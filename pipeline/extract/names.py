@@ -1102,7 +1102,7 @@ for _type, _words in {
     "Metric": "score scores metric metrics rate accuracy error loss ratio",
     "Method": "method methods algorithm algorithms approach approaches framework frameworks technique techniques strategy strategies scheme schemes pipeline pipelines system systems library toolbox toolkit engine mechanism module recipe paradigm protocol procedure kernel kernels operator attention decoding sampling training inference optimization optimisation distillation quantization quantisation pruning merging guidance filter prediction learning regularization regularisation tuning search compression encoding embedding "
     "scheduler schedulers optimizer optimizers optimiser compiler compilers runtime allocator router planner solver "
-    "sampler estimator tokenizer",
+    "sampler estimator tokenizer agent agents",
 }.items():
     for _word in _words.split():
         _HEAD_NOUNS.setdefault(_word, _type)
@@ -1131,10 +1131,11 @@ _HARDWARE_LINE = re.compile(r"^(?:RTX|GTX|DGX|HGX|Titan|Quadro|Tesla|Jetson|Xeon
 PARAMETER_COUNT = r"\d+(?:\.\d+)?[BM]\b"
 _PARAMETER_COUNT = re.compile(r"(?:-|\b)" + PARAMETER_COUNT)  # "On Llama-3-70B, ...": a model, not a dataset
 _HARDWARE_SHAPE = re.compile(r"^(?:Core|Apple|MI)\b|^[AHVLTB]\d{2,3}$")
-_DATASET_SHAPE = re.compile(r"(?:Bench|Eval|QA|-\d{2,4}K?|\d{4})$")
+_DATASET_SHAPE = re.compile(r"(?:Bench|Eval|QA|(?<=[a-z0-9])(?:Set|Arena)|-\d{2,4}K?|\d{4})$")
 # "StreamDiffusion, a real-time diffusion pipeline": the apposition's head noun.
 _APPOSITION = re.compile(
-    r"\s*(?:\([^()]{1,60}\))?\s*(?:,|:|\s+is|\s+is\s+(?:proposed|introduced|presented):)\s+(?:a|an|the)\s+([^,.;()]{1,80})"
+    r"\s*(?:\([^()]{1,60}\))?\s*(?:,|:|\s+is|\s+is\s+(?:proposed|introduced|presented):)\s+(?:a|an|the)\s+"
+    r"((?:[^,.;()]|(?<=\d)\.(?=\d)){1,80})"  # a decimal point stays in: "a 1.3B-parameter language model"
 )
 # The rest of a list that a plural kind noun closes: ", Weather, Electricity and Traffic datasets".
 _LIST_HEAD = re.compile(
@@ -1163,6 +1164,8 @@ _KIND_BEFORE = re.compile(
 )
 _HEAD_AFTER = re.compile(r"(?::\s*(?:[Aa]n?|[Tt]he)\s+|[\s-]*)([A-Za-z]+)")
 _LETTERS = re.compile(r"[A-Za-z]+")
+# Where a noun phrase's head has been named: a preposition or a clause follows.
+_PHRASE_END = re.compile(r"\s(?:for|that|which|with|to|of|in|on|from|by|where|when|using|based|built|trained|designed)\s")
 # Spaces and hyphens: what the words of a name are split at.
 WORD_BREAK = re.compile(r"[\s-]+")
 _FROM_NUMBER = re.compile(r"\s+from\s+\d")
@@ -1217,6 +1220,12 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
         return _HEAD_NOUNS[listed.group(1).lower()], "list-head-noun"  # "the ETTh1, ETTm2, ... and Traffic datasets"
     apposition = _APPOSITION.match(text, end)
     if apposition:
+        # The noun phrase's head: its last head noun before a preposition or clause ("an LLM agent for
+        # repositories" is an agent); else the first head noun of its first words.
+        phrase = _PHRASE_END.split(apposition.group(1), maxsplit=1)[0]
+        heads = [w for w in _LETTERS.findall(phrase)[:8] if w.lower() in _HEAD_NOUNS and not (w[0].isupper() and w[1:].islower())]
+        if heads:
+            return _HEAD_NOUNS[heads[-1].lower()], "apposition"
         for word in _LETTERS.findall(apposition.group(1))[:6]:
             # A Title Case word is part of a name ("a variant of Group Relative Policy Optimization"), no head;
             # an acronym may be one ("an open LLM").

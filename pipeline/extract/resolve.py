@@ -638,8 +638,8 @@ def _link_proposals(
         clause_end = _clause_end(text, cue.position)
         target = _first_after(text, chosen, cue.position, clause_end)
         if target is not None:
-            for listed in [target, *_listed_after(text, chosen, target)]:
-                proposed.setdefault(listed.key, (listed.start, listed.end, f"proposal:{cue.kind}"))
+            proposed.setdefault(target.key, (target.start, target.end, f"proposal:{cue.kind}"))
+            chosen = _propose_listed(text, chosen, target, vocabulary, proposed, f"proposal:{cue.kind}")
             continue
         described = _DESCRIBED_NAME.match(text, cue.position, clause_end) if cue.kind == "propose" else None
         if described is not None:
@@ -656,6 +656,8 @@ def _link_proposals(
                 continue
             chosen = _replace_inside(chosen, new)
             proposed.setdefault(new.key, (new.start, new.end, f"proposal:{cue.kind}"))
+            if new in chosen:
+                chosen = _propose_listed(text, chosen, new, vocabulary, proposed, f"proposal:{cue.kind}")
     for match in finditer_at(_WE_TRAIN, text, _WE_HEADS, title_end):
         # "we train Mender-32B by fine-tuning ...": a new model's name, not a known model trained again.
         target = _first_after(text, chosen, match.end(), _clause_end(text, match.end()))
@@ -805,19 +807,55 @@ _FIRST_PERSON = AnyCase(r"\b(?:we|our|this (?:paper|work|study))\b")
 _COMPARISON = AnyCase(r"\b(?:compar\w+|than|outperform\w*|surpass\w*|baselines?|unlike|prior|previous|existing)\b")
 
 
-def _listed_after(text: str, chosen: list[Candidate], first: Candidate) -> list[Candidate]:
-    """New names listed right after ``first``: "We propose LiteDrop and LiteMix"."""
+def _propose_listed(
+    text: str, chosen: list[Candidate], first: Candidate, vocabulary: Vocabulary,
+    proposed: dict[str, tuple[int, int, str]], rule: str,
+) -> list[Candidate]:
+    """Propose the names listed after a proposed one (see :func:`_listed_after`); ``chosen`` with any new ones."""
+    for listed in _listed_after(text, chosen, first, vocabulary):
+        if listed not in chosen:
+            chosen = _replace_inside(chosen, listed)
+        proposed.setdefault(listed.key, (listed.start, listed.end, rule))
+    return chosen
+
+
+def _listed_after(text: str, chosen: list[Candidate], first: Candidate, vocabulary: Vocabulary) -> list[Candidate]:
+    """New names listed right after ``first``, past what an apposition says of each: "We propose LiteDrop
+    and LiteMix", "We propose Zephra, a 1.3B language model, and Kestrel, an agent" (a capitalised word
+    after an apposition is a name, found or not).
+
+    >>> t = "We propose Zephra, a 1.3B language model, and Kestrel, an agent."
+    >>> found = [Candidate(11, 17, "coined", "zephra"), Candidate(21, 25, "coined", "13b")]
+    >>> [(c.key, c.start) for c in _listed_after(t, found, found[0], Vocabulary())]
+    [('kestrel', 46)]
+    """
     listed, last = [], first
-    for candidate in sorted(chosen, key=lambda c: c.start):
-        if candidate.start < last.end:
-            continue
-        if candidate.component not in ("coined", "acronym", "proposal") or not LIST_GAP.fullmatch(
-            text, last.end, candidate.start
+    ordered = sorted(chosen, key=lambda c: c.start)
+    while True:
+        after = [c for c in ordered if c.start >= last.end]
+        apposed = _APPOSED_GAP.match(text, last.end)
+        if apposed is not None:
+            after = [c for c in after if c.start >= apposed.end()]  # none of the names inside the apposition
+        nxt = after[0] if after else None
+        if nxt is not None and nxt.component in ("coined", "acronym", "proposal") and (
+            LIST_GAP.fullmatch(text, last.end, nxt.start) or (apposed is not None and nxt.start == apposed.end())
         ):
-            break
-        listed.append(candidate)
-        last = candidate
-    return listed
+            listed.append(nxt)
+        elif apposed is not None and (nxt is None or nxt.start > apposed.end()) and (
+            name := _NAME_AT.match(text, apposed.end())
+        ) and (new := _new_candidate(text, name.start(), name.end(), "proposal", vocabulary)) is not None:
+            listed.append(new)
+        else:
+            return listed
+        last = listed[-1]
+
+
+_APPOSED_GAP = re.compile(r",\s+(?:an?|the)\s+(?:[^,;.()]|(?<=\d)\.(?=\d)){1,80}?,\s+(?:and\s+)?")
+# A name that an apposition follows: "Kestrel, an agent", "Kite (a planner)".
+_NAME_AT = re.compile(r"[A-Z][\w+-]*(?:\.[\w+-]+)*(?:[ -][A-Z0-9][\w+-]*){0,2}(?=,\s+(?:an?|the)\s)")
+
+
+_APPOSED_GAP = re.compile(r",\s+(?:an?|the)\s+(?:[^,;.()]|(?<=\d)\.(?=\d)){1,80}?,\s+(?:and\s+)?")
 
 
 def _sentence_end(text: str, position: int) -> int:
