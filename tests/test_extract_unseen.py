@@ -12,6 +12,11 @@ from pipeline.records import SourceRef
 
 CASES = [
     # (title, abstract, proposed names, {name: type} that must hold)
+    # A title that is, all of it, one known name: the paper that named it.
+    ("Sliding Window Attention",
+     "Attention over long inputs is costly. We restrict each token to a local window of 4K tokens and match full "
+     "attention on long-document benchmarks.",
+     {"sliding window attention"}, {}),
     # The apposition's head noun types a new name: its last before a preposition, a decimal kept inside.
     ("Agents and Models", "We propose Zephra, a 1.3B-parameter language model, and Kestrel, an LLM agent for repositories.",
      {"Zephra", "Kestrel"}, {"Zephra": "Model", "Kestrel": "Method"}),

@@ -925,8 +925,13 @@ def _link_title(
     vocabulary: Vocabulary,
     proposed: dict[str, tuple[int, int, str]],
 ) -> list[Candidate]:
-    """A title's "Name:" prefix (or qualified head phrase) is what the paper proposes."""
+    """A title's "Name:" prefix (or qualified head phrase) is what the paper proposes; so is a title
+    that is, all of it, one known name ("Denoising Diffusion Probabilistic Models"): the paper that named it."""
     title = text[:title_end]
+    whole = [c for c in chosen if c.start == 0 and c.end == len(title.rstrip()) and c.concept is not None]
+    if len(whole) == 1 and whole[0].type in ("Method", "Model", "Dataset"):
+        proposed.setdefault(whole[0].key, (0, whole[0].end, "title-is-name"))
+        return chosen
     prefix = names.title_prefix(title)
     if prefix is not None:
         start, end = prefix
