@@ -174,20 +174,23 @@ def _known(key: str, name: str, type_: str, concept: str | None, term: Term | No
 _INTRODUCED = frozenset({"proposal", "title", "acronym", "headed", "phrase"})
 
 
-def _named_as_own(text: str, start: int) -> list[re.Match[str]]:
-    """Names that an apposition after them or a "... is a new ..." opening calls the paper's own.
+def _named_as_own(text: str, start: int) -> list[tuple[int, int, bool]]:
+    """Names that an apposition after them or a "... is a new ..." opening calls the paper's own, as
+    ``(start, end, said_new)``: ``said_new`` when the apposition says "proposed", "new" or "novel"
+    (which makes even a known name the paper's own).
 
     >>> t = "T\\n\\nZephra is a new router. Wisp, our proposed cache, and Kite, a planner we introduce, help."
-    >>> [m.group(1) for m in _named_as_own(t, 1)]
-    ['Zephra', 'Wisp', 'Kite']
+    >>> [(t[s:e], said_new) for s, e, said_new in _named_as_own(t, 1)]
+    [('Zephra', False), ('Wisp', True), ('Kite', False)]
     """
     found = [m for m in _NAME_THEN_OURS.finditer(text, start)] if ", " in text else []
     if " is a new " in text or " is a novel " in text or " is an " in text:
         found += [m for m in _IS_NEW.finditer(text, start) if names.sentence_initial(text, m.start())]
     # "On VBench, our method ...", "Furthermore, our proposed ...": a phrase or a word that opens a sentence.
     return sorted(
-        (m for m in found if m.group(1).split()[0].lower() not in names.FUNCTION_WORDS and not _opening_adverb(text, m)),
-        key=lambda m: m.start(),
+        (m.start(1), m.end(1), m.re is _NAME_THEN_OURS and m.group(2) is not None)
+        for m in found
+        if m.group(1).split()[0].lower() not in names.FUNCTION_WORDS and not _opening_adverb(text, m)
     )
 
 
@@ -711,9 +714,9 @@ def _link_proposals(
             chosen = _replace_inside(chosen, new)
             if new in chosen or any(c.key == new.key for c in chosen):
                 proposed.setdefault(new.key, (new.start, new.end, "proposal:apposed"))
-    for match in _named_as_own(text, title_end):
-        new = _new_candidate(text, match.start(1), match.end(1), "proposal", vocabulary)
-        if new is not None and (new.concept is None or match.lastindex == 2):
+    for start, end, said_new in _named_as_own(text, title_end):
+        new = _new_candidate(text, start, end, "proposal", vocabulary)
+        if new is not None and (new.concept is None or said_new):
             chosen = _replace_inside(chosen, new)
             if new in chosen or any(c.key == new.key for c in chosen):
                 proposed.setdefault(new.key, (new.start, new.end, "proposal:own-apposition"))
@@ -851,7 +854,7 @@ def _listed_after(text: str, chosen: list[Candidate], first: Candidate, vocabula
 
 
 _APPOSED_GAP = re.compile(r",\s+(?:an?|the)\s+(?:[^,;.()]|(?<=\d)\.(?=\d)){1,80}?,\s+(?:and\s+)?")
-# A name that an apposition follows: "Kestrel, an agent", "Kite (a planner)".
+# A name that an apposition follows: "Kestrel, an agent".
 _NAME_AT = re.compile(r"[A-Z][\w+-]*(?:\.[\w+-]+)*(?:[ -][A-Z0-9][\w+-]*){0,2}(?=,\s+(?:an?|the)\s)")
 
 
