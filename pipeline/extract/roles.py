@@ -358,7 +358,7 @@ def assign_roles(
     # name, the title says what it is a kind of, and so what it builds on.
     # (prefix_end: where the name ends; prefix_rest: where the title goes on after its separator.)
     prefix_end, prefix_rest = next(
-        ((e, m.end()) for s, e in proposed_spans if s == 0 and (m := TITLE_SEPARATOR.match(text, e, title_end)) and m.group()),
+        ((e, m.end()) for s, e in proposed_spans if s == 0 and (m := TITLE_SEPARATOR.match(text, e, title_end))),
         (None, None),
     )
     compared_end = None  # where the last baseline named after a comparison cue ends
