@@ -9,7 +9,6 @@ vocabulary travels with the pipeline: ``nlp.to_disk`` writes it as JSON.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import operator
 import re
@@ -640,13 +639,10 @@ def entity_spans(doc: Doc, mentions: list[Found], entities: dict[str, Known]) ->
     ``Span`` is made (most mentions overlap none, and spans are dear to make)."""
     if not mentions:
         return []
-    token_starts = doc.to_array(IDX).tolist()
-    tokens = []
-    for m in mentions:
-        i = max(bisect.bisect_right(token_starts, m.start) - 1, 0)
-        j = bisect.bisect_left(token_starts, m.end)
-        if j > i:
-            tokens.append((i, j, m.key))
+    token_starts = doc.to_array(IDX)  # searched as an array: a list of it costs more than the search
+    firsts = (numpy.searchsorted(token_starts, [m.start for m in mentions], side="right") - 1).tolist()
+    lasts = numpy.searchsorted(token_starts, [m.end for m in mentions], side="left").tolist()
+    tokens = [(max(i, 0), j, m.key) for m, i, j in zip(mentions, firsts, lasts) if j > max(i, 0)]
     # filter_spans: longest first, then earliest, in input order where both are equal.
     tokens.sort(key=lambda t: (t[1] - t[0], -t[0]), reverse=True)
     kept = []

@@ -183,8 +183,12 @@ def _named_as_own(text: str, start: int) -> list[tuple[int, int, bool]]:
     >>> [(t[s:e], said_new) for s, e, said_new in _named_as_own(t, 1)]
     [('Zephra', False), ('Wisp', True), ('Kite', False)]
     """
-    found = [m for m in _NAME_THEN_OURS.finditer(text, start)] if ", " in text else []
-    if " is a new " in text or " is a novel " in text or " is an " in text:
+    # Both patterns are tried at every position: only where their words occur (few abstracts) are they run.
+    lowered = text.lower()
+    found = []
+    if ", our " in lowered or any(map(lowered.__contains__, _WE_INTRODUCE)):
+        found += _NAME_THEN_OURS.finditer(text, start)
+    if " is a new " in text or " is a novel " in text:
         found += [m for m in _IS_NEW.finditer(text, start) if names.sentence_initial(text, m.start())]
     # "On VBench, our method ...", "Furthermore, our proposed ...": a phrase or a word that opens a sentence.
     return sorted(
@@ -782,6 +786,7 @@ _NAME_THEN_OURS = re.compile(
     r"|(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _APPOSED_KINDS + r")\s+(?:that\s+|which\s+)?we\s+"
     r"(?:introduce|propose|present|develop|design|build)\b)"
 )
+_WE_INTRODUCE = tuple(f" we {verb}" for verb in ("introduce", "propose", "present", "develop", "design", "build"))
 # "Zephra is a new routing scheme ...", opening a sentence: a name defined as new.
 _IS_NEW = re.compile(r"([A-Z][\w.+-]*(?:[ -][A-Z0-9][\w.+-]*){0,2})\s+is\s+an?\s+(?:new|novel)\b")
 _APPOSED_NAME = re.compile(
