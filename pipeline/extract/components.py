@@ -612,9 +612,7 @@ class EntityResolver:
                 candidate.type, slug = slug, None
             term = vocabulary.terms.get(slug) if slug else None
             if term is not None:
-                candidate.key, candidate.name, candidate.type, candidate.concept = (
-                    term.slug, term.name, term.type, term.concept,
-                )
+                candidate.name_by(term)
             candidates.append(candidate)
         mentions, entities, proposed = resolve(
             text,

@@ -65,6 +65,10 @@ class Candidate:
     type: str | None = None
     concept: str | None = None
 
+    def name_by(self, term: Term) -> None:
+        """Make the candidate a name of ``term``'s concept: its key, name, type and IRI."""
+        self.key, self.name, self.type, self.concept = term.slug, term.name, term.type, term.concept
+
 
 def resolve(
     text: str,
@@ -535,11 +539,21 @@ def _read_as_datasets(text: str, chosen: list[Candidate], vocabulary: Vocabulary
     """A model whose name also names the dataset released with it (pg:namesakeDataset: "Mip-NeRF 360",
     "Alpaca") is the dataset throughout the paper where the text once uses it as one: after "on" /
     "across", or listed beside another dataset."""
+    twins = {
+        c.key: twin
+        for c in chosen
+        if c.type == "Model" and c.component == "vocabulary" and c.key in vocabulary.terms
+        and (twin := vocabulary.terms.get(vocabulary.terms[c.key].namesake_dataset or "")) is not None
+        and twin.type == "Dataset"
+    }
+    if not twins:
+        return  # most papers name no model with a namesake dataset
     ordered = sorted(chosen, key=lambda c: c.start)
     as_dataset = {
         c.key
         for before, c, after in zip([None, *ordered], ordered, [*ordered[1:], None])
-        if c.type == "Model"
+        if c.key in twins
+        and c.type == "Model"
         and c.component == "vocabulary"
         and (
             _DATASET_BEFORE.search(text, max(0, c.start - 12), c.start)
@@ -549,12 +563,7 @@ def _read_as_datasets(text: str, chosen: list[Candidate], vocabulary: Vocabulary
     }
     for candidate in chosen:
         if candidate.key in as_dataset and candidate.type == "Model":
-            term = vocabulary.terms.get(candidate.key)
-            twin = vocabulary.terms.get(term.namesake_dataset) if term and term.namesake_dataset else None
-            if twin is not None and twin.type == "Dataset":
-                candidate.key, candidate.name, candidate.type, candidate.concept = (
-                    twin.slug, twin.name, twin.type, twin.concept,
-                )
+            candidate.name_by(twins[candidate.key])
 
 
 # Words that say a device's form, between its name and its class: "an RTX 4080 laptop GPU".
@@ -601,7 +610,7 @@ def _give_key(text: str, candidate: Candidate, vocabulary: Vocabulary, short_key
     surface = text[candidate.start : candidate.end]
     term = vocabulary.lookup(surface)
     if term is not None:
-        candidate.key, candidate.name, candidate.type, candidate.concept = term.slug, term.name, term.type, term.concept
+        candidate.name_by(term)
         return
     defined = short_keys.get(name_key(surface)) or short_keys.get(name_key(names._strip_plural(surface)))
     if defined is not None:
@@ -902,7 +911,7 @@ def _new_candidate(text: str, start: int, end: int, component: str, vocabulary: 
     candidate = Candidate(start, end, component)
     term = vocabulary.lookup(surface)
     if term is not None:
-        candidate.key, candidate.name, candidate.type, candidate.concept = term.slug, term.name, term.type, term.concept
+        candidate.name_by(term)
     else:
         candidate.key = name_key(surface)
     return candidate
@@ -964,9 +973,9 @@ def _link_title(
             proposed.setdefault(variant.key, (start, end, "title-prefix"))
         elif (len(words) == 1 or names.is_coined(words[0])) and not vocabulary.is_stop(surface):
             term = vocabulary.lookup(surface)
-            candidate = Candidate(start, end, "title", term.slug if term else name_key(surface))
+            candidate = Candidate(start, end, "title", name_key(surface))
             if term is not None:
-                candidate.name, candidate.type, candidate.concept = term.name, term.type, term.concept
+                candidate.name_by(term)
             chosen = [c for c in chosen if not (c.start < end and start < c.end)]
             chosen.append(candidate)
             proposed.setdefault(candidate.key, (start, end, "title-prefix"))

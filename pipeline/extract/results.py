@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .names import NUMBER_TIE
 from .patterns import AnyCase
-from .roles import CONTRAST, LIST_GAP, Found, Known, own_work_start, sentence_of
+from .roles import CONTRAST, LIST_GAP, TIMES_THAT_OF, Found, Known, own_work_start, sentence_of
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _RANGE = rf"(?P<low>{_NUM})(?:\s?[–~-]\s?(?P<high>{_NUM}))?"
@@ -104,7 +104,7 @@ def _timed_activity(text: str, s_start: int, start: int, end: int, s_end: int) -
 _SPEED_WORDS = AnyCase(r"\b(?:faster|speeds?|speed-?ups?|accelerat\w*|quicker)\b")
 _BASELINE_CUE = AnyCase(
     r"\b(?:compared (?:to|with)|relative to|than|over|above|below|unlike|versus|vs\.?|outperform\w*|surpass\w*|against)\s+(?:\w+\s+){0,3}$"
-    r"|\d[x\u00d7] (?:that |those |the (?:[\w/-]+ ){1,3})of\s+(?:\w+\s+)?$"  # "2.3x the throughput of X"
+    r"|" + TIMES_THAT_OF + r"\s+(?:\w+\s+)?$"
 )
 _OWN_WORK = AnyCase(
     r"\b(?:we|our|this (?:paper|work)|the proposed|achiev\w*|results?|experiment\w*|show\w*|demonstrat\w*|reach\w*|yield\w*|enabl\w*)\b"

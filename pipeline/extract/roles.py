@@ -77,10 +77,12 @@ _CUE_WINDOW = 80  # characters of a sentence looked at before a mention
 
 _DETS = r"(?:(?:the|a|an|our|their|its|open|open-source|public|released|prior|previous|existing|original|standard|strong|vanilla|naive|popular|recent|conventional|optimized|state-of-the-art|pretrained|pre-trained|frozen|off-the-shelf|[\w.]+-(?:optimized|based|style))\s+){0,3}"
 
+# "2.3x the throughput of X", "1.9x that of X": a multiple of another's figure.
+TIMES_THAT_OF = r"\d(?:\.\d+)?\s?[x\u00d7] (?:that |those |the (?:[\w/-]+ ){1,3})of"
 _COMPARE_BEFORE = AnyCase(
     r"\b(?:compar(?:e|es|ed|ing)(?: it| them| ours| our \w+)? (?:to|with|against)|in comparison (?:to|with)|relative to|"
     r"versus|vs\.?|than|over|unlike|whereas|above|below|ahead of|approach(?:es|ing)?|"
-    r"\d(?:\.\d+)?\s?[x\u00d7] (?:that |those |the (?:[\w/-]+ ){1,3})of|"  # "2.3x the throughput of X"
+    + TIMES_THAT_OF + r"|"
     r"outperform\w*|surpass\w*|beat\w*|exceed\w*|against|comparabl[ey] (?:to|with)|on par with|"
     r"match(?:es|ed|ing)?|rival(?:s|led|ling|ing)?|falls? short of|gap (?:between|to|with)|"
     r"competitive with|baselines?(?: such as| like| including)?|improv\w+ (?:up)?on|(?:speed\w*|faster)(?: up)?|"
