@@ -37,6 +37,9 @@ CASES = [
     ("Efficient Sparse Routing",
      "Zephra, our proposed router, cuts traffic by 40% over GShard. Furthermore, our proposed cache halves memory.",
      {"Zephra"}, {}),
+    # ... and no name runs back across a full stop ("GShard. Zephra").
+    ("Efficient Sparse Routing", "Routing is costly in GShard. Zephra, our proposed router, cuts traffic by 40%.",
+     {"Zephra"}, {}),
     ("Efficient Sparse Routing", "We show that Zephra, a router we introduce, cuts traffic by 40%. On VBench, our router is fast.",
      {"Zephra"}, {}),
     # A baseline before "our method" is compared with, not proposed.

@@ -974,9 +974,12 @@ def _names_action(words: list[re.Match], comma: bool = False) -> bool:
     )
 
 
-# (A word's points are inside it: "Zephra. We benchmark" is no name "Zephra. We".)
+# A capitalised word of a name, its points inside it ("MMLU-v1.5"): "Zephra. We" is no name.
+NAME_WORD = r"[A-Z][\w+-]*(?:\.[\w+-]+)*"
+# A new name of one to three words, the later ones maybe opening with a digit: "Zephra", "Kite 2", "Hymba-1B".
+NEW_NAME = NAME_WORD + r"(?:[ -][A-Z0-9][\w+-]*(?:\.[\w+-]+)*){0,2}"
 _HEADED = re.compile(
-    r"\b((?:[A-Z][\w+-]*(?:\.[\w+-]+)*)(?:\s+[A-Z][\w+-]*(?:\.[\w+-]+)*){0,2})\s+"
+    rf"\b((?:{NAME_WORD})(?:\s+{NAME_WORD}){{0,2}})\s+"
     r"(?:dataset|datasets|benchmark|benchmarks|corpus|corpora|suite)\b"
 )
 _LEADING_DETERMINERS = re.compile(r"^(?:The|A|An|Our|This|These|Their|Its|Each|All|New)\s+")

@@ -790,14 +790,14 @@ _APPOSED_KINDS = (
 # "Zephra, our proposed router, ...", "Zephra, a router we introduce, ...": a name the apposition after it
 # says is the paper's own ("our" alone with a known name is not: "Llama-3, our base model").
 _NAME_THEN_OURS = re.compile(
-    r"\b([A-Z][\w.+-]*(?:[ -][A-Z0-9][\w.+-]*){0,2}),\s+"
+    rf"\b({names.NEW_NAME}),\s+"
     r"(?:our\s+(?:(proposed|new|novel)\s+[\w-]+|(?:[\w-]+\s+){0,2}?(?:" + _APPOSED_KINDS + r"))(?=,)"
     r"|(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _APPOSED_KINDS + r")\s+(?:that\s+|which\s+)?we\s+"
     r"(?:introduce|propose|present|develop|design|build)\b)"
 )
 _WE_INTRODUCE = tuple(f" we {verb}" for verb in ("introduce", "propose", "present", "develop", "design", "build"))
 # "Zephra is a new routing scheme ...", opening a sentence: a name defined as new.
-_IS_NEW = re.compile(r"([A-Z][\w.+-]*(?:[ -][A-Z0-9][\w.+-]*){0,2})\s+is\s+an?\s+(?:new|novel)\b")
+_IS_NEW = re.compile(rf"({names.NEW_NAME})\s+is\s+an?\s+(?:new|novel)\b")
 _APPOSED_NAME = re.compile(
     r"\b([Oo]ur|[Tt]he proposed|an?)\s+(?:[a-z][\w-]*\s+){0,3}"
     rf"(?:{_APPOSED_KINDS}),\s+"
@@ -869,7 +869,7 @@ def _listed_after(text: str, chosen: list[Candidate], first: Candidate, vocabula
 
 _APPOSED_GAP = re.compile(r",\s+(?:an?|the)\s+(?:[^,;.()]|(?<=\d)\.(?=\d)){1,80}?,\s+(?:and\s+)?")
 # A name that an apposition follows: "Kestrel, an agent".
-_NAME_AT = re.compile(r"[A-Z][\w+-]*(?:\.[\w+-]+)*(?:[ -][A-Z0-9][\w+-]*){0,2}(?=,\s+(?:an?|the)\s)")
+_NAME_AT = re.compile(names.NEW_NAME + r"(?=,\s+(?:an?|the)\s)")
 
 
 _APPOSED_GAP = re.compile(r",\s+(?:an?|the)\s+(?:[^,;.()]|(?<=\d)\.(?=\d)){1,80}?,\s+(?:and\s+)?")
