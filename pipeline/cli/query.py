@@ -42,7 +42,8 @@ def query(
     variables the query selects.
 
     Saved SPARQL queries, each with --param name=NAME: builds_on,
-    method_hardware, evaluated_on_dataset, results_for_metric, method_lineage.
+    method_hardware, evaluated_on_dataset, results_for_metric, method_lineage,
+    method_versions.
     The Neo4j password comes from NEO4J_PASSWORD or a prompt. Examples:
 
         papergraph query --graph graph --sparql 'SELECT ?title WHERE { ?p a pg:Paper ; dcterms:title ?title }'
