@@ -171,6 +171,20 @@ def test_extract_evidence_points_into_the_text(page_extractions):
         assert {e.type for e in extraction.entities} <= set(ENTITY_TYPES)
 
 
+def test_extract_one_relation_per_entity_and_role_with_all_its_evidence(page_extractions):
+    """A role given by several rules is one relation that keeps every rule's evidence: a speedup
+    the abstract names and that a result's "x" implies again is reported once, not twice."""
+    several = []
+    for extraction in page_extractions.values():
+        pairs = [(r.object, r.predicate) for r in extraction.relations]
+        assert len(pairs) == len(set(pairs)), extraction.paper.title
+        several += [r for r in extraction.relations if len(r.evidence) > 1]
+    flash2 = next(e for e in page_extractions.values() if e.paper.title.startswith("FlashAttention-2"))
+    speedup = next(r for r in flash2.relations if (r.object, r.predicate) == ("speedup", "reports"))
+    assert {e.component for e in speedup.evidence} == {"pg_relations:default:type", "pg_relations:result-unit"}
+    assert len(several) >= 10
+
+
 def test_extract_vocabulary_entities_carry_their_definition(extractor, page_extractions):
     """Every entity matched to a concept has its definition, also one found inside a longer name."""
     terms = {t.concept: t for t in extractor.nlp.get_pipe("pg_vocabulary").vocabulary.terms.values()}

@@ -92,10 +92,12 @@ def doc_to_extraction(doc: Any, paper: Paper) -> Extraction:
                 evidence(start, end, component, confidence))
         for start, end, key, component, confidence in data["mentions"]
     )
-    relations = tuple(
-        Relation(paper.id, role, key, (evidence(start, end, f"pg_relations:{rule}", confidence),))
-        for key, role, start, end, rule, confidence in data["relations"]
-    )
+    # One relation per entity and role, with the evidence of every rule that gave it
+    # (a metric reported by a cue and again by a result's unit).
+    evidence_of: dict[tuple[str, str], list[Evidence]] = {}
+    for key, role, start, end, rule, confidence in data["relations"]:
+        evidence_of.setdefault((key, role), []).append(evidence(start, end, f"pg_relations:{rule}", confidence))
+    relations = tuple(Relation(paper.id, role, key, tuple(found)) for (key, role), found in evidence_of.items())
     results = tuple(
         Result(
             id=f"{paper.id}/r{n}",
