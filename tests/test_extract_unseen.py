@@ -247,6 +247,18 @@ def test_extract_unseen_metric_with_its_own_number_is_not_anothers(extractor):
         ("We present VeLoRA, a variant of LoRA that shares random projections across layers.", "LoRA"),
         ("Inspired by AlphaZero, we design MuGo, a search-based agent for Go.", "AlphaZero"),
         ("We introduce ZeRO-Lite, which improves upon ZeRO by sharding optimizer states asynchronously.", "ZeRO"),
+        # A study or a limit of X, a port, a change to it, a passive extension, a model trained further.
+        ("We analyze the communication and memory traffic of ZeRO-3 and propose bucket fusion.", "ZeRO"),
+        ("We identify softmax rescaling as the main bottleneck of FlashAttention-2 on H100 GPUs.", "FlashAttention-2"),
+        ("We port PagedAttention to Apple silicon with gather-friendly tiles.", "PagedAttention"),
+        ("We propose a simple modification to Adam that warms up the second moment.", "Adam"),
+        ("ControlNet is extended with temporal attention layers to drive video diffusion.", "ControlNet"),
+        ("A pretrained wav2vec 2.0 model is fine-tuned with a phoneme-level CTC objective.", "wav2vec 2.0"),
+        ("We take DINOv2 as a starting point and continue training on egocentric frames.", "DINOv2"),
+        ("We continue pretraining Llama-2-7B on 50B tokens of repository-level code.", "Llama-2-7B"),
+        ("We scale GAT to graphs with billions of edges by partitioning them.", "GAT"),
+        # "speeds up X" makes X faster; it is not a rival X is faster than.
+        ("We propose DiffCache, which speeds up Stable Diffusion XL inference by reusing features.", "SDXL"),
     ],
 )
 def test_extract_unseen_builds_on(extractor, abstract, base):
@@ -264,6 +276,35 @@ def test_extract_unseen_matching_and_rivalling_compare(extractor):
     assert roles["DeiT-S"] == {"compares_with"}  # a size of DeiT, its own entity
     _, roles = _extract(extractor, "A Paper", "We introduce NanoLM, a 100M model that rivals GPT-2 XL on HellaSwag.")
     assert roles["GPT-2 XL"] == {"compares_with"}
+
+
+@pytest.mark.parametrize(
+    "abstract, rivals",
+    [
+        ("On MMMU, PolyVista-8B scores 54.1 and lags behind GPT-4o by only 3 points.", ["GPT-4o"]),
+        ("We present Marlin-7B. Marlin-7B achieves GPT-3.5-level performance on MT-Bench.", ["GPT-3.5"]),
+        ("We introduce OrganSeg-Lite. It exceeds the Dice score of nnU-Net on BTCV by 1.8%.", ["nnU-Net"]),
+        ("We present TabGlue. TabGlue edges out XGBoost and TabPFN in mean ROC-AUC.", ["XGBoost", "TabPFN"]),
+    ],
+)
+def test_extract_unseen_rivals_behind_level_and_scores_of(extractor, abstract, rivals):
+    """"lags behind X", "X-level performance", "exceeds the Dice score of X", "edges out X": X is a rival."""
+    _, roles = _extract(extractor, "A Paper", abstract)
+    assert [roles[name] for name in rivals] == [{"compares_with"}] * len(rivals)
+
+
+def test_extract_unseen_types_of_unknown_names_from_their_place(extractor):
+    # A score measured on a name, a sentence opening on a list of names: datasets. A name compared
+    # against is a rival even when shaped like a dataset ("One-2-3-45"); "image-to-3D" is a task.
+    extraction, roles = _extract(extractor, "Avatars",
+                                 "We introduce GaussRig. GaussRig achieves a PSNR of 32.4 dB on ZJU-MoCap. On DOCCI and "
+                                 "IIW, captions from our model are preferred. SnapMesh, an image-to-3D model, improves "
+                                 "Chamfer distance over One-2-3-45 by 23%.")
+    types = {e.name: e.type for e in extraction.entities}
+    assert types["ZJU-MoCap"] == types["DOCCI"] == types["IIW"] == "Dataset"
+    assert roles["ZJU-MoCap"] == roles["DOCCI"] == roles["IIW"] == {"evaluated_on"}
+    assert (types["One-2-3-45"], roles["One-2-3-45"]) == ("Method", {"compares_with"})
+    assert "image-to-3D" not in types
 
 
 def test_extract_unseen_datasets_and_hardware(extractor):

@@ -268,19 +268,30 @@ ADJECTIVE_TAILS = frozenset("style based like aware free driven guided specific 
 _UNIT_WORDS = frozenset("Hz kHz MHz GHz THz dB dBm KiB MiB GiB TiB KB MB GB TB kB Kbps Mbps Gbps kWh mAh PFLOPs PFLOPS".split())
 
 
+_TASK_JOINS = frozenset(("to", "and"))
+_DIMENSIONS = frozenset(("1D", "2D", "3D", "4D", "1d", "2d", "3d", "4d"))
+
+
+def _task_word(part: str) -> bool:
+    """A word or a dimension: a part of a task's name ("image", "Text", "3D")."""
+    return part in _DIMENSIONS or (part.isalpha() and part[1:].islower())
+
+
 def is_coined(chunk: str) -> bool:
     """Whether a whitespace-free chunk reads as a coined name.
 
     >>> [is_coined(c) for c in ["FlashAttention", "Qwen3-30B-A3B", "ED-NeRF", "R-Sum", "Path-X",
     ...  "GPT-2", "FRANC", "nnAudio", "Vision-Language-Action", "IO-aware", "Transformers", "VQ", "M2", "kHz",
-    ...  "Phi-3.5-mini"]]
-    [True, True, True, True, True, True, True, True, False, False, False, False, True, False, True]
+    ...  "Phi-3.5-mini", "image-to-3D"]]
+    [True, True, True, True, True, True, True, True, False, False, False, False, True, False, True, False]
     """
     if not chunk or chunk[0].isdigit() or chunk in _UNIT_WORDS:
         return False
     parts = list(filter(None, chunk.replace("_", "-").split("-")))
     if not parts:
         return False
+    if len(parts) > 2 and any(p.lower() in _TASK_JOINS for p in parts[1:-1]) and all(map(_task_word, parts)):
+        return False  # "image-to-3D", "Text-to-4D": a task, not a name
     if len(parts) == 1:
         part = parts[0]
         if _is_acronym(part):
@@ -1153,7 +1164,17 @@ _EVALUATED_ON = AnyCase(
 )
 # "On ogbn-products, StaleGuard reaches ...": a sentence that opens on a name
 # and a comma puts its numbers on that dataset (hardware was ruled out before).
-_ON_OPENING = re.compile(r"(?:^|[.;:]\s+|\n)On\s+(?:the\s+)?$")
+# Also each name of a list it opens on: "On DOCCI and IIW, captions from ...".
+_LISTED_NAME = r"[\w.+/-]+(?:\s[\w.+/-]+)?"
+_LIST_JOIN = r"(?:,\s+(?:and\s+)?|\s+and\s+)"
+_ON_OPENING = re.compile(rf"(?:^|[.;:]\s+|\n)On\s+(?:the\s+)?(?:{_LISTED_NAME}{_LIST_JOIN}){{0,4}}$")
+_LIST_THEN_COMMA = re.compile(rf"(?:{_LIST_JOIN}{_LISTED_NAME}){{0,4}},")
+# "a PSNR of 32.4 dB on ZJU-MoCap", "reaches 46.3% on MMLU": what a score was measured on.
+_SCORE_ON = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%|dB|points?)?\s+(?:[\w@/-]+\s+){0,3}?on\s+(?:the\s+)?$")
+# "improves Chamfer distance over One-2-3-45": a rival, whatever its name's shape.
+_RIVAL_BEFORE = AnyCase(
+    r"\b(?:outperform\w*|surpass\w*|beat\w*|than|versus|vs\.?|compared (?:to|with)|against|(?:improv|gain|speedup)\w*(?: [\w-]+){0,3} over)\s+(?:the\s+)?$"
+)
 _DECIMAL_BEFORE = re.compile(r"(?<![\w.])\d+\.\d+\s+$")  # "58.3 PQ": a score's name follows its value
 # The word after a name, past a title's ": A" ("OpenBench-1K: A Dataset of ...").
 # "a new benchmark, CodeArena", "our model, Hymba-1B": the kind named just before.
@@ -1208,8 +1229,8 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
     (('Method', 'default'), ('Model', 'apposition'))
     """
     if (
-        _ON_OPENING.search(text, max(0, start - 12), start)
-        and text[end : end + 1] == ","
+        _ON_OPENING.search(text, max(0, start - 80), start)
+        and _LIST_THEN_COMMA.match(text, end)
         and not (_HARDWARE_LINE.search(name) or _HARDWARE_SHAPE.search(name) or _PARAMETER_COUNT.search(name))
     ):
         return "Dataset", "opening-on"  # "On ToolBench, the agent ...": not "the agent" as an apposition
@@ -1250,6 +1271,10 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
         return "Metric", "value-before"
     if _MODEL_SHAPE.search(name):
         return "Model", "name-shape"
+    if _SCORE_ON.search(text, max(0, start - 60), start):
+        return "Dataset", "score-on"
     if _DATASET_SHAPE.search(name):
+        if _RIVAL_BEFORE.search(text[max(0, start - 40) : start]):
+            return "Method", "rival-before"
         return "Dataset", "name-shape"
     return "Method", "default"

@@ -872,9 +872,6 @@ _APPOSED_GAP = re.compile(r",\s+(?:an?|the)\s+(?:[^,;.()]|(?<=\d)\.(?=\d)){1,80}
 _NAME_AT = re.compile(names.NEW_NAME + r"(?=,\s+(?:an?|the)\s)")
 
 
-_APPOSED_GAP = re.compile(r",\s+(?:an?|the)\s+(?:[^,;.()]|(?<=\d)\.(?=\d)){1,80}?,\s+(?:and\s+)?")
-
-
 def _sentence_end(text: str, position: int) -> int:
     end = text.find(". ", position)
     return end if end >= 0 else len(text)

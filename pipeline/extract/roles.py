@@ -85,7 +85,10 @@ _COMPARE_BEFORE = AnyCase(
     + TIMES_THAT_OF + r"|"
     r"outperform\w*|surpass\w*|beat\w*|exceed\w*|against|comparabl[ey] (?:to|with)|on par with|"
     r"match(?:es|ed|ing)?|rival(?:s|led|ling|ing)?|falls? short of|gap (?:between|to|with)|"
-    r"competitive with|baselines?(?: such as| like| including)?|improv\w+ (?:up)?on|(?:speed\w*|faster)(?: up)?|"
+    r"(?:lag(?:s|ged|ging)?|falls?|fell|stays?|remains?) behind|trail(?:s|ed|ing)?|edg(?:es|ed|ing) out|"
+    # "exceeds the Dice score of nnU-Net": a rival's score named before the rival.
+    r"(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|match(?:es|ed|ing)?|rival\w*) the (?:[\w@/-]+ ){1,3}of|"
+    r"competitive with|baselines?(?: such as| like| including)?|improv\w+ (?:up)?on|speed-?ups?(?: of)?|faster|"
     r"within [\d.]+\s*(?:%|x|\u00d7|[a-z]+)?(?: [a-z]+)? of)"  # "within 0.9 points of full fine-tuning"
     r"\s+" + _DETS + r"(?:\w+-[\w-]+\s+)?$"  # one hyphenated modifier: "with fixed-length speculative decoding"
 )
@@ -104,7 +107,8 @@ _BUILDS_BEFORE = AnyCase(
     r"inspired by|variant of|successor (?:of|to)|upgrade of|improv\w* (?:upon|the)|modif\w*|builds? upon|"
     r"approximat(?:e|es|ing)|reduc(?:e|es) to|changes to|"  # "approximates the Shampoo preconditioner", "reduces to FedAvg"
     r"augment(?:s|ed|ing)?|enhanc(?:e|es|ed|ing)|equip(?:s|ped|ping)?|reformulat(?:e|es|ed|ing)|recast(?:s|ing)?|"
-    r"start(?:s|ing)? from|initiali[sz]\w* (?:from|with)|distill\w* from|"
+    r"start(?:s|ing)? from|initiali[sz]\w* (?:from|with)|distill\w* from|port(?:s|ed|ing)?|"
+    r"continu\w* (?:pre-?)?train\w*|(?:we|to) scale|"  # "we port X to", "we continue pretraining X"
     r"(?:integrat\w*|incorporat\w*|plug\w*|insert\w*|add(?:s|ed|ing)?)\s+(?:[\w-]+\s+){1,4}(?:in)?to|"
     r"(?:how to )?(?:optimi[sz](?:e|es|ing)|accelerat(?:e|es|ing)|speed(?:s|ing)? up|scal(?:e|es|ing) up))"
     r"\s*" + _DETS + r"$"
@@ -116,6 +120,11 @@ _BUILDS_ON_PART_OF = AnyCase(
     r"\b(?:extend\w*|extension|generali[sz]\w*|build\w* (?:up)?on|built (?:up)?on|based on|"
     r"modif\w*|adapt\w*|analy[sz]\w*|variant|revisit\w*|replac\w*)"
     r"\s+(?:(?:the|a|an|its)\s+)?(?:[\w/-]+\s+){0,3}?(?:of|used by|from|in|behind)\s+" + _DETS + r"$"
+    # "we analyze the communication and memory traffic of ZeRO-3": an analysis names more of what it studies.
+    r"|\banaly[sz]\w*\s+(?:the\s+)?(?:[\w/-]+\s+){0,5}?of\s+" + _DETS + r"$"
+    # "a simple modification to Adam", "the main bottleneck of FlashAttention-2": a change to, or a limit of, X.
+    r"|\b(?:modifications?|extensions?)\s+to\s+" + _DETS + r"$"
+    r"|\bbottlenecks?\s+(?:of|in)\s+" + _DETS + r"$"
     r"|\bstud(?:y|ies) (?:on|of)\s+" + _DETS + r"$"  # "a controlled study on Qwen2.5-Coder-7B"
 )
 # "We evaluate agents built on GPT-4o, ...": what the paper evaluates is built on X, not the paper's work.
@@ -138,12 +147,19 @@ _SCORES_AFTER = AnyCase(
 )
 _BASELINE_AFTER = AnyCase(r"^\s+(?:baseline|base model)\b")
 # "LoRA lags behind X by 2.1 points", "DoRA falls short of X": a name its own clause sets behind another.
-_TRAILS_AFTER = AnyCase(r"^\s+(?:\w+ly\s+)?(?:lag(?:s|ged|ging)?|trail(?:s|ed|ing)?|falls?|fell) (?:behind|short)\b")
+# "X lags behind", and "X-level accuracy": a rival the work is measured against.
+_TRAILS_AFTER = AnyCase(
+    r"^(?:\s+(?:\w+ly\s+)?(?:lag(?:s|ged|ging)?|trail(?:s|ed|ing)?|falls?|fell) (?:behind|short)\b"
+    r"|-level (?:accuracy|performance|quality|results?|capabilit\w+|reasoning|scores?)\b)"
+)
 _IMPROVES_UPON = AnyCase(r"\bimprov\w*\s+(?:(?:up)?on\s+)?" + _DETS + r"$")
 _JOINED_WITH = re.compile(r"\s*(?:\+|(?:equipped |augmented |combined )?with)\s+(?:(?:the|our)\s+)?")
 _BY_DOING = re.compile(r"(?:'s)?(?:\s+\w+)?\s+by\s+[a-z]+ing\b")
 _BUILDS_AFTER = AnyCase(
-    r"^(?:'s)?\s+as\s+(?:(?:our|the)\s+(?:\w+\s+){0,2}(?:base|foundation|starting point|students?)|students?\b)"
+    r"^(?:'s)?\s+as\s+(?:(?:our|the|a)\s+(?:\w+\s+){0,2}(?:base|foundation|starting point|students?)|students?\b)"
+    # "ControlNet is extended with ...", "A pretrained wav2vec 2.0 model is fine-tuned ...": the passive.
+    r"|^(?:\s+(?:model|network|policy|checkpoint|backbone))?\s+(?:is|are|was|were)\s+(?:further\s+|first\s+)?"
+    r"(?:extended|fine-?tuned|adapted|modified|augmented|generali[sz]ed)\b"
 )
 _USES_BEFORE = AnyCase(
     r"(?:us(?:e|es|ed|ing)|leverag\w+|employ\w*|adopt\w*|appl(?:y|ies|ied|ying)|integrat\w*|incorporat\w*|"
@@ -167,14 +183,14 @@ _COMPARE_KEYS = (
     "compar", "relative", "versus", "vs", "than", "over", "outperform", "surpass", "beat", "exceed", "above",
     "below", "ahead", "that of", "those of", "x the", "\u00d7 the", "whereas", "approach",
     "against", "par with", "competitive", "baseline", "improv", "speed", "faster", "unlike", "match", "rival",
-    "short of", "within", "gap",
+    "short of", "within", "gap", "behind", "trail", "edg",
 )
 _BUILD_KEYS = (
     "extend", "extension", "build", "built", "top of", "based", "generali", "adapt", "tun", "analy", "stud",
     "revisit", "investigat", "examin", "characteri", "inspired", "variant", "successor", "upgrade", "improv",
     "modif", "upon", "optimi", "accelerat", "speed", "scal", "start", "initiali", "distill", "integrat", "incorporat",
     "plug", "insert", "add", "approximat", "reduc", "replac", "changes to", "augment", "enhanc", "equip", "reformulat",
-    "recast",
+    "recast", "port", "continu", "bottleneck",
 )
 _TRAINED_KEYS = ("train", "instruction", "calibrat")
 # The keys as one pattern each: a search for any of them is one scan, in C.
