@@ -118,6 +118,45 @@ CASES = [
      "We propose gradient filtering and the adaptive rank schedule. We release the conversion model and the "
      "conversational test set.",
      {"gradient filtering", "adaptive rank schedule"}, {}),
+    # What the work made, named in apposition: "The resulting model, X,", "Our implementation, X,".
+    ("Planning Before Acting",
+     "Based on RT-2, we train a model that emits a short textual plan. The resulting model, PlanRT, improves "
+     "generalization to unseen objects.", {"PlanRT"}, {"PlanRT": "Model"}),
+    ("Paged KV Caching on Apple Silicon",
+     "We port PagedAttention to Apple silicon. Our implementation, MetalPage, re-expresses block-table lookups as tiles.",
+     {"MetalPage"}, {}),
+    ("Grouped Experts", "We present GroupFuse, a set of block-sparse GPU kernels that execute all experts in one launch.",
+     {"GroupFuse"}, {"GroupFuse": "Method"}),
+    # Naming after the description: "we call this objective X", "a procedure we refer to as X", "a system we call X".
+    ("Training Models to Abstain",
+     "We penalize confident errors; we call this objective calibrated refusal optimization. It reduces hallucinations.",
+     {"calibrated refusal optimization"}, {}),
+    ("Self-Correcting Retrieval",
+     "The reader issues corrective queries, a procedure we refer to as Contradiction-Triggered Retrieval.",
+     {"Contradiction-Triggered Retrieval"}, {}),
+    ("Shared Prompts", "On top of PagedAttention, we add block sharing, yielding a system we call ShareKV.", {"ShareKV"}, {}),
+    # A passive proposal past an apposition; "X, which we introduce"; sizes listed after "we train" or "to train".
+    ("Quantization-Aware Routing",
+     "In this work, QRoute, a routing-aware scheme that assigns bit-widths per expert, is proposed.", {"QRoute"}, {}),
+    ("Sarcasm in Short Videos",
+     "A new dataset, SarcVid, is presented, containing 8,400 clips with sarcasm labels.", {"SarcVid"}, {"SarcVid": "Dataset"}),
+    ("Byte Patches", "Byte models are slow. Kestrel, which we introduce in this paper, groups bytes into patches.",
+     {"Kestrel"}, {}),
+    ("Open Code Models", "We train Tern-7B and Tern-34B, two code models trained on permissive data.",
+     {"Tern-7B", "Tern-34B"}, {}),
+    ("Rationales", "We prompt GPT-4 for rationales and use them to train RationaleLM, a 770M-parameter student.",
+     {"RationaleLM"}, {}),
+    # A benchmark whose apposition holds a thousands comma, listed before a second proposal.
+    ("Web Agents that Fill Out Forms",
+     "We present FormBench, a benchmark of 3,200 web forms, and FormPilot, an agent that plans field by field.",
+     {"FormBench", "FormPilot"}, {"FormBench": "Dataset"}),
+    # Prior work a sentence starts from, or defines before the paper's own work begins, is not proposed.
+    ("Continual Learning with Dendrites",
+     "Inspired by Elastic Weight Consolidation (EWC) and Synaptic Intelligence (SI), we propose Dendrite Gating, "
+     "which routes each task through a sparse subset of branches.", {"Dendrite Gating"}, {}),
+    ("Sharpness-Aware Minimization at Lower Cost",
+     "Sharpness-aware minimization (SAM) doubles the cost of each step. Unlike LookSAM, we propose Reuse-SAM, which "
+     "reuses the perturbation direction.", {"Reuse-SAM"}, {}),
     ("Fast Diffusion Sampling",
      "We propose consistency trajectory distillation, a method that distills a diffusion model into a 2-step sampler. "
      "It achieves an FID of 2.1 on CIFAR-10.",

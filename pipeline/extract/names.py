@@ -636,13 +636,16 @@ _SECOND_VERB = re.compile(
     r"and\s+(?:implement|evaluat|releas|open-sourc|train|deploy|analy[sz]|validat|test|stud|build|develop|design)\w*\s+"
 )
 _NAMED = re.compile(
-    r"\b(?:named|called|dubbed|termed|coined|denoted(?: as)?|referred to as|which we call|we call it|we term|"
-    r"refer to (?:it|this|them|the [\w-]+(?: [\w-]+){0,2}) as)\s+"
+    r"\b(?:named|called|dubbed|termed|coined|denoted(?: as)?|referred to as|"
+    # "which we call X", "we call this objective X", "we name the resulting model X", "we term this approach X"
+    r"(?:which |that )?we (?:call|term|name|dub)(?: it| them|(?: this| these| the| our)(?: new| resulting| proposed| final)?"
+    r"(?: [a-z]+)?)?|"
+    r"refer to (?:(?:it|this|them|the [\w-]+(?: [\w-]+){0,2}) )?as)\s+"  # "a procedure we refer to as X"
 )
 # What every _NAMED match starts with.
 _NAMED_HEADS = (
-    "named", "called", "dubbed", "termed", "coined", "denoted", "referred to as", "which we call", "we call it", "we term",
-    "refer to",
+    "named", "called", "dubbed", "termed", "coined", "denoted", "referred to as", "which we", "that we", "we call",
+    "we term", "we name", "we dub", "refer to",
 )
 _OPENING_CUE = re.compile(
     r"Introducing\s+"
@@ -1188,6 +1191,8 @@ _KIND_BEFORE = re.compile(
 )
 _HEAD_AFTER = re.compile(r"(?::\s*(?:[Aa]n?|[Tt]he)\s+|[\s-]*)([A-Za-z]+)")
 _LETTERS = re.compile(r"[A-Za-z]+")
+# "a set of block-sparse GPU kernels": what the set is of is the head ("kernels", not "GPU").
+_QUANTITY_OF = re.compile(r"^(?:[\w-]+\s+)?(?:set|family|series|pair|combination|stack)\s+of\s+")
 # Where a noun phrase's head has been named: a preposition or a clause follows.
 _PHRASE_END = re.compile(r"\s(?:for|that|which|with|to|of|in|on|from|by|where|when|using|based|built|trained|designed)\s")
 # Spaces and hyphens: what the words of a name are split at.
@@ -1246,7 +1251,7 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
     if apposition:
         # The noun phrase's head: its last head noun before a preposition or clause ("an LLM agent for
         # repositories" is an agent); else the first head noun of its first words.
-        phrase = _PHRASE_END.split(apposition.group(1), maxsplit=1)[0]
+        phrase = _PHRASE_END.split(_QUANTITY_OF.sub("", apposition.group(1)), maxsplit=1)[0]
         heads = [w for w in _LETTERS.findall(phrase)[:8] if w.lower() in _HEAD_NOUNS and not (w[0].isupper() and w[1:].islower())]
         if heads:
             return _HEAD_NOUNS[heads[-1].lower()], "apposition"

@@ -684,15 +684,19 @@ def _link_proposals(
             and known_base(text[target.start : target.end], vocabulary) is None
         ):
             proposed.setdefault(target.key, (target.start, target.end, "proposal:trained"))
+            # "We train Tern-7B and Tern-34B": the sizes listed with it too.
+            chosen = _propose_listed(text, chosen, target, vocabulary, proposed, "proposal:trained")
     for verb in finditer_at(_PASSIVE_VERB, text, _PASSIVE_VERBS, title_end):
         # "In this work, EchoFlow is proposed: ...": the name comes before the verb.
         match = _PASSIVE_BE.search(text, max(title_end, verb.start() - 24), verb.start())
         if match is None:
             continue
-        name = _NAME_BEFORE.search(text, max(title_end, match.start() - 60), match.start())
-        if name is None or name.group(1) in _NOT_NAMES:
+        name = _NAME_BEFORE.search(text, max(title_end, match.start() - 60), match.start()) or _APPOSED_BEFORE_BE.search(
+            text, max(title_end, match.start() - 260), match.start()
+        )
+        if name is None or name.group(name.lastindex) in _NOT_NAMES:
             continue
-        new = _new_candidate(text, name.start(1), name.end(1), "proposal", vocabulary)
+        new = _new_candidate(text, name.start(name.lastindex), name.end(name.lastindex), "proposal", vocabulary)
         if new is not None:
             chosen = _replace_inside(chosen, new)
             if new in chosen or any(c.key == new.key for c in chosen):
@@ -749,15 +753,25 @@ def _link_proposals(
             long = (candidate.name or "").casefold()
             title = text[:title_end].casefold()
             known = candidate.concept is not None
-            if not known and _FIRST_PERSON.search(sentence) and _INTRODUCING.search(sentence) and not _COMPARISON.search(sentence):
+            if (
+                not known
+                and _FIRST_PERSON.search(sentence)
+                and _INTRODUCING.search(sentence)
+                and not _COMPARISON.search(sentence)
+                # "Inspired by ... Synaptic Intelligence (SI), we propose ...": prior work the sentence starts from.
+                and not _PRIOR_WORK_LEAD.search(text, max(0, candidate.start - 160), candidate.start)
+            ):
                 proposed.setdefault(candidate.key, (candidate.start, candidate.end, "proposal:defined"))
             elif (
                 len(long.split()) >= 2
                 and (title.startswith(long) if known else long in title)
                 and not _DEFINITION.search(sentence)
+                and not (known and _FIRST_PERSON.search(text, title_end, candidate.start) is None)
             ):
                 # A defined name the title carries: "Gated Linear Attention Transformers ...". A known one
-                # must open the title: the paper that named it ("... via Speculative Decoding" uses it).
+                # must open the title: the paper that named it ("... via Speculative Decoding" uses it),
+                # and be defined where the abstract speaks of its own work, not in the problem it
+                # starts from ("Sharpness-aware minimization (SAM) doubles the cost ...").
                 proposed.setdefault(candidate.key, (candidate.start, candidate.end, "proposal:title-acronym"))
     return chosen
 
@@ -785,21 +799,24 @@ _APPOSED_KINDS = (
     "model|method|framework|approach|system|benchmark|dataset|architecture|algorithm|library|toolkit|metric|"
     "kernel|layer|module|engine|tool|compiler|optimizer|agent|protocol|pipeline|recipe|strategy|technique|"
     "estimator|retriever|scheduler|runtime|scheme|mechanism|router|planner|sampler|solver|controller|simulator|"
-    "objective|network|operator|encoder|decoder|tokenizer|accelerator|policy"
+    "objective|network|operator|encoder|decoder|tokenizer|accelerator|policy|implementation|prover|variant|"
+    "detector|generator|classifier|predictor|verifier|adapter|renderer|tracker|reranker"
 )
 # "Zephra, our proposed router, ...", "Zephra, a router we introduce, ...": a name the apposition after it
 # says is the paper's own ("our" alone with a known name is not: "Llama-3, our base model").
 _NAME_THEN_OURS = re.compile(
     rf"\b({names.NEW_NAME}),\s+"
     r"(?:our\s+(?:(proposed|new|novel)\s+[\w-]+|(?:[\w-]+\s+){0,2}?(?:" + _APPOSED_KINDS + r"))(?=,)"
-    r"|(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _APPOSED_KINDS + r")\s+(?:that\s+|which\s+)?we\s+"
+    r"|(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _APPOSED_KINDS + r")\s+|which\s+|that\s+)(?:that\s+|which\s+)?we\s+"
     r"(?:introduce|propose|present|develop|design|build)\b)"
 )
 _WE_INTRODUCE = tuple(f" we {verb}" for verb in ("introduce", "propose", "present", "develop", "design", "build"))
 # "Zephra is a new routing scheme ...", opening a sentence: a name defined as new.
 _IS_NEW = re.compile(rf"({names.NEW_NAME})\s+is\s+an?\s+(?:new|novel)\b")
+# "The resulting model, PlanRT, ...", "The modified architecture, ModDiT, ...": what the work made.
+_MADE = r"[Tt]he (?:resulting|modified|extended|fine-tuned|adapted|improved|distilled|final)"
 _APPOSED_NAME = re.compile(
-    r"\b([Oo]ur|[Tt]he proposed|an?)\s+(?:[a-z][\w-]*\s+){0,3}"
+    rf"\b([Oo]ur|[Tt]he proposed|{_MADE}|an?)\s+(?:[a-z][\w-]*\s+){{0,3}}"
     rf"(?:{_APPOSED_KINDS}),\s+"
     r"((?:[A-Z][\w.+-]*)(?:\s+[A-Z][\w.+-]*){0,3})(?=[\s,.;:)])"
 )
@@ -808,19 +825,28 @@ _COMMA_CAPITAL = re.compile(r",\s+[A-Z]")
 _KIND_ENDS = re.compile(rf"(?:{_APPOSED_KINDS})$")
 _LONGEST_KIND = max(map(len, _APPOSED_KINDS.split("|")))
 # "Federated learning (FL) is a type of ...": a definition of something known.
-_WE_TRAIN = re.compile(r"\b[Ww]e\s+(?:(?:also|then|further|first|next)\s+)?(?:pre-?)?train\s+")
-_WE_HEADS = ("We", "we")  # what every _WE_TRAIN match starts with
+_WE_TRAIN = re.compile(r"\b(?:[Ww]e|to)\s+(?:(?:also|then|further|first|next)\s+)?(?:pre-?)?train\s+")
+_WE_HEADS = ("We", "we", "to")  # what every _WE_TRAIN match starts with
 _DEFINITION = re.compile(r"\)\s+(?:is|are|refers to|denotes)\s+(?:a|an|the)\b")
 # The participles are looked for (few), then "is"/"are" right before them.
 _PASSIVE_VERBS = ("proposed", "introduced", "presented", "developed")
 _PASSIVE_VERB = re.compile(r"(?:proposed|introduced|presented|developed)\b")
 _PASSIVE_BE = re.compile(r"(?<![\w-])(?:is|are) (?:\w+ly )?$")
 _NAME_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][\w.+-]*)(?:\s+[A-Z][\w.+-]*){0,2})\s+$")
+# The same with an apposition before the verb: "QRoute, a routing-aware scheme that ..., is proposed",
+# "A blur-aware feature tracker, BlurTrack, is introduced".
+_APPOSED_BEFORE_BE = re.compile(
+    rf"(?<=[.;:,]\s)({names.NEW_NAME}),\s+(?:an?|the)\s+[^;.()]{{1,240}}?,\s+$"
+    rf"|\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){{0,4}}?(?:{_APPOSED_KINDS}),\s+({names.NEW_NAME}),\s+$"
+)
 _NOT_NAMES = frozenset("It This That These Those The A An We Our Here Which".split())
 _INTRODUCING = AnyCase(
     r"\b(?:propos|introduc|present|develop|design|call|term|name|dub|formulat|inform|devis|build|creat|generali[sz]|extend)\w*"
 )
 _FIRST_PERSON = AnyCase(r"\b(?:we|our|this (?:paper|work|study))\b")
+_PRIOR_WORK_LEAD = AnyCase(
+    r"(?:(?<=[.;]\s)|(?<=\n))(?:inspired by|following|building (?:up)?on|based on|extending|similar to|like)\s[^.;]*$"
+)
 _COMPARISON = AnyCase(r"\b(?:compar\w+|than|outperform\w*|surpass\w*|baselines?|unlike|prior|previous|existing)\b")
 
 
@@ -867,7 +893,8 @@ def _listed_after(text: str, chosen: list[Candidate], first: Candidate, vocabula
         last = listed[-1]
 
 
-_APPOSED_GAP = re.compile(r",\s+(?:an?|the)\s+(?:[^,;.()]|(?<=\d)\.(?=\d)){1,80}?,\s+(?:and\s+)?")
+# (A decimal point or a thousands comma stays inside: "a benchmark of 3,200 web forms".)
+_APPOSED_GAP = re.compile(r",\s+(?:an?|the)\s+(?:[^,;.()]|(?<=\d)[.,](?=\d)){1,100}?,\s+(?:and\s+)?")
 # A name that an apposition follows: "Kestrel, an agent".
 _NAME_AT = re.compile(names.NEW_NAME + r"(?=,\s+(?:an?|the)\s)")
 
