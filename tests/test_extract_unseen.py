@@ -332,6 +332,17 @@ def test_extract_unseen_rivals_behind_level_and_scores_of(extractor, abstract, r
     assert [roles[name] for name in rivals] == [{"compares_with"}] * len(rivals)
 
 
+def test_extract_unseen_sizes_and_tags_of_known_models(extractor):
+    """"Whisper-small", "Gemma-2B-it", "Transformer-big", "T5-large": a known model's size or tag, written
+    lower-case after a hyphen, is a model of its own, not lost, and "T5" is short but still its base."""
+    extraction, roles = _extract(extractor, "Adapters",
+                                 "Inserting AccentAdapt into Whisper-small reduces its word error rate. We also tune "
+                                 "Gemma-2B-it and compare with Transformer-big and T5-large.")
+    types = {e.name: e.type for e in extraction.entities}
+    assert [types.get(n) for n in ("Whisper-small", "Gemma-2B-it", "Transformer-big", "T5-large")] == ["Model"] * 4
+    assert roles["Transformer-big"] == roles["T5-large"] == {"compares_with"}
+
+
 def test_extract_unseen_types_of_unknown_names_from_their_place(extractor):
     # A score measured on a name, a sentence opening on a list of names: datasets. A name compared
     # against is a rival even when shaped like a dataset ("One-2-3-45"); "image-to-3D" is a task.

@@ -557,7 +557,8 @@ def _ends_name(text: str, end: int) -> bool:
         word = after.group() if after else ""
         if word.istitle() and (word.lower() in names._SIZE_SUFFIXES or word.lower() in names.ADJECTIVE_TAILS):
             return True  # "Chronos-Small" (its size is read as its written tail), "DETR-Style Detectors"
-        return word.isalpha() and word.islower() and word not in names._SIZE_SUFFIXES
+        # "Whisper-small", "Gemma-2B-it": a size or tuning tag, read as the name's written tail.
+        return word.isalpha() and word.islower() and (word not in names._SIZE_SUFFIXES or len(word) > 1)
     return not (nxt.isalnum() or nxt == "+")
 
 

@@ -223,7 +223,7 @@ NOT_ENTITY_FOLLOWERS = frozenset(
     hypothesis conjecture theorem lemma""".split()
 )
 # Lower-case hyphen parts that belong to a model's name ("BERT-large").
-_SIZE_SUFFIXES = frozenset("base large small tiny mini medium xl xxl huge giant instruct chat s".split())
+_SIZE_SUFFIXES = frozenset("base large small tiny mini medium xl xxl huge giant big instruct chat it hf s".split())
 
 
 # The character tests below map str methods over a part: run in C, they cost a

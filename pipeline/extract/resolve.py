@@ -287,10 +287,11 @@ _CLASS_AFTER = re.compile(r"\s+" + _PROCESSOR_CLASS + r"\b")
 # "Gemini 1.5 Pro", "Stable Diffusion v1.5").
 _METRIC_AT = re.compile(r"@(?:\d{1,4}|[kK])(?![\w@])")
 _MODEL_SIZE = re.compile(
-    r"(?:[\s-](?:(?:[Tt]iny|[Bb]ase|[Ss]mall|[Mm]edium|[Ll]arge|[Hh]uge|xl|xxl|XL|XXL)(?:-v\d{1,2})?"
-    r"|Pro|Flash|Ultra|Nano|Mini|mini|Sonnet|Opus|Haiku|Turbo|Instruct|Chat"
-    r"|[Vv]\d{1,2}(?:\.\d{1,2})?(?:-(?:[Tt]iny|[Ss]mall|[Bb]ase|[Ll]arge|[Hh]uge|[Gg]iant|XL))?)(?![\w-])){1,2}"
-)  # "Depth Anything V2-Small", "Stable Diffusion 3.5 Large Turbo"
+    r"(?:(?:[\s-](?:(?:[Tt]iny|[Bb]ase|[Ss]mall|[Mm]edium|[Ll]arge|[Hh]uge|[Bb]ig|xl|xxl|XL|XXL)(?:-v\d{1,2})?"
+    r"|Pro|Flash|Ultra|Nano|Mini|mini|Sonnet|Opus|Haiku|Turbo|Instruct|instruct|Chat|chat"
+    r"|[Vv]\d{1,2}(?:\.\d{1,2})?(?:-(?:[Tt]iny|[Ss]mall|[Bb]ase|[Ll]arge|[Hh]uge|[Gg]iant|XL))?)"
+    r"|-(?:it|hf)|\+\+)(?![\w-])){1,2}"
+)  # "Depth Anything V2-Small", "Stable Diffusion 3.5 Large Turbo", "Gemma-2B-it", "Transformer-big", "Transformer++"
 
 # A dataset's release or year: "Common Voice 16", "COCO 2017" (not "16 languages", "5 times").
 _DATASET_VERSION = re.compile(r"\s(?:v?\d{1,2}(?:\.\d{1,2})?|(?:19|20)\d\d)(?![\w.%×-])(?!\s*(?:[a-z]+s|x|times)\b)")
@@ -1089,7 +1090,24 @@ def known_base(name: str, vocabulary: Vocabulary) -> Term | None:
         vocabulary.lookup(names.strip_version(name))
         or (vocabulary.lookup(_SIZE_TAIL.sub("", name)) if _SIZE_TAIL.search(name) else None)
         or _hyphen_base(name, vocabulary)
+        or _sized_model(name, vocabulary)
     )
+
+
+def _sized_model(name: str, vocabulary: Vocabulary) -> Term | None:
+    """The known model a name is a size or tier of, however short its name: T5 in "T5-large".
+
+    >>> from .vocabulary import Term
+    >>> vocabulary = Vocabulary()
+    >>> vocabulary.add(Term("t5", "x", "T5", "Model", ("T5",)))
+    >>> _sized_model("T5-large", vocabulary).name, _sized_model("T5-Net", vocabulary)
+    ('T5', None)
+    """
+    for at, ch in enumerate(name):
+        if ch in " -" and _MODEL_SIZE.fullmatch(name, at):
+            base = vocabulary.lookup(name[:at])
+            return base if base is not None and base.type == "Model" else None
+    return None
 
 
 def _named_variant(title: str, start: int, end: int, covering: list[Candidate]) -> Candidate | None:
