@@ -146,6 +146,10 @@ CASES = [
      {"Tern-7B", "Tern-34B"}, {}),
     ("Rationales", "We prompt GPT-4 for rationales and use them to train RationaleLM, a 770M-parameter student.",
      {"RationaleLM"}, {}),
+    # "X, our <kind>." at a sentence's end; a known model (or a size of one) called "our base model" is not new.
+    ("Data Mixtures", "We pretrain OrcaLM on 256 TPU v4 chips using MixOpt, our online data-mixture optimizer.",
+     {"OrcaLM", "MixOpt"}, {}),
+    ("Data Mixtures", "We fine-tune Llama-3-8B, our base model.", set(), {}),
     # A benchmark whose apposition holds a thousands comma, listed before a second proposal.
     ("Web Agents that Fill Out Forms",
      "We present FormBench, a benchmark of 3,200 web forms, and FormPilot, an agent that plans field by field.",
@@ -294,6 +298,7 @@ def test_extract_unseen_metric_with_its_own_number_is_not_anothers(extractor):
         ("ControlNet is extended with temporal attention layers to drive video diffusion.", "ControlNet"),
         ("A pretrained wav2vec 2.0 model is fine-tuned with a phoneme-level CTC objective.", "wav2vec 2.0"),
         ("We take DINOv2 as a starting point and continue training on egocentric frames.", "DINOv2"),
+        ("Fine-tuned from Qwen2.5-7B, QuillMath reaches 84.6% accuracy on GSM8K.", "Qwen2.5-7B"),
         ("We continue pretraining Llama-2-7B on 50B tokens of repository-level code.", "Llama-2-7B"),
         ("We scale GAT to graphs with billions of edges by partitioning them.", "GAT"),
         # "speeds up X" makes X faster; it is not a rival X is faster than.
@@ -303,6 +308,15 @@ def test_extract_unseen_metric_with_its_own_number_is_not_anothers(extractor):
 def test_extract_unseen_builds_on(extractor, abstract, base):
     _, roles = _extract(extractor, "A Paper", abstract)
     assert "builds_on" in roles[base]
+
+
+def test_extract_unseen_a_comma_before_a_clause_is_no_list(extractor):
+    """"Fine-tuned from Qwen2.5-7B, QuillMath reaches ...": QuillMath is the clause's subject, not the next
+    name of what the work builds on; "over vLLM, SGLang, and TensorRT-LLM" is a list."""
+    _, roles = _extract(extractor, "A Paper", "Fine-tuned from Qwen2.5-7B, QuillMath reaches 84.6% accuracy on GSM8K.")
+    assert "builds_on" not in roles["QuillMath"]
+    _, roles = _extract(extractor, "A Paper", "We compare with vLLM, SGLang, and TensorRT-LLM.")
+    assert roles["vLLM"] == roles["SGLang"] == roles["TensorRT-LLM"] == {"compares_with"}
 
 
 def test_extract_unseen_improving_on_a_score_is_comparing(extractor):

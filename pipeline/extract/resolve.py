@@ -734,7 +734,8 @@ def _link_proposals(
                 proposed.setdefault(new.key, (new.start, new.end, "proposal:apposed"))
     for start, end, said_new in _named_as_own(text, title_end):
         new = _new_candidate(text, start, end, "proposal", vocabulary)
-        if new is not None and (new.concept is None or said_new):
+        # "Llama-3-8B, our base model.": a known model, or a size of one, is not made new by "our".
+        if new is not None and (said_new or (new.concept is None and known_base(text[start:end], vocabulary) is None)):
             chosen = _replace_inside(chosen, new)
             if new in chosen or any(c.key == new.key for c in chosen):
                 proposed.setdefault(new.key, (new.start, new.end, "proposal:own-apposition"))
@@ -807,7 +808,7 @@ _APPOSED_KINDS = (
 # says is the paper's own ("our" alone with a known name is not: "Llama-3, our base model").
 _NAME_THEN_OURS = re.compile(
     rf"\b({names.NEW_NAME}),\s+"
-    r"(?:our\s+(?:(proposed|new|novel)\s+[\w-]+|(?:[\w-]+\s+){0,2}?(?:" + _APPOSED_KINDS + r"))(?=,)"
+    r"(?:our\s+(?:(proposed|new|novel)\s+[\w-]+|(?:[\w-]+\s+){0,2}?(?:" + _APPOSED_KINDS + r"))(?=[,.;)])"
     r"|(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _APPOSED_KINDS + r")\s+|which\s+|that\s+)(?:that\s+|which\s+)?we\s+"
     r"(?:introduce|propose|present|develop|design|build)\b)"
 )

@@ -107,7 +107,7 @@ _BUILDS_BEFORE = AnyCase(
     r"inspired by|variant of|successor (?:of|to)|upgrade of|improv\w* (?:upon|the)|modif\w*|builds? upon|"
     r"approximat(?:e|es|ing)|reduc(?:e|es) to|changes to|"  # "approximates the Shampoo preconditioner", "reduces to FedAvg"
     r"augment(?:s|ed|ing)?|enhanc(?:e|es|ed|ing)|equip(?:s|ped|ping)?|reformulat(?:e|es|ed|ing)|recast(?:s|ing)?|"
-    r"start(?:s|ing)? from|initiali[sz]\w* (?:from|with)|distill\w* from|port(?:s|ed|ing)?|"
+    r"start(?:s|ing)? from|initiali[sz]\w* (?:from|with)|distill\w* from|fine-?tuned from|port(?:s|ed|ing)?|"
     r"continu\w* (?:pre-?)?train\w*|(?:we|to) scale|"  # "we port X to", "we continue pretraining X"
     r"(?:integrat\w*|incorporat\w*|plug\w*|insert\w*|add(?:s|ed|ing)?)\s+(?:[\w-]+\s+){1,4}(?:in)?to|"
     r"(?:how to )?(?:optimi[sz](?:e|es|ing)|accelerat(?:e|es|ing)|speed(?:s|ing)? up|scal(?:e|es|ing) up))"
@@ -200,6 +200,28 @@ _BUILD_KEY = re.compile(keyword_pattern(_BUILD_KEYS))
 _SEPARATOR = re.compile(r"[\s-]")
 _SPAN_START = itemgetter(0)  # the key sentence_of searches sentences by
 _DEFAULT_ROLE = {"Dataset": "evaluated_on", "Hardware": "runs_on", "Metric": "reports", "Method": "uses", "Model": "uses"}
+
+
+def _next_in_list(text: str, last_end: int, start: int, after: str) -> bool:
+    """Whether a name at ``start`` is the next of a list whose last name ended at ``last_end``.
+
+    A comma alone does not make a list when a verb follows the name: "Fine-tuned from
+    Qwen2.5-7B, QuillMath reaches ...": QuillMath is the clause's subject.
+
+    >>> t = "over A, B and C. From A, B reaches"
+    >>> _next_in_list(t, 6, 8, " and C."), _next_in_list(t, 23, 25, " reaches")
+    (True, False)
+    """
+    gap = LIST_GAP.fullmatch(text, last_end, start)
+    if gap is None:
+        return False
+    return not (gap.group().strip() == "," and _CLAUSE_VERB_AFTER.match(after))
+
+
+_CLAUSE_VERB_AFTER = AnyCase(
+    r"\s+(?:\w+ly\s+)?(?:is|are|was|were|has|reach\w*|achiev\w*|attain\w*|improv\w*|outperform\w*|surpass\w*|"
+    r"yield\w*|obtain\w*|deliver\w*|gets|scores?|cuts?|reduc\w*|runs?|match(?:es)?|boosts?|sets?)\b"
+)
 
 
 def sentence_of(sentences: list[tuple[int, int]], position: int) -> tuple[int, int]:
@@ -427,7 +449,7 @@ def assign_roles(
         ):
             add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
             compared_end = mention.end
-        elif comparable and compared_end is not None and LIST_GAP.fullmatch(text, compared_end, mention.start):
+        elif comparable and compared_end is not None and _next_in_list(text, compared_end, mention.start, after):
             # "over FedProx and IFCA": the next name of a list of baselines.
             add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
             compared_end = mention.end
@@ -441,7 +463,7 @@ def assign_roles(
         elif may_build and comparable and _BUILDS_ON_PART_OF.search(before, lowered=lower):
             add(key, "builds_on", mention.start, mention.end, "cue:builds-on-part", 0.75)
             built_end = mention.end
-        elif comparable and built_end is not None and LIST_GAP.fullmatch(text, built_end, mention.start):
+        elif comparable and built_end is not None and _next_in_list(text, built_end, mention.start, after):
             # "fine-tunes LLaMA-2-7B and Mistral-7B": the next name of what the work extends.
             add(key, "builds_on", mention.start, mention.end, "cue:builds_on-list", 0.75)
             built_end = mention.end
