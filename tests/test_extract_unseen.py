@@ -299,6 +299,8 @@ def test_extract_unseen_metric_with_its_own_number_is_not_anothers(extractor):
         ("A pretrained wav2vec 2.0 model is fine-tuned with a phoneme-level CTC objective.", "wav2vec 2.0"),
         ("We take DINOv2 as a starting point and continue training on egocentric frames.", "DINOv2"),
         ("Fine-tuned from Qwen2.5-7B, QuillMath reaches 84.6% accuracy on GSM8K.", "Qwen2.5-7B"),
+        ("We train Qwen2.5-Math-7B and DeepSeek-R1-Distill-Qwen-1.5B on DAPO-Math-17K with our objective.",
+         "DeepSeek-R1-Distill-Qwen-1.5B"),
         ("We continue pretraining Llama-2-7B on 50B tokens of repository-level code.", "Llama-2-7B"),
         ("We scale GAT to graphs with billions of edges by partitioning them.", "GAT"),
         # "speeds up X" makes X faster; it is not a rival X is faster than.
@@ -355,6 +357,32 @@ def test_extract_unseen_sizes_and_tags_of_known_models(extractor):
     types = {e.name: e.type for e in extraction.entities}
     assert [types.get(n) for n in ("Whisper-small", "Gemma-2B-it", "Transformer-big", "T5-large")] == ["Model"] * 4
     assert roles["Transformer-big"] == roles["T5-large"] == {"compares_with"}
+
+
+def test_extract_unseen_data_sources_splits_and_data_measured_on_after_training(extractor):
+    """Where data comes from is used; a split names a dataset; data trained on and then measured on is
+    evaluated on too; parts of a benchmark ("12 tasks from RoboTwin") are what is evaluated on."""
+    extraction, roles = _extract(extractor, "Code RL",
+                                 "We present CodeForge. Problems are collected from TACO, APPS and CodeContests. "
+                                 "We retarget clips from the AMASS dataset. Training uses the Ref-YouTube-VOS and "
+                                 "MeViS training splits. It is trained on 1,390 trajectories from the ATLAS dataset. "
+                                 "On held-out ATLAS proteins, CodeForge reaches a divergence of 0.21, and it sets a new "
+                                 "state of the art on the MeViS validation set with a score of 58.9. We evaluate it on "
+                                 "12 tasks from RoboTwin.")
+    types = {e.name: e.type for e in extraction.entities}
+    assert roles["TACO"] == roles["APPS"] == roles["CodeContests"] == roles["AMASS"] == {"uses"}
+    assert types["Ref-YouTube-VOS"] == types["MeViS"] == types["RoboTwin"] == "Dataset"
+    assert roles["ATLAS"] == {"uses", "evaluated_on"} and roles["RoboTwin"] == {"evaluated_on"}
+    # ... but a workload drawn from a dataset is measured on it.
+    _, roles = _extract(extractor, "Kernels", "We propose WarpSplit. It is 2.2x faster on variable-length batches drawn "
+                                             "from the ShareGPT length distribution.")
+    assert roles["ShareGPT"] == {"evaluated_on"}
+
+
+def test_extract_unseen_a_clause_word_is_no_part_of_a_measure(extractor):
+    extraction, roles = _extract(extractor, "Robots", "We propose KeyDP. On the real robot, it improves success rate by "
+                                                      "24 points while reducing latency to 38 ms on a Jetson AGX Orin.")
+    assert {e.name for e in extraction.entities if e.type == "Metric"} == {"success rate", "latency"}
 
 
 def test_extract_unseen_types_of_unknown_names_from_their_place(extractor):

@@ -562,7 +562,8 @@ _BARE_HEADS = frozenset(
 # Words a measure's name does not start with.
 _NOT_MEASURE_LEAD = frozenset(
     """the a an our its their this that these those whose which it they we also still then thus hence
-    and or of in on for with by to from than improves improve
+    and or of in on for with by to from than while whereas but although though when where as at so yet via
+    using both improves improve
     improved improving reduces reduce reduced reducing lowers lower lowered raises raise raised increases
     increase increased boosts boost boosted cuts cut achieves achieve achieving yields yield higher lower
     better worse total overall average mean end-to-end reach reaches reached accelerate accelerates accelerated
@@ -1164,6 +1165,9 @@ _EVALUATED_ON = AnyCase(
     r"(?:pre-?|fine-?)?train(?:ed|ing)|tested|validated)"
     r"\s+(?:[\w-]+\s+){0,3}?on\s+(?:the\s+)?(?:[\w.+-]+,\s+){0,5}(?:[\w.+-]+,?\s+and\s+)?$"
     r"|\band\s+on\s+(?:the\s+)?$"  # also a later item of the list: "evaluate on HotpotQA, 2Wiki and MuSiQue"
+    # "on 12 tasks from RoboTwin", "on the bimanual tasks of DexArt": parts of a benchmark.
+    r"|\bon\s+(?:\d+\s+|the\s+)?(?:[\w-]+\s+)?(?:tasks|problems|questions|subsets|splits|environments|games|scenes)"
+    r"\s+(?:from|of|in)\s+(?:the\s+)?$"
 )
 # "On ogbn-products, StaleGuard reaches ...": a sentence that opens on a name
 # and a comma puts its numbers on that dataset (hardware was ruled out before).
@@ -1191,6 +1195,10 @@ _KIND_BEFORE = re.compile(
 )
 _HEAD_AFTER = re.compile(r"(?::\s*(?:[Aa]n?|[Tt]he)\s+|[\s-]*)([A-Za-z]+)")
 _LETTERS = re.compile(r"[A-Za-z]+")
+# A split named after a dataset (or after the last of two): "the MeViS training split", "the A and B test sets".
+_SPLIT_AFTER = re.compile(
+    r"(?:\s+and\s+[\w.+-]+)?\s+(?:training|train|validation|val|test|dev|evaluation|held-out)\s+(?:splits?|sets?|subsets?)\b"
+)
 # "a set of block-sparse GPU kernels": what the set is of is the head ("kernels", not "GPU").
 _QUANTITY_OF = re.compile(r"^(?:[\w-]+\s+)?(?:set|family|series|pair|combination|stack)\s+of\s+")
 # Where a noun phrase's head has been named: a preposition or a clause follows.
@@ -1239,6 +1247,8 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
         and not (_HARDWARE_LINE.search(name) or _HARDWARE_SHAPE.search(name) or _PARAMETER_COUNT.search(name))
     ):
         return "Dataset", "opening-on"  # "On ToolBench, the agent ...": not "the agent" as an apposition
+    if _SPLIT_AFTER.match(text, end):
+        return "Dataset", "split-after"  # "the Ref-YouTube-VOS and MeViS validation sets"
     after = _HEAD_AFTER.match(text[end : end + 30])
     if after:
         head = after.group(1).lower()

@@ -113,6 +113,11 @@ _BUILDS_BEFORE = AnyCase(
     r"(?:how to )?(?:optimi[sz](?:e|es|ing)|accelerat(?:e|es|ing)|speed(?:s|ing)? up|scal(?:e|es|ing) up))"
     r"\s*" + _DETS + r"$"
 )
+# "We train Qwen3-8B-Base with ...": a known model the work trains further is what it builds on (a new
+# one it trains is proposed, and never reaches here). Not "used to train GPT-style models": a workload.
+_TRAINS_MODEL = AnyCase(
+    r"\bwe\s+(?:also\s+|further\s+|then\s+|first\s+|directly\s+)?(?:post-?)?train\s+" + _DETS + r"$"
+)
 # "extend the intermediate representation of TVM", "building on the block-sparse formulation
 # used by MegaBlocks", "a modification of online gradient descent", "an attention-attribution
 # analysis of LLaVA": a change to, or a study of, a part of X is work on X.
@@ -426,6 +431,14 @@ def assign_roles(
         if entity.type == "Dataset" and _TRAINED_KEY.search(lower) and _TRAINED_ON.search(before):
             # "pre-trained on 300B tokens of the Pile", "calibrated on C4": data the work uses.
             add(key, "uses", mention.start, mention.end, "cue:training-data", 0.7)
+        elif (
+            entity.type == "Dataset"
+            and "from" in lower
+            and _SOURCED_FROM.search(before, lowered=lower)
+            and not _EVALUATION_WORD.search(text, s_start, mention.start)
+        ):
+            # "Problems are collected from TACO, APPS and CodeContests", "70K trajectories from the DROID dataset".
+            add(key, "uses", mention.start, mention.end, "cue:data-source", 0.65)
         elif mention.start < title_end and analysis_title and comparable:
             add(key, "builds_on", mention.start, mention.end, "analysis-title", 0.7)
         elif mention.start < title_end and (prefix_end is None or prefix_end < mention.start) and comparable:
@@ -457,7 +470,9 @@ def assign_roles(
             may_build
             and _BUILDS_BEFORE.search(before, lowered=lower)
             and not _EVALUATED_BUILT_ON.search(before, lowered=lower)
-        ) or _BUILDS_AFTER.match(after):
+        ) or _BUILDS_AFTER.match(after) or (
+            entity.type == "Model" and "train" in lower and _TRAINS_MODEL.search(before, lowered=lower)
+        ):
             add(key, "builds_on", mention.start, mention.end, "cue:builds_on", 0.8)
             built_end = mention.end
         elif may_build and comparable and _BUILDS_ON_PART_OF.search(before, lowered=lower):
@@ -515,6 +530,21 @@ def assign_roles(
             if _NUMBER.search(text, s_start, s_end):
                 add(base, "compares_with", match.start(), match.end(), "base-model-anaphora", 0.6)
                 break
+
+    # Data the work trains on and then also measures on ("Training uses the MeViS training split ... a new
+    # state of the art on the MeViS validation set with J&F of 58.9"): evaluated on too.
+    trained_data = {r.key for r in out if r.rule == "cue:training-data"}
+    for mention in mentions:
+        if mention.key in trained_data and "evaluated_on" not in roles[mention.key]:
+            s_start, s_end = sentence_of(sentences, mention.start)
+            before = text[s_start : mention.start]
+            if (
+                _NUMBER.search(text, s_start, s_end)
+                and _ON_DATASET_BEFORE.search(before)
+                and not _TRAINED_KEY.search(before.lower())
+                and not _FINE_TUNED_ON.search(before)
+            ):
+                add(mention.key, "evaluated_on", mention.start, mention.end, "cue:measured-on", 0.6)
 
     title_rest = text[prefix_rest or 0 : title_end]
     settled = {key for key, held in roles.items() if held & {"builds_on", "compares_with"}}
@@ -600,6 +630,18 @@ _TRAINED_ON = re.compile(
 # "fine-tuning RoBERTa-large on GLUE": a benchmark may be fine-tuned on to be evaluated on; only a
 # dataset the paper releases is then taken for training data.
 _FINE_TUNED_ON = re.compile(r"\bfine-?tun(?:e|es|ed|ing)" + _TRAINING_OBJECT, re.IGNORECASE)
+# Where data comes from: "collected from X", "retargets clips from the X dataset" (not "batches drawn from
+# the ShareGPT length distribution", "traces derived from ShareGPT": a workload measured on).
+_SOURCED_FROM = AnyCase(
+    r"\b(?:collected|sourced|curated|gathered|mined|crawled|scraped|retargeted|clips|objects|images|videos|documents)"
+    r"\s+from\s+(?:the\s+)?(?:[\w.+-]+(?:,\s+|,?\s+and\s+))*$"
+)
+_EVALUATION_WORD = AnyCase(r"\b(?:evaluat|test|assess|validat)")
+# "on held-out ATLAS proteins", "on the Ref-YouTube-VOS and MeViS validation sets": a dataset measured on.
+_ON_DATASET_BEFORE = AnyCase(
+    r"\b(?:on|across)\s+(?:the\s+)?(?:held-out\s+|test\s+|validation\s+)?"
+    r"(?:[\w.+-]+(?:\s+[\w.+-]+)?(?:,\s+|,?\s+and\s+))*$"
+)
 # Words of a sentence about other work, even after the paper's own has begun.
 _BACKGROUND = AnyCase(
     r"\b(?:prior|previous|existing|traditional|conventional|standard|typical(?:ly)?|most|many|recent|often|usually|"
