@@ -8,6 +8,7 @@ every text the same labels as a fresh one that has read nothing before it.
 from __future__ import annotations
 
 import functools
+import inspect
 import re
 
 import pytest
@@ -98,7 +99,17 @@ _AT_HEADS = [
     (resolve, "_OUR_NAME", "_OUR_HEADS"),
     (resolve, "_APPOSED_PHRASE", "_OUR_HEADS"),
     (resolve, "_WE_TRAIN", "_WE_HEADS"),
+    (resolve, "_YIELDING", "_YIELDING_HEADS"),
 ]
+
+
+def test_every_finditer_at_call_is_checked():
+    """Each pattern the rule modules search with finditer_at is in the list above, so a new one cannot skip the test."""
+    called = set()
+    for module in (names, resolve):
+        source = inspect.getsource(module)
+        called |= {(module, p, h) for p, h in re.findall(r"finditer_at\((_[A-Z_]+), text, (_[A-Z_]+)", source)}
+    assert called == set(_AT_HEADS)
 
 
 @pytest.mark.parametrize("module, pattern, heads", _AT_HEADS, ids=[p for _, p, _ in _AT_HEADS])

@@ -150,6 +150,20 @@ CASES = [
     ("Data Mixtures", "We pretrain OrcaLM on 256 TPU v4 chips using MixOpt, our online data-mixture optimizer.",
      {"OrcaLM", "MixOpt"}, {}),
     ("Data Mixtures", "We fine-tune Llama-3-8B, our base model.", set(), {}),
+    # What a change to known work yields ("giving X", "to obtain X", "yielding X"), an unknown name the authors
+    # describe in apposition ("with a memory-pruning scheme, SurgMem."), "X, a new suite", a sized apposition.
+    ("Length-Normalised Preferences",
+     "DPO lengthens responses. We add a length-normalised margin, giving LN-DPO, which raises the win rate by 6 points.",
+     {"LN-DPO"}, {}),
+    ("Legal Models", "Starting from Llama-3-8B, we continue pretraining on legal text to obtain LexLlama-8B.",
+     {"LexLlama-8B"}, {"LexLlama-8B": "Model"}),
+    ("Endoscopy", "We adapt SAM 2 to endoscopic video with a memory-pruning scheme, SurgMem. SurgMem improves J&F by 7.5.",
+     {"SurgMem"}, {}),
+    ("Finnish Models",
+     "We train HeronLM-13B on HeronMix, a 600B-token Finnish-English corpus, and evaluate it on HeronEval, a new suite "
+     "of 14 Finnish tasks.", {"HeronLM-13B", "HeronEval"}, {"HeronMix": "Dataset", "HeronEval": "Dataset"}),
+    ("Small Models", "We train a 3B model, Orion-3B, on 1.2T tokens.", {"Orion-3B"}, {"Orion-3B": "Model"}),
+    ("Old Benchmarks", "Prior work used GSM8K, a new benchmark at the time.", set(), {}),
     # A benchmark whose apposition holds a thousands comma, listed before a second proposal.
     ("Web Agents that Fill Out Forms",
      "We present FormBench, a benchmark of 3,200 web forms, and FormPilot, an agent that plans field by field.",
@@ -377,6 +391,16 @@ def test_extract_unseen_data_sources_splits_and_data_measured_on_after_training(
     _, roles = _extract(extractor, "Kernels", "We propose WarpSplit. It is 2.2x faster on variable-length batches drawn "
                                              "from the ShareGPT length distribution.")
     assert roles["ShareGPT"] == {"evaluated_on"}
+
+
+def test_extract_unseen_metrics_at_a_cut_off_and_descriptions_that_are_no_names(extractor):
+    """"Pass@32" and "maj@64" are metrics the vocabulary has as pass@k and maj@k; "a 600B-token Finnish-English
+    corpus" describes a corpus and names none."""
+    extraction, roles = _extract(extractor, "Reasoning", "We propose X. X raises Pass@32 and maj@64 on AIME2025 over "
+                                                         "GRPO, trained on a 600B-token Finnish-English corpus.")
+    types = {e.name: e.type for e in extraction.entities}
+    assert types["Pass@32"] == types["maj@64"] == "Metric" and roles["Pass@32"] == {"reports"}
+    assert "Finnish-English" not in types
 
 
 def test_extract_unseen_a_clause_word_is_no_part_of_a_measure(extractor):

@@ -1028,8 +1028,13 @@ def find_headed(text: str, start: int = 0, end: int | None = None) -> list[tuple
         s = match.start(1) + offset
         if s == match.start(1) and sentence_initial(text, s):
             continue
+        if _INDEFINITE_BEFORE.search(text, max(start, s - 40), s):
+            continue  # "a 600B-token Finnish-English corpus", "an English dataset": a description, no name
         spans.append((s, s + len(name)))
     return spans
+
+
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w.-]+\s+){0,2}$")
 
 
 def _after_capitalised(text: str, position: int) -> bool:

@@ -117,6 +117,8 @@ def resolve(
         and not (c.component == "coined" and _metric_and_value(text[c.start : c.end], vocabulary))
     ]
     longer = _with_written_tails(text, candidates)
+    if "@" in text:
+        longer += _cut_offs_of_known_metrics(text, vocabulary)
     if longer:
         # "Intel Xeon Gold 6248 CPU": the class word after a hardware model is part of its name, no entity of its own.
         after = [(c.end, m.end()) for c in longer if c.type == "Hardware" and (m := _CLASS_AFTER.match(text, c.end))]
@@ -190,7 +192,7 @@ def _named_as_own(text: str, start: int) -> list[tuple[int, int, bool]]:
     # Both patterns are tried at every position: only where their words occur (few abstracts) are they run.
     lowered = text.lower()
     found = []
-    if ", our " in lowered or any(map(lowered.__contains__, _WE_INTRODUCE)):
+    if ", our " in lowered or ", a new " in lowered or ", a novel " in lowered or any(map(lowered.__contains__, _WE_INTRODUCE)):
         found += _NAME_THEN_OURS.finditer(text, start)
     if " is a new " in text or " is a novel " in text:
         found += [m for m in _IS_NEW.finditer(text, start) if names.sentence_initial(text, m.start())]
@@ -339,6 +341,26 @@ def _with_written_tails(text: str, candidates: list[Candidate]) -> list[Candidat
         for candidate in candidates
         if candidate.component == "vocabulary" and (tail := _written_tail(text, candidate)) is not None
     ]
+
+
+_AT_CUT_OFF = re.compile(r"(?<![\w@-])([A-Za-z][\w-]*)@(\d{1,4})(?![\w@])")
+
+
+def _cut_offs_of_known_metrics(text: str, vocabulary: Vocabulary) -> list[Candidate]:
+    """Metrics at a cut-off the vocabulary has only as "@k": "Pass@32" of pass@k, "maj@64" of maj@k.
+
+    >>> from .vocabulary import Term
+    >>> vocabulary = Vocabulary()
+    >>> vocabulary.add(Term("pass-k", "x", "pass@k", "Metric", ("pass@k",)))
+    >>> [(c.name, c.type) for c in _cut_offs_of_known_metrics("raises Pass@32 and foo@3", vocabulary)]
+    [('Pass@32', 'Metric')]
+    """
+    found = []
+    for match in _AT_CUT_OFF.finditer(text):
+        term = vocabulary.lookup(match.group(1) + "@k")
+        if term is not None and term.type == "Metric":
+            found.append(Candidate(match.start(), match.end(), "coined", None, match.group(), "Metric"))
+    return found
 
 
 def _tailed_name(text: str, candidate: Candidate, end: int) -> str:
@@ -687,6 +709,19 @@ def _link_proposals(
             proposed.setdefault(target.key, (target.start, target.end, "proposal:trained"))
             # "We train Tern-7B and Tern-34B": the sizes listed with it too.
             chosen = _propose_listed(text, chosen, target, vocabulary, proposed, "proposal:trained")
+    for match in finditer_at(_YIELDING, text, _YIELDING_HEADS, title_end):
+        # "We add a length-normalised margin, giving LN-DPO", "... to obtain LexLlama-8B": what the work made.
+        start, end = match.span(1)
+        surface = text[start:end]
+        if not (names.is_coined(surface.split()[0]) and _unknown_name(surface, vocabulary)):
+            continue
+        if not _FIRST_PERSON.search(_sentence_around(text, start)):
+            continue
+        new = _new_candidate(text, start, end, "proposal", vocabulary)
+        if new is not None:
+            chosen = _replace_inside(chosen, new)
+            if new in chosen or any(c.key == new.key for c in chosen):
+                proposed.setdefault(new.key, (new.start, new.end, "proposal:yielding"))
     for verb in finditer_at(_PASSIVE_VERB, text, _PASSIVE_VERBS, title_end):
         # "In this work, EchoFlow is proposed: ...": the name comes before the verb.
         match = _PASSIVE_BE.search(text, max(title_end, verb.start() - 24), verb.start())
@@ -723,10 +758,14 @@ def _link_proposals(
         # "this paper introduces an efficient attention kernel, FlashQ, ...".
         lead = match.group(1).lower()
         sentence = _sentence_around(text, match.start())
+        # "a strong baseline model, LLaMA-7B": not the paper's own. An unknown name the authors' sentence
+        # describes is ("We adapt SAM 2 with a memory-pruning scheme, SurgMem."), even with no "we propose".
         if lead in ("a", "an") and not (
-            _FIRST_PERSON.search(sentence) and _INTRODUCING.search(sentence) and not _COMPARISON.search(sentence)
+            _FIRST_PERSON.search(sentence)
+            and not _COMPARISON.search(sentence)
+            and (_INTRODUCING.search(sentence) or _unknown_name(match.group(2), vocabulary))
         ):
-            continue  # "a strong baseline model, LLaMA-7B": not the paper's own
+            continue
         new = _new_candidate(text, match.start(2), match.end(2), "proposal", vocabulary)
         if new is not None:
             chosen = _replace_inside(chosen, new)
@@ -802,7 +841,8 @@ _APPOSED_KINDS = (
     "kernel|layer|module|engine|tool|compiler|optimizer|agent|protocol|pipeline|recipe|strategy|technique|"
     "estimator|retriever|scheduler|runtime|scheme|mechanism|router|planner|sampler|solver|controller|simulator|"
     "objective|network|operator|encoder|decoder|tokenizer|accelerator|policy|implementation|prover|variant|"
-    "detector|generator|classifier|predictor|verifier|adapter|renderer|tracker|reranker"
+    "detector|generator|classifier|predictor|verifier|adapter|renderer|tracker|reranker|criterion|resampler|rule|"
+    "heuristic|regularizer|loss|prior|projector|head|cache|index|format|representation|curriculum|suite|corpus"
 )
 # "Zephra, our proposed router, ...", "Zephra, a router we introduce, ...": a name the apposition after it
 # says is the paper's own ("our" alone with a known name is not: "Llama-3, our base model").
@@ -810,7 +850,8 @@ _NAME_THEN_OURS = re.compile(
     rf"\b({names.NEW_NAME}),\s+"
     r"(?:our\s+(?:(proposed|new|novel)\s+[\w-]+|(?:[\w-]+\s+){0,2}?(?:" + _APPOSED_KINDS + r"))(?=[,.;)])"
     r"|(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _APPOSED_KINDS + r")\s+|which\s+|that\s+)(?:that\s+|which\s+)?we\s+"
-    r"(?:introduce|propose|present|develop|design|build)\b)"
+    r"(?:introduce|propose|present|develop|design|build)\b"
+    r"|an?\s+(new|novel)\s+(?:[\w-]+\s+){0,3}?(?:" + _APPOSED_KINDS + r")\b)"  # "HeronEval, a new suite of tasks"
 )
 _WE_INTRODUCE = tuple(f" we {verb}" for verb in ("introduce", "propose", "present", "develop", "design", "build"))
 # "Zephra is a new routing scheme ...", opening a sentence: a name defined as new.
@@ -818,15 +859,19 @@ _IS_NEW = re.compile(rf"({names.NEW_NAME})\s+is\s+an?\s+(?:new|novel)\b")
 # "The resulting model, PlanRT, ...", "The modified architecture, ModDiT, ...": what the work made.
 _MADE = r"[Tt]he (?:resulting|modified|extended|fine-tuned|adapted|improved|distilled|final)"
 _APPOSED_NAME = re.compile(
-    rf"\b([Oo]ur|[Tt]he proposed|{_MADE}|an?)\s+(?:[a-z][\w-]*\s+){{0,3}}"
-    rf"(?:{_APPOSED_KINDS}),\s+"
-    r"((?:[A-Z][\w.+-]*)(?:\s+[A-Z][\w.+-]*){0,3})(?=[\s,.;:)])"
+    rf"\b([Oo]ur|[Tt]he proposed|{_MADE}|an?)\s+(?:[a-z0-9][\w-]*(?:\.\d+[\w-]*)?\s+){{0,3}}"
+    rf"(?:{_APPOSED_KINDS}),\s+({names.NEW_NAME})(?=[\s,.;:)])"
 )
 # The comma and capital are looked for first (re skips to a comma in C), then the kind noun before.
 _COMMA_CAPITAL = re.compile(r",\s+[A-Z]")
 _KIND_ENDS = re.compile(rf"(?:{_APPOSED_KINDS})$")
 _LONGEST_KIND = max(map(len, _APPOSED_KINDS.split("|")))
 # "Federated learning (FL) is a type of ...": a definition of something known.
+_YIELDING_HEADS = ("yielding", "giving", "obtaining", "producing", "resulting in", "to obtain", "to produce", "to get")
+_YIELDING = re.compile(
+    r"(?:" + "|".join(_YIELDING_HEADS) + r")\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _APPOSED_KINDS + r")\s+)?"
+    rf"({names.NEW_NAME})(?![\w+-]|\.\w)"
+)
 _WE_TRAIN = re.compile(r"\b(?:[Ww]e|to)\s+(?:(?:also|then|further|first|next)\s+)?(?:pre-?)?train\s+")
 _WE_HEADS = ("We", "we", "to")  # what every _WE_TRAIN match starts with
 _DEFINITION = re.compile(r"\)\s+(?:is|are|refers to|denotes)\s+(?:a|an|the)\b")
@@ -1080,6 +1125,11 @@ _OUR_EARLIER_WORK = AnyCase(
     r"upgrade of|(?:new )?version of|variant of)\s+our\s+(?:[\w-]+\s+){0,2}$"
 )
 _SIZE_TAIL = re.compile(r"[\s-]+" + names.PARAMETER_COUNT + r"(?:[\s-].*)?$")
+
+
+def _unknown_name(name: str, vocabulary: Vocabulary) -> bool:
+    """Whether neither a name nor what it is a version or size of is in the vocabulary."""
+    return vocabulary.lookup(name) is None and known_base(name, vocabulary) is None
 
 
 def known_base(name: str, vocabulary: Vocabulary) -> Term | None:
