@@ -403,6 +403,21 @@ def test_extract_unseen_metrics_at_a_cut_off_and_descriptions_that_are_no_names(
     assert "Finnish-English" not in types
 
 
+def test_extract_unseen_benchmark_names_and_names_completing_a_list(extractor):
+    """"Full-Duplex-Bench" and "Seed-TTS-eval" are benchmarks; a one-word name that ends (or starts) a list of
+    known datasets is one too ("... MuSiQue and Bamboogle"), but not the subject after the list; models listed
+    after "experiments on" stay models."""
+    extraction, roles = _extract(extractor, "Retrieval",
+                                 "We propose GateRAG. On the test sets of HotpotQA, 2WikiMultiHopQA, MuSiQue and "
+                                 "Bamboogle, GateRAG improves exact match by 6.3 points. We train on Hypersim, KITTI and "
+                                 "ETH3D. On Full-Duplex-Bench and Seed-TTS-eval, it reaches 91.4%. Experiments on "
+                                 "DeepSeek-V2-Lite, FooNet-7B and Qwen3-30B-A3B show gains.")
+    types = {e.name: e.type for e in extraction.entities}
+    assert [types.get(n) for n in ("Bamboogle", "Hypersim", "Full-Duplex-Bench", "Seed-TTS-eval")] == ["Dataset"] * 4
+    assert roles["Bamboogle"] == {"evaluated_on"} and types["GateRAG"] == "Method"
+    assert types["DeepSeek-V2-Lite"] == types["FooNet-7B"] == "Model"
+
+
 def test_extract_unseen_a_clause_word_is_no_part_of_a_measure(extractor):
     extraction, roles = _extract(extractor, "Robots", "We propose KeyDP. On the real robot, it improves success rate by "
                                                       "24 points while reducing latency to 38 ms on a Jetson AGX Orin.")

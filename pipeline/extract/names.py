@@ -223,6 +223,8 @@ NOT_ENTITY_FOLLOWERS = frozenset(
     hypothesis conjecture theorem lemma""".split()
 )
 # Lower-case hyphen parts that belong to a model's name ("BERT-large").
+# Words that end a benchmark's name after a hyphen ("Seed-TTS-eval", "Full-Duplex-Bench").
+DATASET_TAILS = frozenset("bench eval arena gym".split())
 _SIZE_SUFFIXES = frozenset("base large small tiny mini medium xl xxl huge giant big instruct chat it hf s".split())
 
 
@@ -253,7 +255,8 @@ def trim_adjective(chunk: str) -> str:
     """
     parts = chunk.split("-")
     while len(parts) > 1 and parts[-1].isalpha() and (
-        (parts[-1].islower() and parts[-1] not in _SIZE_SUFFIXES) or parts[-1].lower() in ADJECTIVE_TAILS
+        (parts[-1].islower() and parts[-1] not in _SIZE_SUFFIXES and parts[-1] not in DATASET_TAILS)
+        or parts[-1].lower() in ADJECTIVE_TAILS
     ):
         parts.pop()
     return "-".join(parts)
@@ -297,6 +300,8 @@ def is_coined(chunk: str) -> bool:
         if _is_acronym(part):
             return sum(map(str.isalpha, part)) >= 3 or any(map(str.isdigit, part))
         return _is_special(part)
+    if parts[-1].lower() in DATASET_TAILS and all(p[0].isupper() or p.isdigit() for p in parts[:-1]):
+        return True  # "Full-Duplex-Bench", "Seed-TTS-eval"
     if parts[-1].islower() and parts[-1] not in _SIZE_SUFFIXES and not any(map(str.isdigit, parts[-1])):
         return False
     if any(map(_is_special, parts)):
@@ -1154,7 +1159,7 @@ _HARDWARE_LINE = re.compile(r"^(?:RTX|GTX|DGX|HGX|Titan|Quadro|Tesla|Jetson|Xeon
 PARAMETER_COUNT = r"\d+(?:\.\d+)?[BM]\b"
 _PARAMETER_COUNT = re.compile(r"(?:-|\b)" + PARAMETER_COUNT)  # "On Llama-3-70B, ...": a model, not a dataset
 _HARDWARE_SHAPE = re.compile(r"^(?:Core|Apple|MI)\b|^[AHVLTB]\d{2,3}$")
-_DATASET_SHAPE = re.compile(r"(?:Bench|Eval|QA|(?<=[a-z0-9])(?:Set|Arena)|-\d{2,4}K?|\d{4})$")
+_DATASET_SHAPE = re.compile(r"(?:Bench|Eval|QA|-bench|-eval|(?<=[a-z0-9])(?:Set|Arena)|-\d{2,4}K?|\d{4})$")
 # "StreamDiffusion, a real-time diffusion pipeline": the apposition's head noun.
 _APPOSITION = re.compile(
     r"\s*(?:\([^()]{1,60}\))?\s*(?:,|:|\s+is|\s+is\s+(?:proposed|introduced|presented):)\s+(?:a|an|the)\s+"
@@ -1281,7 +1286,9 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
     words = WORD_BREAK.split(name)
     if len(words) > 1 and words[-1].lower() in _NAME_HEADS:
         return _NAME_HEADS[words[-1].lower()], "name-head"
-    if _EVALUATED_ON.search(text[max(0, start - 60) : start]) or _FROM_NUMBER.match(text, end):
+    if (_EVALUATED_ON.search(text[max(0, start - 60) : start]) or _FROM_NUMBER.match(text, end)) and not (
+        _PARAMETER_COUNT.search(name)  # "experiments on FooNet-7B": a model's size, not a dataset's
+    ):
         return "Dataset", "evaluated-on"
     if _HARDWARE_LINE.search(name):
         return "Hardware", "name-shape"

@@ -21,10 +21,11 @@ from .vocabulary import Term, Vocabulary
 # Candidate components, strongest first when two spans of one length compete.
 PRIORITY = {
     "acronym": 0, "vocabulary": 1, "title": 2, "proposal": 3, "headed": 4, "coined": 5, "phrase": 6, "measured": 7,
+    "listed": 8,
 }
 CONFIDENCE = {
     "acronym": 0.9, "vocabulary": 0.95, "title": 0.8, "proposal": 0.75, "headed": 0.75, "coined": 0.7, "phrase": 0.6,
-    "measured": 0.6,
+    "measured": 0.6, "listed": 0.6,
 }
 
 # Long forms that end in these are not entities of the five types: parts of
@@ -128,6 +129,9 @@ def resolve(
         _give_key(text, candidate, vocabulary, short_keys)
     _read_as_datasets(text, chosen, vocabulary)
     chosen = [c for c in chosen if not _device_again(text, c, chosen, vocabulary)]
+    for candidate in _listed_with_known(text, title_end, chosen, vocabulary):
+        _give_key(text, candidate, vocabulary, short_keys)
+        chosen.append(candidate)
 
     proposed: dict[str, tuple[int, int, str]] = {}
     chosen = _link_proposals(text, title_end, chosen, cues, vocabulary, proposed)
@@ -290,7 +294,7 @@ _CLASS_AFTER = re.compile(r"\s+" + _PROCESSOR_CLASS + r"\b")
 _METRIC_AT = re.compile(r"@(?:\d{1,4}|[kK])(?![\w@])")
 _MODEL_SIZE = re.compile(
     r"(?:(?:[\s-](?:(?:[Tt]iny|[Bb]ase|[Ss]mall|[Mm]edium|[Ll]arge|[Hh]uge|[Bb]ig|xl|xxl|XL|XXL)(?:-v\d{1,2})?"
-    r"|Pro|Flash|Ultra|Nano|Mini|mini|Sonnet|Opus|Haiku|Turbo|Instruct|instruct|Chat|chat"
+    r"|Pro|Flash|Ultra|Nano|Mini|mini|Lite|Sonnet|Opus|Haiku|Turbo|Instruct|instruct|Chat|chat"
     r"|[Vv]\d{1,2}(?:\.\d{1,2})?(?:-(?:[Tt]iny|[Ss]mall|[Bb]ase|[Ll]arge|[Hh]uge|[Gg]iant|XL))?)"
     r"|-(?:it|hf)|\+\+)(?![\w-])){1,2}"
 )  # "Depth Anything V2-Small", "Stable Diffusion 3.5 Large Turbo", "Gemma-2B-it", "Transformer-big", "Transformer++"
@@ -946,6 +950,45 @@ _APPOSED_GAP = re.compile(r",\s+(?:an?|the)\s+(?:[^,;.()]|(?<=\d)[.,](?=\d)){1,1
 _NAME_AT = re.compile(names.NEW_NAME + r"(?=,\s+(?:an?|the)\s)")
 
 
+# The item after a list's last name, and the one before its first: "MuSiQue and Bamboogle", "Hypersim, KITTI".
+_NEXT_ITEM = re.compile(r"(?:,\s+(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+)([A-Z][\w+-]*[\w+])(?![\w.-]|\s+[A-Z0-9])")
+_ITEM_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w+-]*[\w+]),\s+$")
+
+
+def _listed_with_known(text: str, title_end: int, chosen: list[Candidate], vocabulary: Vocabulary) -> list[Candidate]:
+    """One-word names at either end of a list of known names of one type, as names of that type:
+    "on HotpotQA, 2WikiMultiHopQA, MuSiQue and Bamboogle" (a capitalised word is no candidate by itself).
+
+    >>> t = "on HotpotQA, MuSiQue and Bamboogle, GateRAG wins"
+    >>> known = [Candidate(3, 11, "vocabulary", "hotpotqa", "HotpotQA", "Dataset"),
+    ...          Candidate(13, 20, "vocabulary", "musique", "MuSiQue", "Dataset"),
+    ...          Candidate(36, 43, "coined")]
+    >>> [(t[c.start:c.end], c.type) for c in _listed_with_known(t, 0, known, Vocabulary())]
+    [('Bamboogle', 'Dataset')]
+    """
+    ordered = sorted(chosen, key=lambda c: c.start)
+    taken = {(c.start, c.end) for c in ordered}
+    found: list[Candidate] = []
+    run: list[Candidate] = []
+    for candidate in [*ordered, None]:
+        if candidate is not None and run and LIST_GAP.fullmatch(text, run[-1].end, candidate.start):
+            run.append(candidate)
+            continue
+        kinds = {c.type for c in run}
+        if len(run) >= 2 and len(kinds) == 1 and None not in kinds and all(c.component == "vocabulary" for c in run):
+            closed = bool(re.search(r"\b(?:and|or)\b", text[run[-2].end : run[-1].start]))
+            after = None if closed else _NEXT_ITEM.match(text, run[-1].end)
+            before = _ITEM_BEFORE.search(text, max(title_end, run[0].start - 40), run[0].start)
+            for match in (after, before):
+                if match is None or match.span(1) in taken or match.group(1).lower() in names.FUNCTION_WORDS:
+                    continue
+                if names.sentence_initial(text, match.start(1)) or vocabulary.is_stop(match.group(1)):
+                    continue
+                found.append(Candidate(match.start(1), match.end(1), "listed", type=run[0].type))
+        run = [candidate] if candidate is not None else []
+    return found
+
+
 def _sentence_end(text: str, position: int) -> int:
     end = text.find(". ", position)
     return end if end >= 0 else len(text)
@@ -1223,10 +1266,15 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
                 continue
             kind, rule = names.infer_type(entity.name, text, mention.start, mention.end)
             if rule not in ("default", "name-shape"):  # the shape is the same at every mention: the last resort
-                decided = kind
+                # "Experiments on DeepSeek-V2-Lite, Mixtral-8x7B and Qwen3-30B-A3B": what the names it is
+                # listed with are outweighs the place a list stands in.
+                decided = (rule in _PLACE_RULES and _listed_type(text, mentions, key, known_types)) or kind
                 break
         decided = decided or _listed_type(text, mentions, key, known_types)
         entity.type = decided or names.infer_type(entity.name, entity.name, 0, len(entity.name))[0]
+
+
+_PLACE_RULES = frozenset(("evaluated-on", "score-on"))
 
 
 def _listed_type(text: str, mentions: list[Found], key: str, known_types: dict[str, str]) -> str | None:
@@ -1260,10 +1308,15 @@ def _listed_type(text: str, mentions: list[Found], key: str, known_types: dict[s
                 if left.end > right.start or not LIST_GAP.fullmatch(text, left.end, right.start):
                     break
                 gap = text[left.end : right.start]
+                closes = "and" in gap or "or" in gap
+                if step < 0 and closes and at != index - 1:
+                    break  # "MuSiQue and Bamboogle, GateRAG improves": "and" closed a list before the mention
                 comma = comma or "," in gap
-                joined = joined or "and" in gap or "or" in gap
+                joined = joined or closes
                 members.append(other.key)
                 here, at = other, at + step
+                if step > 0 and closes:
+                    break  # the list's last name
         # "X, Y" alone is no list ("With 16 sampling steps, EchoFlow synthesizes"):
         # a list has three names, or "and"/"or" before its last.
         if comma and (joined or len(members) >= 2):
