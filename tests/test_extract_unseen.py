@@ -378,13 +378,14 @@ def test_extract_unseen_data_sources_splits_and_data_measured_on_after_training(
     evaluated on too; parts of a benchmark ("12 tasks from RoboTwin") are what is evaluated on."""
     extraction, roles = _extract(extractor, "Code RL",
                                  "We present CodeForge. Problems are collected from TACO, APPS and CodeContests. "
+                                 "We also fine-tune on 3K trajectories collected in WebArena. "
                                  "We retarget clips from the AMASS dataset. Training uses the Ref-YouTube-VOS and "
                                  "MeViS training splits. It is trained on 1,390 trajectories from the ATLAS dataset. "
                                  "On held-out ATLAS proteins, CodeForge reaches a divergence of 0.21, and it sets a new "
                                  "state of the art on the MeViS validation set with a score of 58.9. We evaluate it on "
                                  "12 tasks from RoboTwin.")
     types = {e.name: e.type for e in extraction.entities}
-    assert roles["TACO"] == roles["APPS"] == roles["CodeContests"] == roles["AMASS"] == {"uses"}
+    assert roles["TACO"] == roles["APPS"] == roles["CodeContests"] == roles["AMASS"] == roles["WebArena"] == {"uses"}
     assert types["Ref-YouTube-VOS"] == types["MeViS"] == types["RoboTwin"] == "Dataset"
     assert roles["ATLAS"] == {"uses", "evaluated_on"} and roles["RoboTwin"] == {"evaluated_on"}
     # ... but a workload drawn from a dataset is measured on it.

@@ -433,7 +433,7 @@ def assign_roles(
             add(key, "uses", mention.start, mention.end, "cue:training-data", 0.7)
         elif (
             entity.type == "Dataset"
-            and "from" in lower
+            and ("from" in lower or "collected in" in lower)
             and _SOURCED_FROM.search(before, lowered=lower)
             and not _EVALUATION_WORD.search(text, s_start, mention.start)
         ):
@@ -619,6 +619,8 @@ _FROM_TO = re.compile(r"\bfrom\s+[\d.]+\S*\s+(?:\w+\s+)?to\s+[\d.]+")
 # "pre-trained on 300B tokens of the Pile", "calibrated on 128 samples from C4": the
 # verb, a few words, and the preposition (not "training ... performance on X").
 # (Not across an evaluation: "trained on OpenWebMath and evaluated on GSM8K".)
+# ("training GPT-2 on OpenWebText" is not read as training data: the corpora say an optimizer or a
+# training system is evaluated on that corpus.)
 _TRAINING_OBJECT = (
     r"(?:\s+(?!evaluat|test|benchmark|assess|validat)[\w.,-]+){0,8}?\s+(?:on|from|of|using|with)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,2}$"
@@ -633,8 +635,8 @@ _FINE_TUNED_ON = re.compile(r"\bfine-?tun(?:e|es|ed|ing)" + _TRAINING_OBJECT, re
 # Where data comes from: "collected from X", "retargets clips from the X dataset" (not "batches drawn from
 # the ShareGPT length distribution", "traces derived from ShareGPT": a workload measured on).
 _SOURCED_FROM = AnyCase(
-    r"\b(?:collected|sourced|curated|gathered|mined|crawled|scraped|retargeted|clips|objects|images|videos|documents)"
-    r"\s+from\s+(?:the\s+)?(?:[\w.+-]+(?:,\s+|,?\s+and\s+))*$"
+    r"\b(?:(?:collected|sourced|curated|gathered|mined|crawled|scraped|retargeted|clips|objects|images|videos|documents)"
+    r"\s+from|collected\s+in)\s+(?:the\s+)?(?:[\w.+-]+(?:,\s+|,?\s+and\s+))*$"
 )
 _EVALUATION_WORD = AnyCase(r"\b(?:evaluat|test|assess|validat)")
 # "on held-out ATLAS proteins", "on the Ref-YouTube-VOS and MeViS validation sets": a dataset measured on.
