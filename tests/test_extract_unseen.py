@@ -419,6 +419,19 @@ def test_extract_unseen_benchmark_names_and_names_completing_a_list(extractor):
     assert types["DeepSeek-V2-Lite"] == types["FooNet-7B"] == "Model"
 
 
+def test_extract_unseen_no_roles_from_others_experiments_plans_or_limits(extractor):
+    """What other papers evaluated or ran on, what the work plans or has not done, are no roles of the paper."""
+    _, roles = _extract(extractor, "Texture Captions",
+                        "Earlier studies evaluated the zero-shot transfer of CLIP on ImageNet and MS-COCO. Modern "
+                        "accelerators such as the TPU v4 and the A100 are underused. We present TexCap, which improves "
+                        "CIDEr by 11.4 on DTD over a generic captioner on an RTX 3090, higher than the 45% reported "
+                        "for Megatron-LM on H100 clusters. We plan to evaluate TexCap on NoCaps in future work, and "
+                        "our implementation does not yet run on the Apple M2.")
+    assert roles["DTD"] == {"evaluated_on"} and roles["RTX 3090"] == {"runs_on"}
+    for name in ("ImageNet", "MS-COCO", "NoCaps", "TPU v4", "A100", "H100", "Apple M2"):
+        assert roles.get(name, {"mentions"}) == {"mentions"}, (name, roles.get(name))
+
+
 def test_extract_unseen_a_clause_word_is_no_part_of_a_measure(extractor):
     extraction, roles = _extract(extractor, "Robots", "We propose KeyDP. On the real robot, it improves success rate by "
                                                       "24 points while reducing latency to 38 ms on a Jetson AGX Orin.")

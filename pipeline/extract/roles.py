@@ -573,6 +573,14 @@ def assign_roles(
             if entity.type in ("Hardware", "Dataset", "Metric"):
                 add(key, _DEFAULT_ROLE[entity.type], mention.start, mention.end, "default:title", 0.6)
             continue
+        if _UNREALISED.search(sentence) or (
+            entity.type in ("Dataset", "Hardware") and s_start < own_work_from and _OTHERS_DID.search(sentence)
+        ):
+            # "We plan to evaluate X on SWE-bench", "does not yet run on TPU v4"; "Earlier studies evaluated
+            # CLIP on ImageNet": what the work has not done, or what others did.
+            continue
+        if entity.type == "Hardware" and _REPORTED_CLAUSE.search(text, s_start, mention.start):
+            continue
         if entity.type in ("Method", "Model"):
             if speaks_of_own_work(sentence, names_proposed) or (
                 s_start > own_work_from and not _BACKGROUND.search(sentence)
@@ -604,8 +612,26 @@ def assign_roles(
     return out
 
 
+# A sentence about what the work has not done: future work, limitations, plans.
+_UNREALISED = AnyCase(
+    r"\b(?:future work|we plan to|plans? to|leave (?:\w+ )?(?:to|for) future|remains? (?:as )?future|not yet|"
+    r"have not been|has not been|have not|could be extended|is left|are left)\b"
+)
+# A sentence about others' experiments: "Earlier studies evaluated CLIP on ImageNet", "SchNet was trained on
+# QM9 by its authors", "Frontier models like GPT-4 are trained on clusters of H100 GPUs".
+_OTHERS_DID = AnyCase(
+    r"\b(?:earlier|prior|previous|previously|originally|by (?:its|their) authors|et al\.?|"
+    r"(?:was|were|are|is|has been|have been|had been)(?: \w+)? (?:trained|evaluated|benchmarked|measured|tested|tuned)|"
+    r"frontier|largely been)\b"
+)
+# Where a hardware name is where others' figures were measured: "the 45% reported for Megatron-LM on H100
+# clusters", "the throughput previously reported for vLLM on an A100", "a task that took earlier pipelines 10
+# minutes on an RTX 3090". (Not "2x faster than X on an A100": that is where both run.)
+_REPORTED_CLAUSE = AnyCase(r"\b(?:reported|previously|took)\b[^;]*$")
+
+
 # Hardware named as an example of something: "such as GPUs", "(e.g. GPU on-chip SRAM".
-_EXAMPLE_BEFORE = re.compile(r"(?:\be\.g\.,?|\bsuch as|\bfor (?:example|instance),?|\bincluding)\s+(?:[\w-]+\s+(?:and\s+|or\s+)?){0,3}$")
+_EXAMPLE_BEFORE = re.compile(r"(?:\be\.g\.,?|\bsuch as|\bfor (?:example|instance),?|\bincluding)\s+(?:[\w-]+\s+(?:and\s+|or\s+)?){0,5}$")
 _RUN_WORDS = re.compile(r"\b(?:on|deploy\w*|run\w*|measur\w*|execut\w*|benchmark\w*)\s")
 _RUN_BEFORE = re.compile(r"\b(?:[Oo]n|[Oo]nto|[Uu]sing|[Aa]cross|[Pp]er)\s+(?:(?:a|an|the|one|two|four|eight|single|multiple|\d+|[a-z]+)\s+){0,2}$")
 
