@@ -164,6 +164,11 @@ CASES = [
      "of 14 Finnish tasks.", {"HeronLM-13B", "HeronEval"}, {"HeronMix": "Dataset", "HeronEval": "Dataset"}),
     ("Small Models", "We train a 3B model, Orion-3B, on 1.2T tokens.", {"Orion-3B"}, {"Orion-3B": "Model"}),
     ("Old Benchmarks", "Prior work used GSM8K, a new benchmark at the time.", set(), {}),
+    # "X, a <kind> we release / generate": the paper's own data.
+    ("KV Eviction", "We present Lethe. On LongBench, RULER and MTRecall, a multi-turn recall benchmark we release with "
+                    "this paper, Lethe retains 96% of accuracy.", {"Lethe", "MTRecall"}, {"MTRecall": "Dataset"}),
+    ("Open Multimodal Data", "All data come from SynthVision-12M, a corpus we generate by rendering charts.",
+     {"SynthVision-12M"}, {"SynthVision-12M": "Dataset"}),
     # A benchmark whose apposition holds a thousands comma, listed before a second proposal.
     ("Web Agents that Fill Out Forms",
      "We present FormBench, a benchmark of 3,200 web forms, and FormPilot, an agent that plans field by field.",
@@ -416,6 +421,10 @@ def test_extract_unseen_benchmark_names_and_names_completing_a_list(extractor):
     types = {e.name: e.type for e in extraction.entities}
     assert [types.get(n) for n in ("Bamboogle", "Hypersim", "Full-Duplex-Bench", "Seed-TTS-eval")] == ["Dataset"] * 4
     assert roles["Bamboogle"] == {"evaluated_on"} and types["GateRAG"] == "Method"
+    # One known name is enough in a list a comparison opens: "Compared with S-LoRA and Punica".
+    _, roles = _extract(extractor, "Serving Adapters", "We present AdapterPool. Compared with S-LoRA and Punica, "
+                                                       "AdapterPool improves throughput by 2.3x.")
+    assert roles["Punica"] == {"compares_with"}
     assert types["DeepSeek-V2-Lite"] == types["FooNet-7B"] == "Model"
 
 

@@ -854,10 +854,14 @@ _NAME_THEN_OURS = re.compile(
     rf"\b({names.NEW_NAME}),\s+"
     r"(?:our\s+(?:(proposed|new|novel)\s+[\w-]+|(?:[\w-]+\s+){0,2}?(?:" + _APPOSED_KINDS + r"))(?=[,.;)])"
     r"|(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _APPOSED_KINDS + r")\s+|which\s+|that\s+)(?:that\s+|which\s+)?we\s+"
-    r"(?:introduce|propose|present|develop|design|build)\b"
+    r"(?:introduce|propose|present|develop|design|build|release|construct|collect|curate|create|generate|contribute)\b"
     r"|an?\s+(new|novel)\s+(?:[\w-]+\s+){0,3}?(?:" + _APPOSED_KINDS + r")\b)"  # "HeronEval, a new suite of tasks"
 )
-_WE_INTRODUCE = tuple(f" we {verb}" for verb in ("introduce", "propose", "present", "develop", "design", "build"))
+_WE_INTRODUCE = tuple(
+    f" we {verb}"
+    for verb in ("introduce", "propose", "present", "develop", "design", "build", "release", "construct", "collect",
+                 "curate", "create", "generate", "contribute")
+)
 # "Zephra is a new routing scheme ...", opening a sentence: a name defined as new.
 _IS_NEW = re.compile(rf"({names.NEW_NAME})\s+is\s+an?\s+(?:new|novel)\b")
 # "The resulting model, PlanRT, ...", "The modified architecture, ModDiT, ...": what the work made.
@@ -952,7 +956,12 @@ _NAME_AT = re.compile(names.NEW_NAME + r"(?=,\s+(?:an?|the)\s)")
 
 # The item after a list's last name, and the one before its first: "MuSiQue and Bamboogle", "Hypersim, KITTI".
 _NEXT_ITEM = re.compile(r"(?:,\s+(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+)([A-Z][\w+-]*[\w+])(?![\w.-]|\s+[A-Z0-9])")
-_ITEM_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w+-]*[\w+]),\s+$")
+_ITEM_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w+-]*[\w+])(?:,\s+|\s+and\s+|\s+or\s+)$")
+# What opens a list of rivals or examples, so that one known name in it is enough: "Compared with S-LoRA
+# and Punica", "systems such as Tutel and DeepSpeed-MoE".
+_LIST_LEAD = re.compile(
+    r"(?:[Cc]ompared (?:with|to)|than|over|outperform\w*|surpass\w*|against|versus|vs\.?|such as|including)\s+(?:the\s+)?$"
+)
 
 
 def _listed_with_known(text: str, title_end: int, chosen: list[Candidate], vocabulary: Vocabulary) -> list[Candidate]:
@@ -975,10 +984,13 @@ def _listed_with_known(text: str, title_end: int, chosen: list[Candidate], vocab
             run.append(candidate)
             continue
         kinds = {c.type for c in run}
-        if len(run) >= 2 and len(kinds) == 1 and None not in kinds and all(c.component == "vocabulary" for c in run):
-            closed = bool(re.search(r"\b(?:and|or)\b", text[run[-2].end : run[-1].start]))
+        if run and len(kinds) == 1 and None not in kinds and all(c.component == "vocabulary" for c in run):
+            closed = len(run) >= 2 and bool(re.search(r"\b(?:and|or)\b", text[run[-2].end : run[-1].start]))
             after = None if closed else _NEXT_ITEM.match(text, run[-1].end)
             before = _ITEM_BEFORE.search(text, max(title_end, run[0].start - 40), run[0].start)
+            if len(run) == 1:  # one known name: only in a list a comparison or "such as" opens
+                after = after if after and _LIST_LEAD.search(text, max(0, run[0].start - 30), run[0].start) else None
+                before = before if before and _LIST_LEAD.search(text, max(0, before.start() - 30), before.start()) else None
             for match in (after, before):
                 if match is None or match.span(1) in taken or match.group(1).lower() in names.FUNCTION_WORDS:
                     continue
