@@ -164,6 +164,8 @@ CASES = [
      "of 14 Finnish tasks.", {"HeronLM-13B", "HeronEval"}, {"HeronMix": "Dataset", "HeronEval": "Dataset"}),
     ("Small Models", "We train a 3B model, Orion-3B, on 1.2T tokens.", {"Orion-3B"}, {"Orion-3B": "Model"}),
     ("Old Benchmarks", "Prior work used GSM8K, a new benchmark at the time.", set(), {}),
+    # A name for a finding is no entity the paper proposes; "we term the X" keeps its whole name.
+    ("Distillation Study", "Beyond a ratio of 10x, accuracy declines, a phenomenon we term the capacity cliff.", set(), {}),
     # "X, a <kind> we release / generate": the paper's own data.
     ("KV Eviction", "We present Lethe. On LongBench, RULER and MTRecall, a multi-turn recall benchmark we release with "
                     "this paper, Lethe retains 96% of accuracy.", {"Lethe", "MTRecall"}, {"MTRecall": "Dataset"}),
@@ -318,6 +320,8 @@ def test_extract_unseen_metric_with_its_own_number_is_not_anothers(extractor):
         ("A pretrained wav2vec 2.0 model is fine-tuned with a phoneme-level CTC objective.", "wav2vec 2.0"),
         ("We take DINOv2 as a starting point and continue training on egocentric frames.", "DINOv2"),
         ("Fine-tuned from Qwen2.5-7B, QuillMath reaches 84.6% accuracy on GSM8K.", "Qwen2.5-7B"),
+        ("We propose ImplicitStep. ImplicitStep-7B, trained from Qwen2.5-Math-7B-Instruct, reaches 68.2.",
+         "Qwen2.5-Math-7B-Instruct"),
         ("We train Qwen2.5-Math-7B and DeepSeek-R1-Distill-Qwen-1.5B on DAPO-Math-17K with our objective.",
          "DeepSeek-R1-Distill-Qwen-1.5B"),
         ("We continue pretraining Llama-2-7B on 50B tokens of repository-level code.", "Llama-2-7B"),

@@ -645,9 +645,12 @@ _NAMED = re.compile(
     r"\b(?:named|called|dubbed|termed|coined|denoted(?: as)?|referred to as|"
     # "which we call X", "we call this objective X", "we name the resulting model X", "we term this approach X"
     r"(?:which |that )?we (?:call|term|name|dub)(?: it| them|(?: this| these| the| our)(?: new| resulting| proposed| final)?"
-    r"(?: [a-z]+)?)?|"
+    r"(?: (?:approach|method|objective|procedure|model|framework|technique|strategy|loss|algorithm|system|variant|"
+    r"architecture|dataset|benchmark|metric|score|scheme|recipe|phenomenon|effect|mechanism|policy|agent))?)?|"
     r"refer to (?:(?:it|this|them|the [\w-]+(?: [\w-]+){0,2}) )?as)\s+"  # "a procedure we refer to as X"
 )
+# "a phenomenon we term the capacity cliff": a name for a finding, which no entity type fits.
+_PHENOMENON_BEFORE = re.compile(r"\b(?:phenomenon|effect|behaviou?r|failure mode|pathology|bias)\s*,?\s+(?:which\s+|that\s+)?$")
 # What every _NAMED match starts with.
 _NAMED_HEADS = (
     "named", "called", "dubbed", "termed", "coined", "denoted", "referred to as", "which we", "that we", "we call",
@@ -712,7 +715,8 @@ def find_proposal_cues(text: str, start: int = 0, end: int | None = None) -> lis
             second = _SECOND_VERB.match(text, position, end)
             cues.append(ProposalCue(second.end() if second else position, "propose"))
     for match in finditer_at(_NAMED, text, _NAMED_HEADS, start, end):
-        cues.append(ProposalCue(match.end(), "named"))
+        if not _PHENOMENON_BEFORE.search(text, max(start, match.start() - 40), match.start()):
+            cues.append(ProposalCue(match.end(), "named"))
     # "Introducing X, a ...", opening a sentence; "Our main contribution is X".
     for match in finditer_at(_OPENING_CUE, text, _OPENING_HEADS, start, end):
         if not match.group().startswith("Introducing") or sentence_initial(text, match.start()):

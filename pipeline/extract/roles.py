@@ -107,7 +107,7 @@ _BUILDS_BEFORE = AnyCase(
     r"inspired by|variant of|successor (?:of|to)|upgrade of|improv\w* (?:upon|the)|modif\w*|builds? upon|"
     r"approximat(?:e|es|ing)|reduc(?:e|es) to|changes to|"  # "approximates the Shampoo preconditioner", "reduces to FedAvg"
     r"augment(?:s|ed|ing)?|enhanc(?:e|es|ed|ing)|equip(?:s|ped|ping)?|reformulat(?:e|es|ed|ing)|recast(?:s|ing)?|"
-    r"start(?:s|ing)? from|initiali[sz]\w* (?:from|with)|distill\w* from|fine-?tuned from|port(?:s|ed|ing)?|"
+    r"start(?:s|ing)? from|initiali[sz]\w* (?:from|with)|distill\w* from|(?:fine-?tuned|trained) from|port(?:s|ed|ing)?|"
     r"continu\w* (?:pre-?)?train\w*|(?:we|to) scale|"  # "we port X to", "we continue pretraining X"
     r"(?:integrat\w*|incorporat\w*|plug\w*|insert\w*|add(?:s|ed|ing)?)\s+(?:[\w-]+\s+){1,4}(?:in)?to|"
     r"(?:how to )?(?:optimi[sz](?:e|es|ing)|accelerat(?:e|es|ing)|speed(?:s|ing)? up|scal(?:e|es|ing) up))"
@@ -195,7 +195,7 @@ _BUILD_KEYS = (
     "revisit", "investigat", "examin", "characteri", "inspired", "variant", "successor", "upgrade", "improv",
     "modif", "upon", "optimi", "accelerat", "speed", "scal", "start", "initiali", "distill", "integrat", "incorporat",
     "plug", "insert", "add", "approximat", "reduc", "replac", "changes to", "augment", "enhanc", "equip", "reformulat",
-    "recast", "port", "continu", "bottleneck",
+    "recast", "port", "continu", "bottleneck", "trained from",
 )
 _TRAINED_KEYS = ("train", "instruction", "calibrat")
 # The keys as one pattern each: a search for any of them is one scan, in C.
