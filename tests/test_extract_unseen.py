@@ -429,6 +429,11 @@ def test_extract_unseen_benchmark_names_and_names_completing_a_list(extractor):
     _, roles = _extract(extractor, "Serving Adapters", "We present AdapterPool. Compared with S-LoRA and Punica, "
                                                        "AdapterPool improves throughput by 2.3x.")
     assert roles["Punica"] == {"compares_with"}
+    # ... and so are names not yet typed: "exceeding Math-Shepherd and Qwen2.5-Math-PRM-7B", "such as Tutel and ...".
+    _, roles = _extract(extractor, "Process Rewards", "We propose ImplicitStep. It reaches an F1 of 68.2, exceeding "
+                                                      "Math-Shepherd and Qwen2.5-Math-PRM-7B. Systems such as Tutel and "
+                                                      "DeepSpeed-MoE overlap communication.")
+    assert roles["Math-Shepherd"] == roles["Qwen2.5-Math-PRM-7B"] == {"compares_with"} and "Tutel" in roles
     assert types["DeepSeek-V2-Lite"] == types["FooNet-7B"] == "Model"
 
 

@@ -960,7 +960,8 @@ _ITEM_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w+-]*[\w+])(?:,\s+|\s+and\s+|\s+o
 # What opens a list of rivals or examples, so that one known name in it is enough: "Compared with S-LoRA
 # and Punica", "systems such as Tutel and DeepSpeed-MoE".
 _LIST_LEAD = re.compile(
-    r"(?:[Cc]ompared (?:with|to)|than|over|outperform\w*|surpass\w*|against|versus|vs\.?|such as|including)\s+(?:the\s+)?$"
+    r"(?:[Cc]ompared (?:with|to)|than|over|outperform\w*|surpass\w*|exceed\w*|beat\w*|against|versus|vs\.?|such as|"
+    r"including)\s+(?:the\s+)?$"
 )
 
 
@@ -984,19 +985,23 @@ def _listed_with_known(text: str, title_end: int, chosen: list[Candidate], vocab
             run.append(candidate)
             continue
         kinds = {c.type for c in run}
-        if run and len(kinds) == 1 and None not in kinds and all(c.component == "vocabulary" for c in run):
+        # Two or more names the vocabulary typed alike make a list of that type; one name, or names not yet
+        # typed, only where a comparison or "such as" opens the list (typed later, like any new name).
+        known = len(run) >= 2 and len(kinds) == 1 and None not in kinds and all(c.component == "vocabulary" for c in run)
+        if run:
             closed = len(run) >= 2 and bool(re.search(r"\b(?:and|or)\b", text[run[-2].end : run[-1].start]))
             after = None if closed else _NEXT_ITEM.match(text, run[-1].end)
             before = _ITEM_BEFORE.search(text, max(title_end, run[0].start - 40), run[0].start)
-            if len(run) == 1:  # one known name: only in a list a comparison or "such as" opens
+            if not known:
                 after = after if after and _LIST_LEAD.search(text, max(0, run[0].start - 30), run[0].start) else None
                 before = before if before and _LIST_LEAD.search(text, max(0, before.start() - 30), before.start()) else None
+            kind = run[0].type if len(kinds) == 1 else None
             for match in (after, before):
                 if match is None or match.span(1) in taken or match.group(1).lower() in names.FUNCTION_WORDS:
                     continue
                 if names.sentence_initial(text, match.start(1)) or vocabulary.is_stop(match.group(1)):
                     continue
-                found.append(Candidate(match.start(1), match.end(1), "listed", type=run[0].type))
+                found.append(Candidate(match.start(1), match.end(1), "listed", type=kind))
         run = [candidate] if candidate is not None else []
     return found
 
