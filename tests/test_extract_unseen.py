@@ -450,6 +450,19 @@ def test_extract_unseen_no_roles_from_others_experiments_plans_or_limits(extract
         assert roles.get(name, {"mentions"}) == {"mentions"}, (name, roles.get(name))
 
 
+def test_extract_unseen_clauses_about_other_work_give_the_paper_no_role(extractor):
+    """"Unlike X, which builds on Y", "Prior work extends LoRA", "Mamba builds on S4": Y, LoRA and S4 are what
+    other work builds on; the sentence turning back to the paper's own ("..., StillCache operates ... with token
+    merging") gives roles again."""
+    _, roles = _extract(extractor, "Video Caching",
+                        "Prior work extends LoRA to multiple tasks. Mamba builds on S4 with selective scans. We introduce "
+                        "StillCache, which builds on DoRA. Unlike ControlNet, which builds on Stable Diffusion, "
+                        "StillCache operates at token granularity, combined with token merging for cached tokens.")
+    assert roles["LoRA"] == roles["S4"] == roles["Stable Diffusion"] == {"mentions"}
+    assert roles["DoRA"] == {"builds_on"} and roles["ControlNet"] == {"compares_with"}
+    assert roles["token merging"] == {"uses"}
+
+
 def test_extract_unseen_a_clause_word_is_no_part_of_a_measure(extractor):
     extraction, roles = _extract(extractor, "Robots", "We propose KeyDP. On the real robot, it improves success rate by "
                                                       "24 points while reducing latency to 38 ms on a Jetson AGX Orin.")

@@ -29,7 +29,7 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from .names import TITLE_SEPARATOR, singular
 from .patterns import AnyCase, keyword_pattern
@@ -414,12 +414,15 @@ def assign_roles(
     lowered_text: str | None = text.lower()
     if len(lowered_text) != len(text):
         lowered_text = None
+    others = _OthersClauses(text, lowered_text, mentions, proposed)
     for mention in mentions:
         key = mention.key
         entity = entities.get(key)
         if entity is None or key in proposed or entity.type not in ("Method", "Model", "Dataset"):
             continue
         s_start, s_end = sentence_of(sentences, mention.start)
+        if others.said(mention, s_start, s_end):
+            continue
         sentence = text[s_start:s_end]
         before = text[max(s_start, mention.start - _CUE_WINDOW) : mention.start]
         after = text[mention.end : min(s_end, mention.end + _CUE_WINDOW)]
@@ -573,6 +576,8 @@ def assign_roles(
             if entity.type in ("Hardware", "Dataset", "Metric"):
                 add(key, _DEFAULT_ROLE[entity.type], mention.start, mention.end, "default:title", 0.6)
             continue
+        if others.said(mention, s_start, s_end):
+            continue
         if _UNREALISED.search(sentence) or (
             entity.type in ("Dataset", "Hardware") and s_start < own_work_from and _OTHERS_DID.search(sentence)
         ):
@@ -610,6 +615,81 @@ def assign_roles(
             m = first_mention[key]
             out.append(RoleAssertion(key, "mentions", m.start, m.end, "default:background", 0.5))
     return out
+
+
+# Where a clause speaks of other work: "Unlike ControlNet, which duplicates the encoder of SD, ...",
+# "Prior work extends LoRA to ...", "Mamba builds on S4 ...".
+_CONTRAST_WHICH = AnyCase(r"\b(?:unlike|in contrast to|contrary to|whereas)\b[^;]*?,\s*(?:which|who)\b")
+_OTHERS_SUBJECT = AnyCase(
+    r"(?:[\w-]+\s+){0,2}?(?:prior|previous|existing|earlier|recent|many|most|several|other)\s+(?:[\w-]+\s+)?"
+    r"(?:work|works|methods?|approaches|studies|systems|models|papers|techniques)\b"
+)
+_CONTRAST_WORDS = ("unlike", "contrast", "contrary", "whereas")
+_OTHERS_WORDS = ("prior", "previous", "existing", "earlier", "recent", "many", "most", "several", "other")
+_FOUND_START = attrgetter("start")
+_OWN_AGAIN = AnyCase(r",\s+(?:we|our|this)\b|;")
+_SUBJECT_VERB = AnyCase(
+    r"\s+(?:\w+ly\s+)?(?:builds? (?:up)?on|extends?|adapts?|fine-tunes?|distills?|uses?|relies on|employs?|"
+    r"combines?|is built on|is based on)\s+(?:the\s+|a\s+|an\s+)?"
+)
+
+
+class _OthersClauses:
+    """Where the sentences of one paper speak of other work, found once per sentence.
+
+    >>> t = "Unlike ControlNet, which builds on Stable Diffusion, we train from scratch."
+    >>> ms = [Found(7, 17, "cn", "v", 1.0), Found(35, 51, "sd", "v", 1.0)]
+    >>> others = _OthersClauses(t, t.lower(), ms, {})
+    >>> others.said(ms[1], 0, len(t)), others.said(ms[0], 0, len(t))
+    (True, False)
+    """
+
+    def __init__(self, text: str, lowered: str | None, mentions: list[Found], proposed: dict[str, tuple[int, int, str]]):
+        self.text, self.lowered, self.mentions, self.proposed = text, lowered, mentions, proposed
+        self._spans: dict[int, list[tuple[int, int]]] = {}
+
+    def said(self, mention: Found, s_start: int, s_end: int) -> bool:
+        """Whether ``mention`` sits in a clause about other work: "Unlike X, which builds on Y, ...",
+        "Prior work extends LoRA to ...", "Mamba builds on S4 ..."."""
+        spans = self._spans.get(s_start)
+        if spans is None:
+            spans = self._spans[s_start] = self._other_spans(s_start, s_end)
+        if any(start <= mention.start < end for start, end in spans):
+            return True
+        text, lowered, mentions = self.text, self.lowered, self.mentions
+        at = bisect.bisect_left(mentions, mention.start, key=_FOUND_START) - 1
+        if at < 0:
+            return False
+        previous = mentions[at]
+        return (
+            s_start <= previous.start
+            and previous.end <= mention.start < previous.end + 40
+            and previous.key not in self.proposed
+            and _SUBJECT_VERB.fullmatch(text, previous.end, mention.start, lowered=lowered) is not None
+            and not _FIRST_PERSON.search(text, s_start, previous.start, lowered=lowered)
+        )
+
+    def _other_spans(self, s_start: int, s_end: int) -> list[tuple[int, int]]:
+        """The stretches of a sentence that speak of other work, up to where it turns to the paper's own."""
+        text, lowered = self.text, self.lowered
+        sentence = (lowered or text.lower())[s_start:s_end] if lowered is not None or text.isascii() else None
+        spans = []
+        if sentence is None or any(map(sentence.__contains__, _CONTRAST_WORDS)):
+            for contrast in _CONTRAST_WHICH.finditer(text, s_start, s_end, lowered=lowered):
+                spans.append((contrast.end(), self._own_again(contrast.end(), s_end)))
+        if (sentence is None or any(map(sentence[:48].__contains__, _OTHERS_WORDS))) and _OTHERS_SUBJECT.match(
+            text, s_start, s_end, lowered=lowered
+        ):
+            first_person = _FIRST_PERSON.search(text, s_start, s_end, lowered=lowered)
+            spans.append((s_start, min(self._own_again(s_start, s_end), first_person.start() if first_person else s_end)))
+        return spans
+
+    def _own_again(self, start: int, s_end: int) -> int:
+        """Where a clause about other work gives way to the paper's own (", we ...", "; ", its own name)."""
+        own = _OWN_AGAIN.search(self.text, start, s_end, lowered=self.lowered)
+        end = own.start() if own else s_end
+        named = [m.start for m in self.mentions if m.key in self.proposed and start <= m.start < end]
+        return min(named) if named else end
 
 
 # A sentence about what the work has not done: future work, limitations, plans.
