@@ -1,0 +1,62 @@
+"""The phrasing banks (tests/data/phrasings): well-formed, and the extractor keeps what it gets right on them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.records import ENTITY_TYPES, ROLES
+
+from .conftest import DATA
+
+ROOT = Path(__file__).resolve().parents[1]
+BANKS = sorted((DATA / "phrasings").glob("*.jsonl"))
+KEYS = {"id", "title", "abstract", "expect", "absent", "types", "results", "same", "different", "not_entities", "note"}
+
+
+def _probes(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("bank", BANKS, ids=[b.stem for b in BANKS])
+def test_phrasing_bank_is_well_formed(bank):
+    """Every name a probe checks (but a metric's) is written in its text, roles and types are the project's, and
+    no name is both expected and forbidden a role."""
+    probes = _probes(bank)
+    assert len(probes) >= 40 and len({p["id"] for p in probes}) == len(probes)
+    for probe in probes:
+        assert set(probe) <= KEYS, probe["id"]
+        text = probe["title"] + "\n" + probe["abstract"]
+        expect, absent = probe.get("expect") or {}, probe.get("absent") or {}
+        assert set(expect) | set(absent) <= set(ROLES) | {"mentions"}, probe["id"]
+        assert set((probe.get("types") or {}).values()) <= set(ENTITY_TYPES), probe["id"]
+        # (A reported metric may be named canonically: "speeds up by 2.4x" reports speedup.)
+        named = [n for role, names in (*expect.items(), *absent.items()) if role != "reports" for n in names]
+        named += [n for n, kind in (probe.get("types") or {}).items() if kind != "Metric"]
+        named += probe.get("not_entities") or []
+        named += [n for group in (*(probe.get("same") or []), *(probe.get("different") or [])) for n in group]
+        assert [n for n in named if n.casefold() not in text.casefold()] == [], probe["id"]
+        for role in expect:
+            assert not set(expect[role]) & set(absent.get(role, [])), probe["id"]
+
+
+# Floors a little under the figures of the last change to the rules (all banks: found builds_on .87,
+# compares_with .89, evaluated_on .87, proposes .93, type .90, uses .78; wrong evaluated_on .06, runs_on .10,
+# uses .07). At the session that wrote the banks they began at found .76/.84/.85/.84/.89/.76 and wrong
+# .15/.45/.16 (see tests/data/phrasings/README.md for which banks were used to tune the rules).
+FOUND_FLOORS = {"builds_on": 0.85, "compares_with": 0.87, "evaluated_on": 0.85, "proposes": 0.91, "type": 0.88,
+                "uses": 0.76}
+WRONG_CEILINGS = {"evaluated_on": 0.08, "runs_on": 0.14, "uses": 0.09, "proposes": 0.01, "builds_on": 0.03}
+
+
+def test_phrasing_banks_quality_does_not_fall():
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "phrasing_banks.py")],
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    figures = json.loads(run.stdout.strip().splitlines()[-1])
+    low = {k: (figures["found"][k], floor) for k, floor in FOUND_FLOORS.items() if figures["found"][k] < floor}
+    high = {k: (figures["wrong"][k], ceiling) for k, ceiling in WRONG_CEILINGS.items() if figures["wrong"][k] > ceiling}
+    assert (low, high) == ({}, {})
