@@ -184,6 +184,20 @@ def test_run_on_text_is_read_in_bounded_sentences():
     assert ("compares_with", "flashattention") in {(r.predicate, r.object) for r in extraction.relations}
 
 
+def test_thousands_of_proposals_are_read_as_the_first_few():
+    """A text of 2,000 "we propose" cues is no abstract: only the first MAX_PROPOSAL_CUES are read as
+    proposals (each is read against every name), and every name is still found and typed."""
+    from pipeline.extract.resolve import MAX_PROPOSAL_CUES
+    from pipeline.ingest import make_paper
+    from pipeline.records import SourceRef
+
+    abstract = " ".join(f"We propose Zeph{i}x, a router." for i in range(2000))
+    extraction = _extractor().extract(make_paper(SourceRef("many", 1), {"title": "Routers", "abstract": abstract}))
+    assert len(extraction.entities) == 2000 and {e.type for e in extraction.entities} == {"Method"}
+    proposed = [r.object for r in extraction.relations if r.predicate == "proposes"]
+    assert proposed == [f"zeph{i}x" for i in range(MAX_PROPOSAL_CUES)]
+
+
 _KEY_ALPHABET = st.text(alphabet=st.sampled_from(list("abc -x")), min_size=1, max_size=4)
 
 

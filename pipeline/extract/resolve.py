@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from ..ids import name_key
@@ -19,6 +20,7 @@ from .roles import LIST_GAP, Found, Known, extends_name
 from .vocabulary import Term, Vocabulary
 
 # Candidate components, strongest first when two spans of one length compete.
+MAX_PROPOSAL_CUES = 64
 PRIORITY = {
     "acronym": 0, "vocabulary": 1, "title": 2, "proposal": 3, "headed": 4, "coined": 5, "phrase": 6, "measured": 7,
     "listed": 8,
@@ -662,7 +664,9 @@ def _link_proposals(
     vocabulary lacks (a capitalised phrase after "our" is such a name); and an
     acronym the paper defines in a sentence about its own work.
     """
-    for cue in cues:
+    # An abstract states its contributions a few times; past MAX_PROPOSAL_CUES cues the text is no abstract,
+    # and reading every cue against every name would take time quadratic in its length.
+    for cue in cues[:MAX_PROPOSAL_CUES]:
         if cue.kind == "propose":
             for start, end in names.enumerated_objects(text, cue.position, _sentence_end(text, cue.position)):
                 new = _new_candidate(text, start, end, "proposal", vocabulary)
@@ -1267,40 +1271,64 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
     type its name's shape suggests.
     """
     known_types = {key: entity.type for key, entity in entities.items() if entity.type}
+    # Each entity's mentions, and which entities a name could extend (a name it starts with, or one ending in
+    # its last word, for a qualified multi-word name): looked up, not searched, so thousands of names stay linear.
+    at_key: dict[str, list[int]] = defaultdict(list)
+    for index, mention in enumerate(mentions):
+        at_key[mention.key].append(index)
+    order = {key: n for n, key in enumerate(entities)}
+    by_name: dict[str, list[str]] = defaultdict(list)
+    by_last_word: dict[str, list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        folded = entity.name.casefold()
+        by_name[folded].append(key)
+        if " " in folded or "-" in folded:
+            by_last_word[folded.replace("-", " ").split()[-1]].append(key)
+
+    def extended(entity: Known) -> Known | None:
+        folded = entity.name.casefold()
+        words = folded.replace("-", " ").split()
+        starts = [key for n in range(2, len(folded)) for key in by_name.get(folded[:n], ())]
+        for other in sorted({*starts, *by_last_word.get(words[-1] if words else "", ())}, key=order.__getitem__):
+            candidate = entities[other]
+            if candidate.type and other != entity.key and extends_name(entity.name, candidate.name):
+                return candidate
+        return None
+
     for key, entity in entities.items():
         if entity.type:
             continue
-        base = known_base(entity.name, vocabulary) or next(
-            (e for e in entities.values() if e.type and e.key != key and extends_name(entity.name, e.name)), None
-        )
+        base = known_base(entity.name, vocabulary) or extended(entity)
         if base is not None:
             # "SWE-Gym-32B", "Mender-32B": a parameter count makes a model of what it is named after.
             entity.type = "Model" if base.type in ("Dataset", "Method") and _SIZE_TAIL.search(entity.name) else base.type
             continue
         decided = None
-        for mention in mentions:
-            if mention.key != key:
-                continue
+        for index in at_key[key]:
+            mention = mentions[index]
             kind, rule = names.infer_type(entity.name, text, mention.start, mention.end)
             if rule not in ("default", "name-shape"):  # the shape is the same at every mention: the last resort
                 # "Experiments on DeepSeek-V2-Lite, Mixtral-8x7B and Qwen3-30B-A3B": what the names it is
                 # listed with are outweighs the place a list stands in.
-                decided = (rule in _PLACE_RULES and _listed_type(text, mentions, key, known_types)) or kind
+                decided = (rule in _PLACE_RULES and _listed_type(text, mentions, key, known_types, at_key[key])) or kind
                 break
-        decided = decided or _listed_type(text, mentions, key, known_types)
+        decided = decided or _listed_type(text, mentions, key, known_types, at_key[key])
         entity.type = decided or names.infer_type(entity.name, entity.name, 0, len(entity.name))[0]
 
 
 _PLACE_RULES = frozenset(("evaluated-on", "score-on"))
 
 
-def _listed_type(text: str, mentions: list[Found], key: str, known_types: dict[str, str]) -> str | None:
+def _listed_type(
+    text: str, mentions: list[Found], key: str, known_types: dict[str, str], at: list[int] | None = None
+) -> str | None:
     """The type shared by the known names listed with a mention of ``key``.
 
     A list is names joined by commas, "and" and "or", with at least one comma
     ("on LLFF, IN2N and NeRF-Art"): "the PILE and M2-BERT-base" may join two
     clauses, and so may a comma alone ("on 256 H100 GPUs, BlockScale trains").
     Only names typed before any guess (the vocabulary's) count, and they must agree.
+    ``at``: the indices of ``key``'s mentions in ``mentions``, when the caller has them.
 
     >>> found = lambda s, e, k: Found(s, e, k, "coined", 0.8)
     >>> t = "on LLFF, IN2N and NeRF-Art."
@@ -1313,7 +1341,8 @@ def _listed_type(text: str, mentions: list[Found], key: str, known_types: dict[s
     True
     """
     types: set[str] = set()
-    for index, mention in enumerate(mentions):
+    for index in range(len(mentions)) if at is None else at:
+        mention = mentions[index]
         if mention.key != key:
             continue
         members, comma, joined = [], False, False
