@@ -463,6 +463,15 @@ def test_extract_unseen_clauses_about_other_work_give_the_paper_no_role(extracto
     assert roles["token merging"] == {"uses"}
 
 
+def test_extract_unseen_a_measure_qualified_by_an_activity_is_the_known_metric(extractor):
+    """"decoding throughput", "serving latency": the known metrics throughput and latency, as written."""
+    extraction, _ = _extract(extractor, "Serving", "We propose X. X increases decoding throughput by 2.4x and cuts "
+                                                   "serving latency by 30%.")
+    metrics = {r.value_text: r.metric for r in extraction.results}
+    assert metrics == {"2.4x": "throughput", "30%": "latency"}
+    assert {m.text for m in extraction.mentions if m.entity_id == "throughput"} == {"decoding throughput"}
+
+
 def test_extract_unseen_a_clause_word_is_no_part_of_a_measure(extractor):
     extraction, roles = _extract(extractor, "Robots", "We propose KeyDP. On the real robot, it improves success rate by "
                                                       "24 points while reducing latency to 38 ms on a Jetson AGX Orin.")

@@ -633,6 +633,9 @@ def _device_again(text: str, candidate: Candidate, chosen: list[Candidate], voca
     )
 
 
+_ACTIVITY_QUALIFIER = re.compile(r"(?:decoding|serving|generation|prefill|end-to-end|request|system|overall|peak)\s+")
+
+
 def _give_key(text: str, candidate: Candidate, vocabulary: Vocabulary, short_keys: dict[str, Candidate]) -> None:
     if candidate.key is not None:
         return
@@ -640,6 +643,10 @@ def _give_key(text: str, candidate: Candidate, vocabulary: Vocabulary, short_key
     term = vocabulary.lookup(surface)
     if term is not None:
         candidate.name_by(term)
+        return
+    qualified = _ACTIVITY_QUALIFIER.match(surface) if candidate.component == "measured" else None
+    if qualified is not None and (term := vocabulary.lookup(surface[qualified.end() :])) is not None:
+        candidate.name_by(term)  # "decoding throughput", "serving latency": throughput and latency, as written
         return
     defined = short_keys.get(name_key(surface)) or short_keys.get(name_key(names._strip_plural(surface)))
     if defined is not None:
