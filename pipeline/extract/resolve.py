@@ -999,10 +999,13 @@ def _listed_with_known(text: str, title_end: int, chosen: list[Candidate], vocab
         # Two or more names the vocabulary typed alike make a list of that type; one name, or names not yet
         # typed, only where a comparison or "such as" opens the list (typed later, like any new name).
         known = len(run) >= 2 and len(kinds) == 1 and None not in kinds and all(c.component == "vocabulary" for c in run)
-        if run:
+        # (Cheap tests of the joiners first: this runs for every name.)
+        joined_after = run and text.startswith((",", " and ", " or "), run[-1].end)
+        joined_before = run and text.endswith((", ", " and ", " or "), 0, run[0].start)
+        if joined_after or joined_before:
             closed = len(run) >= 2 and bool(re.search(r"\b(?:and|or)\b", text[run[-2].end : run[-1].start]))
-            after = None if closed else _NEXT_ITEM.match(text, run[-1].end)
-            before = _ITEM_BEFORE.search(text, max(title_end, run[0].start - 40), run[0].start)
+            after = None if closed or not joined_after else _NEXT_ITEM.match(text, run[-1].end)
+            before = _ITEM_BEFORE.search(text, max(title_end, run[0].start - 40), run[0].start) if joined_before else None
             if not known:
                 after = after if after and _LIST_LEAD.search(text, max(0, run[0].start - 30), run[0].start) else None
                 before = before if before and _LIST_LEAD.search(text, max(0, before.start() - 30), before.start()) else None

@@ -563,6 +563,16 @@ def assign_roles(
     for found in _general_techniques([r.key for r in out if r.role == "builds_on"], entities, first_mention):
         add(*found)
     own_work_from = own_work_start(text, sentences, title_end, proposed_spans)
+    unrealised_at: dict[int, bool] = {}
+
+    def unrealised(s_start: int, sentence: str) -> bool:  # once per sentence, its words tested first
+        if s_start not in unrealised_at:
+            lowered = sentence.lower()
+            unrealised_at[s_start] = any(map(lowered.__contains__, _UNREALISED_WORDS)) and bool(
+                _UNREALISED.search(sentence, lowered=lowered)
+            )
+        return unrealised_at[s_start]
+
     for mention in mentions:
         key = mention.key
         entity = entities.get(key)
@@ -578,7 +588,7 @@ def assign_roles(
             continue
         if others.said(mention, s_start, s_end):
             continue
-        if _UNREALISED.search(sentence) or (
+        if unrealised(s_start, sentence) or (
             entity.type in ("Dataset", "Hardware") and s_start < own_work_from and _OTHERS_DID.search(sentence)
         ):
             # "We plan to evaluate X on SWE-bench", "does not yet run on TPU v4"; "Earlier studies evaluated
@@ -697,6 +707,7 @@ _UNREALISED = AnyCase(
     r"\b(?:future work|we plan to|plans? to|leave (?:\w+ )?(?:to|for) future|remains? (?:as )?future|not yet|"
     r"have not been|has not been|have not|could be extended|is left|are left)\b"
 )
+_UNREALISED_WORDS = ("future", "plan", "leave", "remain", "not", "could be", " left")
 # A sentence about others' experiments: "Earlier studies evaluated CLIP on ImageNet", "SchNet was trained on
 # QM9 by its authors", "Frontier models like GPT-4 are trained on clusters of H100 GPUs".
 _OTHERS_DID = AnyCase(
