@@ -678,17 +678,13 @@ def _link_proposals(
             for start, end in names.enumerated_objects(text, cue.position, _sentence_end(text, cue.position)):
                 new = _new_candidate(text, start, end, "proposal", vocabulary)
                 if new is not None:
-                    chosen = _replace_inside(chosen, new)
-                    if new in chosen:
-                        proposed.setdefault(new.key, (new.start, new.end, "proposal:listed"))
+                    chosen = _adopt(chosen, new, proposed, "proposal:listed", same_key=False)
             # "... together with staleness-aware error feedback, a variant of ...", "we pair it with
             # deferred KV backfilling, which ...": a second new technique the sentence describes.
             for match in _COMPANION.finditer(text, cue.position, _sentence_end(text, cue.position)):
                 new = _new_candidate(text, match.start(1), match.end(1), "proposal", vocabulary)
                 if new is not None and new.concept is None:
-                    chosen = _replace_inside(chosen, new)
-                    if new in chosen:
-                        proposed.setdefault(new.key, (new.start, new.end, "proposal:companion"))
+                    chosen = _adopt(chosen, new, proposed, "proposal:companion", same_key=False)
         clause_end = _clause_end(text, cue.position)
         target = _first_after(text, chosen, cue.position, clause_end)
         if target is not None:
@@ -734,9 +730,7 @@ def _link_proposals(
             continue
         new = _new_candidate(text, start, end, "proposal", vocabulary)
         if new is not None:
-            chosen = _replace_inside(chosen, new)
-            if new in chosen or any(c.key == new.key for c in chosen):
-                proposed.setdefault(new.key, (new.start, new.end, "proposal:yielding"))
+            chosen = _adopt(chosen, new, proposed, "proposal:yielding")
     for verb in finditer_at(_PASSIVE_VERB, text, _PASSIVE_VERBS, title_end):
         # "In this work, EchoFlow is proposed: ...": the name comes before the verb.
         match = _PASSIVE_BE.search(text, max(title_end, verb.start() - 24), verb.start())
@@ -749,9 +743,7 @@ def _link_proposals(
             continue
         new = _new_candidate(text, name.start(name.lastindex), name.end(name.lastindex), "proposal", vocabulary)
         if new is not None:
-            chosen = _replace_inside(chosen, new)
-            if new in chosen or any(c.key == new.key for c in chosen):
-                proposed.setdefault(new.key, (new.start, new.end, "proposal:passive"))
+            chosen = _adopt(chosen, new, proposed, "proposal:passive")
     for match in finditer_at(_OUR_NAME, text, _OUR_HEADS, title_end):
         new = _new_candidate(text, match.start(1), match.end(1), "proposal", vocabulary)
         if new is not None and not any(c.start < new.end and new.start < c.end for c in chosen):
@@ -762,9 +754,7 @@ def _link_proposals(
         if ("-" in phrase or " " in phrase) and not _CLAUSE_NOT_NAME.match(phrase):
             new = _new_candidate(text, match.start(1), match.end(1), "proposal", vocabulary)
             if new is not None:
-                chosen = _replace_inside(chosen, new)
-                if new in chosen:
-                    proposed.setdefault(new.key, (new.start, new.end, "proposal:apposed"))
+                chosen = _adopt(chosen, new, proposed, "proposal:apposed", same_key=False)
     # Every match has a kind noun, a comma and a capital: most abstracts have none, and
     # looking for that is cheaper than trying the pattern at every "a".
     apposed = _APPOSED_NAME.finditer(text, title_end) if _has_apposed_kind(text, title_end) else ()
@@ -783,16 +773,12 @@ def _link_proposals(
             continue
         new = _new_candidate(text, match.start(2), match.end(2), "proposal", vocabulary)
         if new is not None:
-            chosen = _replace_inside(chosen, new)
-            if new in chosen or any(c.key == new.key for c in chosen):
-                proposed.setdefault(new.key, (new.start, new.end, "proposal:apposed"))
+            chosen = _adopt(chosen, new, proposed, "proposal:apposed")
     for start, end, said_new in _named_as_own(text, title_end):
         new = _new_candidate(text, start, end, "proposal", vocabulary)
         # "Llama-3-8B, our base model.": a known model, or a size of one, is not made new by "our".
         if new is not None and (said_new or (new.concept is None and known_base(text[start:end], vocabulary) is None)):
-            chosen = _replace_inside(chosen, new)
-            if new in chosen or any(c.key == new.key for c in chosen):
-                proposed.setdefault(new.key, (new.start, new.end, "proposal:own-apposition"))
+            chosen = _adopt(chosen, new, proposed, "proposal:own-apposition")
     for candidate in chosen:
         surface = text[candidate.start : candidate.end]
         if (
@@ -885,7 +871,7 @@ _APPOSED_NAME = re.compile(
 _COMMA_CAPITAL = re.compile(r",\s+[A-Z]")
 _KIND_ENDS = re.compile(rf"(?:{_APPOSED_KINDS})$")
 _LONGEST_KIND = max(map(len, _APPOSED_KINDS.split("|")))
-# "Federated learning (FL) is a type of ...": a definition of something known.
+# "giving LN-DPO", "to obtain LexLlama-8B", "yielding a system, X": what a change to known work yields.
 _YIELDING_HEADS = ("yielding", "giving", "obtaining", "producing", "resulting in", "to obtain", "to produce", "to get")
 _YIELDING = re.compile(
     r"(?:" + "|".join(_YIELDING_HEADS) + r")\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _APPOSED_KINDS + r")\s+)?"
@@ -893,6 +879,7 @@ _YIELDING = re.compile(
 )
 _WE_TRAIN = re.compile(r"\b(?:[Ww]e|to)\s+(?:(?:also|then|further|first|next)\s+)?(?:pre-?)?train\s+")
 _WE_HEADS = ("We", "we", "to")  # what every _WE_TRAIN match starts with
+# "Federated learning (FL) is a type of ...": a definition of something known.
 _DEFINITION = re.compile(r"\)\s+(?:is|are|refers to|denotes)\s+(?:a|an|the)\b")
 # The participles are looked for (few), then "is"/"are" right before them.
 _PASSIVE_VERBS = ("proposed", "introduced", "presented", "developed")
@@ -968,6 +955,7 @@ _NAME_AT = re.compile(names.NEW_NAME + r"(?=,\s+(?:an?|the)\s)")
 # The item after a list's last name, and the one before its first: "MuSiQue and Bamboogle", "Hypersim, KITTI".
 _NEXT_ITEM = re.compile(r"(?:,\s+(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+)([A-Z][\w+-]*[\w+])(?![\w.-]|\s+[A-Z0-9])")
 _ITEM_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w+-]*[\w+])(?:,\s+|\s+and\s+|\s+or\s+)$")
+_AND_OR = re.compile(r"\b(?:and|or)\b")
 # What opens a list of rivals or examples, so that one known name in it is enough: "Compared with S-LoRA
 # and Punica", "systems such as Tutel and DeepSpeed-MoE".
 _LIST_LEAD = re.compile(
@@ -1003,7 +991,7 @@ def _listed_with_known(text: str, title_end: int, chosen: list[Candidate], vocab
         joined_after = run and text.startswith((",", " and ", " or "), run[-1].end)
         joined_before = run and text.endswith((", ", " and ", " or "), 0, run[0].start)
         if joined_after or joined_before:
-            closed = len(run) >= 2 and bool(re.search(r"\b(?:and|or)\b", text[run[-2].end : run[-1].start]))
+            closed = len(run) >= 2 and _AND_OR.search(text, run[-2].end, run[-1].start) is not None
             after = None if closed or not joined_after else _NEXT_ITEM.match(text, run[-1].end)
             before = _ITEM_BEFORE.search(text, max(title_end, run[0].start - 40), run[0].start) if joined_before else None
             if not known:
@@ -1018,6 +1006,17 @@ def _listed_with_known(text: str, title_end: int, chosen: list[Candidate], vocab
                 found.append(Candidate(match.start(1), match.end(1), "listed", type=kind))
         run = [candidate] if candidate is not None else []
     return found
+
+
+def _adopt(
+    chosen: list[Candidate], new: Candidate, proposed: dict[str, tuple[int, int, str]], rule: str, *, same_key: bool = True
+) -> list[Candidate]:
+    """``chosen`` with ``new`` in place of the candidates inside it; ``new`` is marked proposed by ``rule`` when it
+    stands (or, with ``same_key``, when a candidate of its key does: the name recurs elsewhere)."""
+    chosen = _replace_inside(chosen, new)
+    if new in chosen or (same_key and any(c.key == new.key for c in chosen)):
+        proposed.setdefault(new.key, (new.start, new.end, rule))
+    return chosen
 
 
 def _sentence_end(text: str, position: int) -> int:
