@@ -87,6 +87,26 @@ def test_keyword_prefilter_lets_every_cue_through(cue, key, data):
     assert getattr(roles, key).search(text.lower()), text
 
 
+# Cue patterns searched only where one of a few words occurs (a str test, before the pattern).
+_WORD_GATED = [
+    ("_CONTRAST_WHICH", ("_CONTRAST_WORDS",)),
+    ("_OTHERS_SUBJECT", ("_OTHERS_WORDS",)),
+    ("_UNREALISED", ("_UNREALISED_WORDS",)),
+    ("_SOURCED_FROM", ("_SOURCED_WORDS",)),
+    ("_TRAINS_MODEL", ("_TRAINS_WORD",)),
+]
+
+
+@pytest.mark.parametrize("cue, words", _WORD_GATED, ids=[c for c, _ in _WORD_GATED])
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_word_gate_lets_every_cue_through(cue, words, data):
+    """A text the cue matches holds one of the words its search is gated on: the gate hides no cue."""
+    text = data.draw(st.from_regex(getattr(roles, cue).pattern, fullmatch=True)).lower()
+    gate = getattr(roles, words[0])
+    assert any(word in text for word in ((gate,) if isinstance(gate, str) else gate)), text
+
+
 # Each pattern searched with finditer_at, with the heads every match must start with.
 _AT_HEADS = [
     (names, "_MEASURE_AFTER_CHANGE", "_CHANGE_WORDS"),

@@ -25,7 +25,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .patterns import AnyCase, finditer_at, occurrences, places
+from .patterns import LIST_JOIN, AnyCase, finditer_at, occurrences, places
 
 
 # ----------------------------------------------------------------- acronyms
@@ -1187,9 +1187,8 @@ _EVALUATED_ON = AnyCase(
 # and a comma puts its numbers on that dataset (hardware was ruled out before).
 # Also each name of a list it opens on: "On DOCCI and IIW, captions from ...".
 _LISTED_NAME = r"[\w.+/-]+(?:\s[\w.+/-]+)?"
-_LIST_JOIN = r"(?:,\s+(?:and\s+)?|\s+and\s+)"
-_ON_OPENING = re.compile(rf"(?:^|[.;:]\s+|\n)On\s+(?:the\s+)?(?:{_LISTED_NAME}{_LIST_JOIN}){{0,4}}$")
-_LIST_THEN_COMMA = re.compile(rf"(?:{_LIST_JOIN}{_LISTED_NAME}){{0,4}},")
+_ON_OPENING = re.compile(rf"(?:^|[.;:]\s+|\n)On\s+(?:the\s+)?(?:{_LISTED_NAME}{LIST_JOIN}){{0,4}}$")
+_LIST_THEN_COMMA = re.compile(rf"(?:{LIST_JOIN}{_LISTED_NAME}){{0,4}},")
 # "a PSNR of 32.4 dB on ZJU-MoCap", "reaches 46.3% on MMLU": what a score was measured on.
 _SCORE_ON = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%|dB|points?)?\s+(?:[\w@/-]+\s+){0,3}?on\s+(?:the\s+)?$")
 # "improves Chamfer distance over One-2-3-45": a rival, whatever its name's shape.

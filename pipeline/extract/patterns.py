@@ -64,6 +64,10 @@ class AnyCase:
         return self._run(re.Pattern.finditer, text, pos, endpos, lowered)
 
 
+# What joins the names of a list: ", ", ", and ", " and ", " or " (roles, resolve and names read lists with it).
+LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+
+
 def occurrences(text: str, words: Iterable[str], start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
     """``(position, word)`` for each occurrence of each of ``words`` in ``text[start:end]``,
     word by word (``str.find`` skips there in C).

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..ids import name_key
 from . import names
-from .patterns import AnyCase, finditer_at
+from .patterns import LIST_JOIN, AnyCase, finditer_at
 from .roles import LIST_GAP, Found, Known, extends_name
 from .vocabulary import Term, Vocabulary
 
@@ -953,8 +953,8 @@ _NAME_AT = re.compile(names.NEW_NAME + r"(?=,\s+(?:an?|the)\s)")
 
 
 # The item after a list's last name, and the one before its first: "MuSiQue and Bamboogle", "Hypersim, KITTI".
-_NEXT_ITEM = re.compile(r"(?:,\s+(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+)([A-Z][\w+-]*[\w+])(?![\w.-]|\s+[A-Z0-9])")
-_ITEM_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w+-]*[\w+])(?:,\s+|\s+and\s+|\s+or\s+)$")
+_NEXT_ITEM = re.compile(LIST_JOIN + r"([A-Z][\w+-]*[\w+])(?![\w.-]|\s+[A-Z0-9])")
+_ITEM_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w+-]*[\w+])" + LIST_JOIN + "$")
 _AND_OR = re.compile(r"\b(?:and|or)\b")
 # What opens a list of rivals or examples, so that one known name in it is enough: "Compared with S-LoRA
 # and Punica", "systems such as Tutel and DeepSpeed-MoE".

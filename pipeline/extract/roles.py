@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 
 from .names import TITLE_SEPARATOR, singular
-from .patterns import AnyCase, keyword_pattern
+from .patterns import LIST_JOIN, AnyCase, keyword_pattern
 
 
 @dataclass(slots=True)
@@ -118,6 +118,7 @@ _BUILDS_BEFORE = AnyCase(
 _TRAINS_MODEL = AnyCase(
     r"\bwe\s+(?:also\s+|further\s+|then\s+|first\s+|directly\s+)?(?:post-?)?train\s+" + _DETS + r"$"
 )
+_TRAINS_WORD = "train"  # every _TRAINS_MODEL match holds it
 # "extend the intermediate representation of TVM", "building on the block-sparse formulation
 # used by MegaBlocks", "a modification of online gradient descent", "an attention-attribution
 # analysis of LLaVA": a change to, or a study of, a part of X is work on X.
@@ -436,7 +437,7 @@ def assign_roles(
             add(key, "uses", mention.start, mention.end, "cue:training-data", 0.7)
         elif (
             entity.type == "Dataset"
-            and ("from" in lower or "collected in" in lower)
+            and any(map(lower.__contains__, _SOURCED_WORDS))
             and _SOURCED_FROM.search(before, lowered=lower)
             and not _EVALUATION_WORD.search(text, s_start, mention.start)
         ):
@@ -474,7 +475,7 @@ def assign_roles(
             and _BUILDS_BEFORE.search(before, lowered=lower)
             and not _EVALUATED_BUILT_ON.search(before, lowered=lower)
         ) or _BUILDS_AFTER.match(after) or (
-            entity.type == "Model" and "train" in lower and _TRAINS_MODEL.search(before, lowered=lower)
+            entity.type == "Model" and _TRAINS_WORD in lower and _TRAINS_MODEL.search(before, lowered=lower)
         ):
             add(key, "builds_on", mention.start, mention.end, "cue:builds_on", 0.8)
             built_end = mention.end
@@ -629,13 +630,14 @@ def assign_roles(
 
 # Where a clause speaks of other work: "Unlike ControlNet, which duplicates the encoder of SD, ...",
 # "Prior work extends LoRA to ...", "Mamba builds on S4 ...".
+# (Each pattern is searched only where one of its words is: tests/test_extract_fast_paths.py checks the words.)
 _CONTRAST_WHICH = AnyCase(r"\b(?:unlike|in contrast to|contrary to|whereas)\b[^;]*?,\s*(?:which|who)\b")
-_OTHERS_SUBJECT = AnyCase(
-    r"(?:[\w-]+\s+){0,2}?(?:prior|previous|existing|earlier|recent|many|most|several|other)\s+(?:[\w-]+\s+)?"
-    r"(?:work|works|methods?|approaches|studies|systems|models|papers|techniques)\b"
-)
 _CONTRAST_WORDS = ("unlike", "contrast", "contrary", "whereas")
 _OTHERS_WORDS = ("prior", "previous", "existing", "earlier", "recent", "many", "most", "several", "other")
+_OTHERS_SUBJECT = AnyCase(
+    r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(_OTHERS_WORDS) + r")\s+(?:[\w-]+\s+)?"
+    r"(?:work|works|methods?|approaches|studies|systems|models|papers|techniques)\b"
+)
 _FOUND_START = attrgetter("start")
 _OWN_AGAIN = AnyCase(r",\s+(?:we|our|this)\b|;")
 _SUBJECT_VERB = AnyCase(
@@ -687,7 +689,7 @@ class _OthersClauses:
         if sentence is None or any(map(sentence.__contains__, _CONTRAST_WORDS)):
             for contrast in _CONTRAST_WHICH.finditer(text, s_start, s_end, lowered=lowered):
                 spans.append((contrast.end(), self._own_again(contrast.end(), s_end)))
-        if (sentence is None or any(map(sentence[:48].__contains__, _OTHERS_WORDS))) and _OTHERS_SUBJECT.match(
+        if (sentence is None or any(map(sentence.__contains__, _OTHERS_WORDS))) and _OTHERS_SUBJECT.match(
             text, s_start, s_end, lowered=lowered
         ):
             first_person = _FIRST_PERSON.search(text, s_start, s_end, lowered=lowered)
@@ -755,6 +757,7 @@ _SOURCED_FROM = AnyCase(
     r"\b(?:(?:collected|sourced|curated|gathered|mined|crawled|scraped|retargeted|clips|objects|images|videos|documents)"
     r"\s+from|collected\s+in)\s+(?:the\s+)?(?:[\w.+-]+(?:,\s+|,?\s+and\s+))*$"
 )
+_SOURCED_WORDS = ("from", "collected")  # every _SOURCED_FROM match holds one
 _EVALUATION_WORD = AnyCase(r"\b(?:evaluat|test|assess|validat)")
 # "on held-out ATLAS proteins", "on the Ref-YouTube-VOS and MeViS validation sets": a dataset measured on.
 _ON_DATASET_BEFORE = AnyCase(
@@ -766,8 +769,8 @@ _BACKGROUND = AnyCase(
     r"\b(?:prior|previous|existing|traditional|conventional|standard|typical(?:ly)?|most|many|recent|often|usually|"
     r"commonly|popular|however|but|limited|suffer\w*|fail\w*)\b"
 )
-# What joins the names of a list: ", ", " and ", ", or " (resolve types lists with it too).
-LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
+# Where a list goes on between two names (patterns.LIST_JOIN, to the end of the gap).
+LIST_GAP = re.compile(LIST_JOIN + "$")
 # A method that changes no model's weights: "training-free", "requires no retraining", "post-training quantization".
 _TRAINING_FREE = AnyCase(
     r"\b(?:training-free|post-training|without (?:any )?(?:re-?)?training|(?:requires?|needs?|with) no (?:re-?)?training|"
