@@ -186,6 +186,26 @@ CASES = [
      "We propose consistency trajectory distillation, a method that distills a diffusion model into a 2-step sampler. "
      "It achieves an FID of 2.1 on CIFAR-10.",
      {"consistency trajectory distillation"}, {"FID": "Metric", "CIFAR-10": "Dataset"}),
+    # A title's several-word prefix that names a technique, when the abstract only says "our method" ...
+    ("Entropy-Guided Policy Refinement: Keeping Exploration Alive",
+     "Building on GRPO, we reweight advantages by token entropy. Our method reaches 46.7% pass@1 on AIME 2024.",
+     {"Entropy-Guided Policy Refinement"}, {"Entropy-Guided Policy Refinement": "Method", "AIME 2024": "Dataset"}),
+    # ... but not one that praises a known technique or leads into a question.
+    ("Efficient Attention: A Survey of Kernels", "We survey attention kernels and compare them.", set(), {}),
+    ("Towards Faster Decoding: Lessons from Serving", "We study how serving systems decode.", set(), {}),
+    # A system with a parameter count is a trained model, whatever its apposition calls it; a second new name
+    # "together with" the first, described in apposition, is proposed too.
+    ("Chart Agents",
+     "We introduce ScopeVL-8B, a vision-language agent for charts, together with ChartPile-2M, a corpus of two "
+     "million chart questions.",
+     {"ScopeVL-8B", "ChartPile-2M"}, {"ScopeVL-8B": "Model", "ChartPile-2M": "Dataset"}),
+    # A loss a proposal is said to be is a training objective: a method, not a metric.
+    ("Expert Diversity", "We propose drift-aware regularization, an auxiliary loss that penalises expert collapse.",
+     {"drift-aware regularization"}, {"drift-aware regularization": "Method"}),
+    # The last of "evaluated on A and B", where A has several words; "On X reasoning questions, ...".
+    ("Image to 3D", "We propose MeshLift. It is evaluated on Google Scanned Objects and ObjFlow3D. On ChartQuest "
+                    "reasoning questions, MeshLift attains 52.4% accuracy.",
+     {"MeshLift"}, {"ObjFlow3D": "Dataset", "ChartQuest": "Dataset"}),
 ]
 
 def _extract(extractor, title: str, abstract: str):
@@ -976,6 +996,16 @@ ROLE_CASES = [
      "Hierarchical Graph Transformers for Billion-Edge Graphs",
      "We propose TreeHop, which adds virtual nodes at several levels.",
      {"Transformer": {"uses"}}, {"Transformer": {"builds_on"}}),
+    ("a model upcycled or converted into the work is built on; a judge based on a model uses it",
+     "Sparse Upcycling",
+     "We propose Tessel. We upcycle Mistral-7B into a mixture of eight experts and convert Llama-3-8B into a "
+     "reranker. Answers are scored by an automatic judge based on GPT-4o.",
+     {"Mistral 7B": {"builds_on"}, "Llama-3-8B": {"builds_on"}, "GPT-4o": {"uses"}}, {"GPT-4o": {"builds_on"}}),
+    ("a builds verb before a name in apposition to what is adapted",
+     "World Models for Hands",
+     "We propose DexDream. We adapt a pretrained video generator, CogVideoX, to hand commands by fine-tuning it "
+     "on teleoperation data.",
+     {"CogVideoX": {"builds_on"}}, {}),
 ]
 
 

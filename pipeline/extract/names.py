@@ -1177,7 +1177,7 @@ _LIST_HEAD = re.compile(
 _EVALUATED_ON = AnyCase(
     r"\b(?:performance|accuracy|results?|scores?|evaluat\w*|experiments?|benchmark\w*|gains?|improvements?|"
     r"(?:pre-?|fine-?)?train(?:ed|ing)|tested|validated)"
-    r"\s+(?:[\w-]+\s+){0,3}?on\s+(?:the\s+)?(?:[\w.+-]+,\s+){0,5}(?:[\w.+-]+,?\s+and\s+)?$"
+    r"\s+(?:[\w-]+\s+){0,3}?on\s+(?:the\s+)?(?:[\w.+-]+,\s+){0,5}(?:[\w.+-]+(?:\s[\w.+-]+){0,2},?\s+and\s+)?$"
     r"|\band\s+on\s+(?:the\s+)?$"  # also a later item of the list: "evaluate on HotpotQA, 2Wiki and MuSiQue"
     # "on 12 tasks from RoboTwin", "on the bimanual tasks of DexArt": parts of a benchmark.
     r"|\bon\s+(?:\d+\s+|the\s+)?(?:[\w-]+\s+)?(?:tasks|problems|questions|subsets|splits|environments|games|scenes)"
@@ -1212,6 +1212,9 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _SPLIT_AFTER = re.compile(
     r"(?:\s+and\s+[\w.+-]+)?\s+(?:training|train|validation|val|test|dev|evaluation|held-out)\s+(?:splits?|sets?|subsets?)\b"
 )
+# "on CharXiv reasoning questions", "on the HLE problems": the items of a dataset (after "on", see infer_type).
+_ITEMS_AFTER = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:questions|problems|tasks|queries|prompts|instances|episodes)\b")
+_ON_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+)?$")
 # "a set of block-sparse GPU kernels": what the set is of is the head ("kernels", not "GPU").
 _QUANTITY_OF = re.compile(r"^(?:[\w-]+\s+)?(?:set|family|series|pair|combination|stack)\s+of\s+")
 # Where a noun phrase's head has been named: a preposition or a clause follows.
@@ -1262,6 +1265,8 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
         return "Dataset", "opening-on"  # "On ToolBench, the agent ...": not "the agent" as an apposition
     if _SPLIT_AFTER.match(text, end):
         return "Dataset", "split-after"  # "the Ref-YouTube-VOS and MeViS validation sets"
+    if _ITEMS_AFTER.match(text, end) and _ON_BEFORE.search(text, max(0, start - 8), start):
+        return "Dataset", "items-after"  # "On CharXiv reasoning questions, ...": the questions a dataset holds
     after = _HEAD_AFTER.match(text[end : end + 30])
     if after:
         head = after.group(1).lower()
@@ -1277,7 +1282,9 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
         phrase = _PHRASE_END.split(_QUANTITY_OF.sub("", apposition.group(1)), maxsplit=1)[0]
         heads = [w for w in _LETTERS.findall(phrase)[:8] if w.lower() in _HEAD_NOUNS and not (w[0].isupper() and w[1:].islower())]
         if heads:
-            return _HEAD_NOUNS[heads[-1].lower()], "apposition"
+            # "X, an auxiliary loss that ...": a loss a name is given to is a training objective, a method.
+            head = heads[-1].lower()
+            return ("Method" if head == "loss" else _HEAD_NOUNS[head]), "apposition"
         for word in _LETTERS.findall(apposition.group(1))[:6]:
             # A Title Case word is part of a name ("a variant of Group Relative Policy Optimization"), no head;
             # an acronym may be one ("an open LLM").

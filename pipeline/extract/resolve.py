@@ -830,7 +830,8 @@ _APPOSED_PHRASE = re.compile(
 )
 _COMPANION = re.compile(
     r"\b(?:together with|along with|combined with|paired with|pair (?:it|them) with|complement(?:ed)? (?:it |them )?with)\s+"
-    r"([a-z][\w-]*(?:\s(?:[a-z][\w-]*|[A-Z]{2,4})){1,3}),\s+(?:which|that|an?)\s"  # "deferred KV backfilling"
+    # "deferred KV backfilling", "together with SciFig-1M, a corpus of ...".
+    rf"([a-z][\w-]*(?:\s(?:[a-z][\w-]*|[A-Z]{{2,4}})){{1,3}}|{names.NEW_NAME}),\s+(?:which|that|an?)\s"
 )
 # "our model, trained on a single dataset, ...", "our method, which is simple, ...": a clause, not a name.
 _CLAUSE_NOT_NAME = re.compile(r"(?:which|that|when|while|where|unlike|like|once|[a-z]+[^e]ed|[a-z]+ly)\b|.*\b(?:a|an|the)\b")
@@ -1123,6 +1124,11 @@ def _link_title(
             chosen = [c for c in chosen if not (c.start < end and start < c.end)]
             chosen.append(candidate)
             proposed.setdefault(candidate.key, (start, end, "title-prefix"))
+        elif not proposed and (named := _title_named_technique(surface, covering, vocabulary)) is not None:
+            # "Entropy-Anchored Policy Optimization: Keeping ...", an abstract that only says "our method".
+            candidate = Candidate(start, end, "title", name_key(surface), surface, named)
+            chosen = [c for c in chosen if not (c.start < end and start < c.end)] + [candidate]
+            proposed.setdefault(candidate.key, (start, end, "title-prefix"))
         elif not proposed:
             chosen = _title_technique(text, title_end, end, chosen, vocabulary, proposed)
         return chosen
@@ -1153,6 +1159,32 @@ def _link_title(
 
 
 _AFTER_COLON = re.compile(r":\s*")
+
+
+_TITLE_LEADS = frozenset("towards toward beyond when why how what is are do does can rethinking revisiting".split())
+
+
+def _title_named_technique(prefix: str, covering: list[Candidate], vocabulary: Vocabulary) -> str | None:
+    """The type of a title's several-word prefix that names a technique of its own, else None.
+
+    Its words are capitalised and the last is a technique's ("Optimization", "Routing"); not a known name,
+    nor one qualified by praise or a lead word ("Efficient Attention", "Towards Faster Decoding").
+
+    >>> _title_named_technique("Entropy-Anchored Policy Optimization", [], Vocabulary())
+    'Method'
+    >>> _title_named_technique("Efficient Attention", [], Vocabulary()) is None
+    True
+    """
+    words = prefix.split()
+    first = words[0].lower()
+    if len(words) < 2 or first in names.GENERIC_MODIFIERS or first in _TITLE_LEADS or first.endswith("ing"):
+        return None
+    last = words[-1].lower()
+    if not (names.is_technique_word(last) or names.technique_noun(last)):
+        return None
+    if vocabulary.lookup(prefix) is not None or vocabulary.is_stop(prefix) or any(c.concept for c in covering if c.end - c.start == len(prefix)):
+        return None
+    return names.infer_type(prefix, prefix, 0, len(prefix))[0]
 
 
 def _title_technique(
@@ -1323,6 +1355,9 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
                 break
         decided = decided or _listed_type(text, mentions, key, known_types, at_key[key])
         entity.type = decided or names.infer_type(entity.name, entity.name, 0, len(entity.name))[0]
+        if entity.type == "Method" and _SIZE_TAIL.search(entity.name):
+            # "ClickSense-7B, a vision-language agent": a system with a parameter count is a trained model.
+            entity.type = "Model"
 
 
 _PLACE_RULES = frozenset(("evaluated-on", "score-on"))

@@ -108,7 +108,7 @@ _BUILDS_BEFORE = AnyCase(
     r"approximat(?:e|es|ing)|reduc(?:e|es) to|changes to|"  # "approximates the Shampoo preconditioner", "reduces to FedAvg"
     r"augment(?:s|ed|ing)?|enhanc(?:e|es|ed|ing)|equip(?:s|ped|ping)?|reformulat(?:e|es|ed|ing)|recast(?:s|ing)?|"
     r"start(?:s|ing)? from|initiali[sz]\w* (?:from|with)|distill\w* from|(?:fine-?tuned|trained) from|port(?:s|ed|ing)?|"
-    r"continu\w* (?:pre-?)?train\w*|(?:we|to) scale|"  # "we port X to", "we continue pretraining X"
+    r"continu\w* (?:pre-?)?train\w*|(?:we|to) scale|upcycl\w*|"  # "we port X to", "we continue pretraining X"
     r"(?:integrat\w*|incorporat\w*|plug\w*|insert\w*|add(?:s|ed|ing)?)\s+(?:[\w-]+\s+){1,4}(?:in)?to|"
     r"(?:how to )?(?:optimi[sz](?:e|es|ing)|accelerat(?:e|es|ing)|speed(?:s|ing)? up|scal(?:e|es|ing) up))"
     r"\s*" + _DETS + r"$"
@@ -167,6 +167,23 @@ _BUILDS_AFTER = AnyCase(
     r"|^(?:\s+(?:model|network|policy|checkpoint|backbone))?\s+(?:is|are|was|were)\s+(?:further\s+|first\s+)?"
     r"(?:extended|fine-?tuned|adapted|modified|augmented|generali[sz]ed)\b"
 )
+# "converts Qwen2.5-Omni-7B into a universal retriever", "we turn Llama-3 into a reranker": a model made into
+# the work (not "transforms the sequential denoising into ...": a process replaced).
+_CONVERTS_WORDS = ("convert", "turn", "repurpos", "upcycl")  # every _CONVERTS_BEFORE match holds one
+_CONVERTS_BEFORE = AnyCase(r"\b(?:" + "|".join(_CONVERTS_WORDS) + r")\w*\s+" + _DETS + r"$")
+_INTO_AFTER = AnyCase(r"^\s+into\b")
+# "We adapt a pretrained video generator, Cosmos-Predict2, to ...": the name in apposition to what is adapted.
+_BUILDS_APPOSED = AnyCase(
+    r"\b(?:adapt|extend|fine-?tun|finetun|modif|upcycl|start\w* from|build\w* (?:up)?on)\w*\s+(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:model|generator|llm|vlm|network|transformer|policy|backbone|encoder|decoder|detector|"
+    r"method|optimizer|system|architecture),\s+$"
+)
+# "an automatic judge based on Gemini 2.5 Pro", "a teacher built on Qwen2.5-72B": a component the work uses, built on X.
+_COMPONENT_BASED_WORDS = ("based", "built")  # every _COMPONENT_BASED match holds one
+_COMPONENT_BASED = AnyCase(
+    r"\b(?:judge|grader|evaluator|annotator|verifier|rater|teacher|critic|labeler|labeller)s?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:based|built) (?:up)?on\s+" + _DETS + r"$"
+)
 _USES_BEFORE = AnyCase(
     r"(?:us(?:e|es|ed|ing)|leverag\w+|employ\w*|adopt\w*|appl(?:y|ies|ied|ying)|integrat\w*|incorporat\w*|"
     r"via|through|harness\w*|exploit\w*|rel(?:y|ies|ying) on|combin\w*|utili[sz]\w*|with|by|"
@@ -196,7 +213,7 @@ _BUILD_KEYS = (
     "revisit", "investigat", "examin", "characteri", "inspired", "variant", "successor", "upgrade", "improv",
     "modif", "upon", "optimi", "accelerat", "speed", "scal", "start", "initiali", "distill", "integrat", "incorporat",
     "plug", "insert", "add", "approximat", "reduc", "replac", "changes to", "augment", "enhanc", "equip", "reformulat",
-    "recast", "port", "continu", "bottleneck", "trained from",
+    "recast", "port", "continu", "bottleneck", "trained from", "upcycl",
 )
 _TRAINED_KEYS = ("train", "instruction", "calibrat")
 # The keys as one pattern each: a search for any of them is one scan, in C.
@@ -474,8 +491,16 @@ def assign_roles(
             may_build
             and _BUILDS_BEFORE.search(before, lowered=lower)
             and not _EVALUATED_BUILT_ON.search(before, lowered=lower)
+            and not (any(map(lower.__contains__, _COMPONENT_BASED_WORDS)) and _COMPONENT_BASED.search(before, lowered=lower))
         ) or _BUILDS_AFTER.match(after) or (
             entity.type == "Model" and _TRAINS_WORD in lower and _TRAINS_MODEL.search(before, lowered=lower)
+        ) or (
+            comparable
+            and (
+                entity.type == "Model" and _INTO_AFTER.match(after)
+                and any(map(lower.__contains__, _CONVERTS_WORDS)) and _CONVERTS_BEFORE.search(before, lowered=lower)
+                or may_build and before.endswith(", ") and _BUILDS_APPOSED.search(before, lowered=lower)
+            )
         ):
             add(key, "builds_on", mention.start, mention.end, "cue:builds_on", 0.8)
             built_end = mention.end
