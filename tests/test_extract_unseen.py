@@ -206,6 +206,40 @@ CASES = [
     ("Image to 3D", "We propose MeshLift. It is evaluated on Google Scanned Objects and ObjFlow3D. On ChartQuest "
                     "reasoning questions, MeshLift attains 52.4% accuracy.",
      {"MeshLift"}, {"ObjFlow3D": "Dataset", "ChartQuest": "Dataset"}),
+    # "We call ..." at a sentence's start, of a measure too; "... and call the result X".
+    ("Less Rollout, More Signal: Gated Sampling for RL",
+     "We gate rollouts with a verifier. We call the resulting recipe GateFlow. GateFlow lifts pass@1 on AIME 2024 "
+     "from 16.7% to 33.3%.", {"GateFlow"}, {}),
+    ("Reading Charts Twice",
+     "A model is credited only when it answers both; we call this measure twin accuracy. The best model reaches 58.3% "
+     "twin accuracy.", {"twin accuracy"}, {"twin accuracy": "Metric"}),
+    ("Open-Vocabulary Detection",
+     "We pretrain a detector on 20M region-caption pairs and call the result RegionDet. RegionDet reaches 38.4 box AP "
+     "on LVIS.", {"RegionDet"}, {}),
+    # "we train <long form> (<acronym>)": a new model, not a known one trained further.
+    ("When to Stop Retrieving",
+     "Second, we train Evidence-Aware Stopping Control (EASC), a 0.5B classifier fine-tuned from Qwen2.5-0.5B. EASC "
+     "improves exact match by 3.4 points over IRCoT.", {"Evidence-Aware Stopping Control"}, {}),
+    # Sizes in brackets after listed names; "-4K" counts a dataset's hours, not a model's parameters.
+    ("Tiny Speech Recognition", "We design Whisk-Tiny (9M) and Whisk-Small (38M), streaming recognisers for "
+                                "microcontrollers.", {"Whisk-Tiny", "Whisk-Small"},
+     {"Whisk-Tiny": "Model", "Whisk-Small": "Model"}),
+    ("Cooking Video", "We release StepKitchen-4K, 4,000 hours of egocentric cooking video. On it, VideoMAE reaches "
+                      "31.5% top-5 accuracy.", {"StepKitchen-4K"}, {"StepKitchen-4K": "Dataset"}),
+    # Measures named "... Ratio" or called "a quantity"; a quoted name in apposition.
+    ("Rare Tokens", "We measure the tail loss gap, a quantity we term TLG: the loss increase on rare tokens.",
+     {"TLG"}, {"TLG": "Metric"}),
+    ("Overthinking", "We propose Afterthought Ratio, the fraction of tokens produced after the first correct answer.",
+     {"Afterthought Ratio"}, {"Afterthought Ratio": "Metric"}),
+    ("Clarifying Questions", 'We propose a method, "Ask-Then-Solve", in which a model is rewarded for asking.',
+     {"Ask-Then-Solve"}, {}),
+    # "our policy, X" after "pretrain" (no preposition "in"); "On the DTU benchmark, X reduces" (no apposition).
+    ("Robot Policies", "We pretrain our policy, FlowPol-S, on 970k trajectories.", {"FlowPol-S"}, {"FlowPol-S": "Model"}),
+    ("TetraMesh: Tetrahedral Primitives for Surfaces",
+     "In this paper, TetraMesh is proposed. On the DTU benchmark, TetraMesh reduces Chamfer distance by 20%.",
+     {"TetraMesh"}, {"TetraMesh": "Method"}),
+    # A name before a passive "is proposed" stops at a full stop, and "proposed by <someone>" is not the paper's.
+    ("Terminal Agents", "We propose ShellFix. Repairs are proposed by a small model.", {"ShellFix"}, {}),
 ]
 
 def _extract(extractor, title: str, abstract: str):
@@ -1006,6 +1040,25 @@ ROLE_CASES = [
      "We propose DexDream. We adapt a pretrained video generator, CogVideoX, to hand commands by fine-tuning it "
      "on teleoperation data.",
      {"CogVideoX": {"builds_on"}}, {}),
+    ("a model distilled into the work is built on, and of several models built on it is 'the teacher'",
+     "Four-Step Video",
+     "This work presents Sprintly, a generator obtained by distilling Wan2.1-T2V-14B into a student. The student is "
+     "initialised from Wan2.1-T2V-1.3B. Sprintly gives a 183x speedup over the teacher.",
+     {"Wan2.1-T2V-14B": {"builds_on", "compares_with"}, "Wan2.1-T2V-1.3B": {"builds_on"}},
+     {"Wan2.1-T2V-1.3B": {"compares_with"}}),
+    ("the teacher's pseudo-labels are no reference of a number",
+     "Tiny Speech Recognition",
+     "We distill Whisper large-v3 into TinyEar using the teacher's pseudo-labels on 10k hours of audio.",
+     {"Whisper large-v3": {"builds_on"}}, {"Whisper large-v3": {"compares_with"}}),
+    ("a model in apposition, 'fine-tuned on' the work's data, is built on",
+     "Terminal Agents",
+     "We build RepairBot. Repairs come from a smaller model, GPT-4.1-mini, fine-tuned on 12k recovery traces.",
+     {"GPT-4.1-mini": {"builds_on"}}, {}),
+    ("a measure the paper names and then gives a value of is reported",
+     "Reading Charts Twice",
+     "A model is credited only when it answers both; we call this measure twin accuracy. The best model reaches 58.3% "
+     "twin accuracy.",
+     {"twin accuracy": {"proposes", "reports"}}, {"accuracy": {"reports"}}),
 ]
 
 

@@ -644,17 +644,18 @@ _SECOND_VERB = re.compile(
 _NAMED = re.compile(
     r"\b(?:named|called|dubbed|termed|coined|denoted(?: as)?|referred to as|"
     # "which we call X", "we call this objective X", "we name the resulting model X", "we term this approach X"
-    r"(?:which |that )?we (?:call|term|name|dub)(?: it| them|(?: this| these| the| our)(?: new| resulting| proposed| final)?"
+    r"(?:(?:which |that )?we|We) (?:call|term|name|dub)(?: it| them|(?: this| these| the| our)(?: new| resulting| proposed| final)?"
     r"(?: (?:approach|method|objective|procedure|model|framework|technique|strategy|loss|algorithm|system|variant|"
-    r"architecture|dataset|benchmark|metric|score|scheme|recipe|phenomenon|effect|mechanism|policy|agent))?)?|"
-    r"refer to (?:(?:it|this|them|the [\w-]+(?: [\w-]+){0,2}) )?as)\s+"  # "a procedure we refer to as X"
+    r"architecture|dataset|benchmark|metric|measure|score|scheme|recipe|phenomenon|effect|mechanism|policy|agent))?)?|"
+    r"refer to (?:(?:it|this|them|the [\w-]+(?: [\w-]+){0,2}) )?as|"  # "a procedure we refer to as X"
+    r"call the result(?:ing [\w-]+)?)\s+"  # "We pretrain a detector on ... and call the result OVRegion"
 )
 # "a phenomenon we term the capacity cliff": a name for a finding, which no entity type fits.
 _PHENOMENON_BEFORE = re.compile(r"\b(?:phenomenon|effect|behaviou?r|failure mode|pathology|bias)\s*,?\s+(?:which\s+|that\s+)?$")
 # What every _NAMED match starts with.
 _NAMED_HEADS = (
     "named", "called", "dubbed", "termed", "coined", "denoted", "referred to as", "which we", "that we", "we call",
-    "we term", "we name", "we dub", "refer to",
+    "we term", "we name", "we dub", "We call", "We term", "We name", "We dub", "refer to", "call the result",
 )
 _OPENING_CUE = re.compile(
     r"Introducing\s+"
@@ -1130,8 +1131,8 @@ _HEAD_NOUNS: dict[str, str] = {}
 for _type, _words in {
     "Dataset": "dataset datasets benchmark benchmarks corpus corpora suite suites challenge leaderboard collection testbed split",
     "Model": "model models llm llms lm lms network networks backbone backbones architecture architectures transformer transformers encoder decoder autoencoder vae checkpoint checkpoints policy policies classifier detector generator tower",
-    "Hardware": "gpu gpus cpu cpus tpu tpus npu npus chip chips accelerator accelerators card cards device devices processor processors soc fpga fpgas",
-    "Metric": "score scores metric metrics rate accuracy error loss ratio",
+    "Hardware": "gpu gpus cpu cpus tpu tpus npu npus chip chips accelerator accelerators card cards device devices processor processors soc fpga fpgas microcontroller microcontrollers mcu",
+    "Metric": "score scores metric metrics rate accuracy error loss ratio quantity measure",
     "Method": "method methods algorithm algorithms approach approaches framework frameworks technique techniques strategy strategies scheme schemes pipeline pipelines system systems library toolbox toolkit engine mechanism module recipe paradigm protocol procedure kernel kernels operator attention decoding sampling training inference optimization optimisation distillation quantization quantisation pruning merging guidance filter prediction learning regularization regularisation tuning search compression encoding embedding "
     "scheduler schedulers optimizer optimizers optimiser compiler compilers runtime allocator router planner solver "
     "sampler estimator tokenizer agent agents",
@@ -1149,11 +1150,11 @@ _NAME_HEADS = {
 }
 _NAME_HEADS.update({w: "Model" for w in "model models transformer transformers network networks autoencoder llm llms lm".split()})
 _NAME_HEADS.update({w: "Dataset" for w in "dataset benchmark bench corpus suite".split()})
-_NAME_HEADS.update({w: "Metric" for w in "score rate accuracy error".split()})
+_NAME_HEADS.update({w: "Metric" for w in "score rate accuracy error ratio".split()})
 _NAME_HEADS.update({w: "Hardware" for w in "accelerator accelerators processor gpu gpus cpu npu tpu chip".split()})
 
-_MODEL_SHAPE = re.compile(
-    r"(?:-|\b)\d+(?:\.\d+)?[BMK]\b|(?:former|Former|Net|BERT|GPT|LM|LLM|VAE|GAN|ViT)(?:-?\d|\b|$)|-(?:Instruct|Chat)$"
+_MODEL_SHAPE = re.compile(  # sizes in millions or billions ("-4K" counts a dataset's items or hours)
+    r"(?:-|\b)\d+(?:\.\d+)?[BM]\b|(?:former|Former|Net|BERT|GPT|LM|LLM|VAE|GAN|ViT)(?:-?\d|\b|$)|-(?:Instruct|Chat)$"
 )
 # Names shaped like hardware: a product line ("DGX-A100", "RTX 3060") is
 # hardware anywhere; a bare letter and number ("A100", but also "T5") only
@@ -1163,7 +1164,7 @@ _HARDWARE_LINE = re.compile(r"^(?:RTX|GTX|DGX|HGX|Titan|Quadro|Tesla|Jetson|Xeon
 PARAMETER_COUNT = r"\d+(?:\.\d+)?[BM]\b"
 _PARAMETER_COUNT = re.compile(r"(?:-|\b)" + PARAMETER_COUNT)  # "On Llama-3-70B, ...": a model, not a dataset
 _HARDWARE_SHAPE = re.compile(r"^(?:Core|Apple|MI)\b|^[AHVLTB]\d{2,3}$")
-_DATASET_SHAPE = re.compile(r"(?:Bench|Eval|QA|-bench|-eval|(?<=[a-z0-9])(?:Set|Arena)|-\d{2,4}K?|\d{4})$")
+_DATASET_SHAPE = re.compile(r"(?:Bench|Eval|QA|-bench|-eval|(?<=[a-z0-9])(?:Set|Arena)|-\d{2,4}K?|-\d(?:\.\d)?K|\d{4})$")
 # "StreamDiffusion, a real-time diffusion pipeline": the apposition's head noun.
 _APPOSITION = re.compile(
     r"\s*(?:\([^()]{1,60}\))?\s*(?:,|:|\s+is|\s+is\s+(?:proposed|introduced|presented):)\s+(?:a|an|the)\s+"
@@ -1202,9 +1203,12 @@ _DECIMAL_BEFORE = re.compile(r"(?<![\w.])\d+\.\d+\s+$")  # "58.3 PQ": a score's 
 # Tidal reduces ..." the comma ends a clause, not an apposition.
 # "a new benchmark, CodeArena", "a resolution-elastic vision tower, dubbed Lorgnette", "a benchmark
 # named ToolTrail", "the filtered corpus, which we call Gleaner-Pool".
+# Not after a preposition: "On the DTU benchmark, TetraSplat reduces ..." is no apposition.
 _KIND_BEFORE = re.compile(
+    r"(?<!\b[Oo]n )(?<!\b[Ii]n )(?<!\b[Aa]t )(?<!\b[Ff]or )(?<!\b[Aa]cross )"
     r"\b(?:[Aa]n?|[Oo]ur|[Ii]ts|[Tt]heir|[Tt]he)\s+(?:[\w-]+\s+){0,3}?([A-Za-z]+)"
-    r"(?:,\s+(?:(?:dubbed|called|named|termed)\s+|which\s+we\s+(?:call|name|term|dub)\s+)?|\s+(?:dubbed|called|named|termed)\s+)$"
+    r"(?:,\s+(?:(?:dubbed|called|named|termed)\s+|which\s+we\s+(?:call|name|term|dub)\s+)?|\s+(?:dubbed|called|named|termed)\s+"
+    r"|\s+(?:that\s+|which\s+)?we\s+(?:call|name|term|dub)\s+)$"  # "a quantity we term TPG"
 )
 _HEAD_AFTER = re.compile(r"(?::\s*(?:[Aa]n?|[Tt]he)\s+|[\s-]*)([A-Za-z]+)")
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -1212,6 +1216,7 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _SPLIT_AFTER = re.compile(
     r"(?:\s+and\s+[\w.+-]+)?\s+(?:training|train|validation|val|test|dev|evaluation|held-out)\s+(?:splits?|sets?|subsets?)\b"
 )
+_SIZE_IN_BRACKETS = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s?[MB](?:\s+param(?:eter)?s)?\s*\)")
 # "on CharXiv reasoning questions", "on the HLE problems": the items of a dataset (after "on", see infer_type).
 _ITEMS_AFTER = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:questions|problems|tasks|queries|prompts|instances|episodes)\b")
 _ON_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+)?$")
@@ -1263,6 +1268,8 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
         and not (_HARDWARE_LINE.search(name) or _HARDWARE_SHAPE.search(name) or _PARAMETER_COUNT.search(name))
     ):
         return "Dataset", "opening-on"  # "On ToolBench, the agent ...": not "the agent" as an apposition
+    if _SIZE_IN_BRACKETS.match(text, end):
+        return "Model", "size-after"  # "Murmur-Tiny (9M) and Murmur-Small (38M)"
     if _SPLIT_AFTER.match(text, end):
         return "Dataset", "split-after"  # "the Ref-YouTube-VOS and MeViS validation sets"
     if _ITEMS_AFTER.match(text, end) and _ON_BEFORE.search(text, max(0, start - 8), start):

@@ -166,10 +166,13 @@ _BUILDS_AFTER = AnyCase(
     # "ControlNet is extended with ...", "A pretrained wav2vec 2.0 model is fine-tuned ...": the passive.
     r"|^(?:\s+(?:model|network|policy|checkpoint|backbone))?\s+(?:is|are|was|were)\s+(?:further\s+|first\s+)?"
     r"(?:extended|fine-?tuned|adapted|modified|augmented|generali[sz]ed)\b"
+    # "repairs come from a smaller model, GPT-4.1-mini, fine-tuned on 12k recovery traces": the work tunes it.
+    r"|^,\s+(?:further\s+)?(?:fine-?tuned|adapted)\s+(?:on|with|for|to)\b"
 )
-# "converts Qwen2.5-Omni-7B into a universal retriever", "we turn Llama-3 into a reranker": a model made into
-# the work (not "transforms the sequential denoising into ...": a process replaced).
-_CONVERTS_WORDS = ("convert", "turn", "repurpos", "upcycl")  # every _CONVERTS_BEFORE match holds one
+# "converts Qwen2.5-Omni-7B into a universal retriever", "we turn Llama-3 into a reranker", "distilling
+# Wan2.1-T2V-14B into a 1.3B student": a model made into the work (not "transforms the sequential denoising
+# into ...": a process replaced).
+_CONVERTS_WORDS = ("convert", "turn", "repurpos", "upcycl", "distil")  # every _CONVERTS_BEFORE match holds one
 _CONVERTS_BEFORE = AnyCase(r"\b(?:" + "|".join(_CONVERTS_WORDS) + r")\w*\s+" + _DETS + r"$")
 _INTO_AFTER = AnyCase(r"^\s+into\b")
 # "We adapt a pretrained video generator, Cosmos-Predict2, to ...": the name in apposition to what is adapted.
@@ -552,13 +555,25 @@ def assign_roles(
     # "raises the base model's pass rate", "compared with 35 ms for the unmodified model":
     # the one model the work changes is the reference of that sentence's numbers.
     base_models = {r.key for r in out if r.role == "builds_on" and entities[r.key].type == "Model"}
-    if len(base_models) == 1:
-        (base,) = base_models
-        for match in _BASE_MODEL_ANAPHORA.finditer(text, title_end):
-            s_start, s_end = sentence_of(sentences, match.start())
-            if _NUMBER.search(text, s_start, s_end):
-                add(base, "compares_with", match.start(), match.end(), "base-model-anaphora", 0.6)
-                break
+    # "distilling Wan2.1-T2V-14B into a student ... a 183x speedup over the teacher": of several models
+    # built on, the teacher is the one distilled.
+    teachers = {
+        r.key for r in out
+        if r.key in base_models
+        and "distil" in text[max(sentence_of(sentences, r.start)[0], r.start - _CUE_WINDOW) : r.start].lower()
+    }
+    for match in _BASE_MODEL_ANAPHORA.finditer(text, title_end) if base_models else ():
+        reference = base_models if len(base_models) == 1 else teachers if "teacher" in match.group() else set()
+        s_start, s_end = sentence_of(sentences, match.start())
+        # "using the teacher's pseudo-labels on 10k hours": what the teacher gives, no reference of a number
+        # (unlike "raises the base model's pass rate from 40.1% to 55.0%").
+        possessive = text.startswith("'s", match.end())
+        numbers = _FROM_TO.search(text, s_start, s_end) or _RELATIVE.search(text, s_start, s_end) if possessive else (
+            _NUMBER.search(text, s_start, s_end)
+        )
+        if len(reference) == 1 and numbers:
+            add(next(iter(reference)), "compares_with", match.start(), match.end(), "base-model-anaphora", 0.6)
+            break
 
     # Data the work trains on and then also measures on ("Training uses the MeViS training split ... a new
     # state of the art on the MeViS validation set with J&F of 58.9"): evaluated on too.
@@ -586,6 +601,15 @@ def assign_roles(
     ]
     for found in _released_dataset_roles(text, sentences, released, proposed):
         add(*found)
+    for m in mentions:
+        # "we call this measure paired accuracy. The best model reaches 58.3% paired accuracy": a measure
+        # the paper introduces and then reports a value of.
+        if (
+            m.key in proposed and m.key in entities and entities[m.key].type == "Metric"
+            and m.start >= title_end and m.start != proposed[m.key][0]
+            and _NUMBER.search(text, *sentence_of(sentences, m.start))
+        ):
+            add(m.key, "reports", m.start, m.end, "proposed-metric:results", 0.6)
     for found in _general_techniques([r.key for r in out if r.role == "builds_on"], entities, first_mention):
         add(*found)
     own_work_from = own_work_start(text, sentences, title_end, proposed_spans)
