@@ -1054,6 +1054,11 @@ ROLE_CASES = [
      "Terminal Agents",
      "We build RepairBot. Repairs come from a smaller model, GPT-4.1-mini, fine-tuned on 12k recovery traces.",
      {"GPT-4.1-mini": {"builds_on"}}, {}),
+    ("the later scores of a list of baselines' scores after 'compared with N% for X'",
+     "Terminal Agents",
+     "We propose ShellFix. It reaches 71.2%, compared with 48.6% for SWE-agent and 52.0% for OpenHands. Its word "
+     "error rate is 2.4%, against 2.0% for offline Whisper large-v3 and 3.1% for a Conformer transducer.",
+     {"SWE-agent": {"compares_with"}, "OpenHands": {"compares_with"}, "Conformer": {"compares_with"}}, {}),
     ("a measure the paper names and then gives a value of is reported",
      "Reading Charts Twice",
      "A model is credited only when it answers both; we call this measure twin accuracy. The best model reaches 58.3% "
@@ -1108,6 +1113,16 @@ def test_extract_unseen_a_split_name_is_no_dataset_of_its_own(extractor):
 # Names read whole, one way of writing them each:
 # (what it is about, title, abstract, names that must be entities, names that must not be).
 NAME_CASES = [
+    ("a model's release tag and a mixture's size written after a space belong to its name; a licence is no entity",
+     "Caching", "On FLUX.1-dev and FLUX.1-schnell with Mixtral 8x22B as the judge, we save 40%. Code is released under "
+     "Apache-2.0 and data under the MIT license.",
+     {"FLUX.1-dev", "FLUX.1-schnell", "Mixtral 8x22B"}, {"FLUX.1", "Mixtral", "Apache-2.0", "MIT license"}),
+    ("an acronym a method shares with a dataset is the dataset where a list of datasets holds it ...",
+     "Token Budgets", "We propose SlimVis, which keeps 98.7% of accuracy across MMBench, TextVQA, POPE and GQA.",
+     {"GQA dataset"}, {"grouped-query attention"}),
+    ("... and the method where none does",
+     "KV Caches", "We propose SlimKV for Llama-3-8B, which uses GQA, and cut memory by 40%.",
+     {"grouped-query attention"}, {"GQA dataset"}),
     ("a known model keeps its version or capitalised size: one name each, not the family plus a stray tail",
      "Small Models",
      "We quantize Depth Anything V2-Small and train GPT-2 Medium and GPT-2 Small. Large models are left out; GPT-2. "

@@ -307,8 +307,9 @@ _MODEL_SIZE = re.compile(
     r"(?:(?:[\s-](?:(?:[Tt]iny|[Bb]ase|[Ss]mall|[Mm]edium|[Ll]arge|[Hh]uge|[Bb]ig|xl|xxl|XL|XXL)(?:-v\d{1,2})?"
     r"|Pro|Flash|Ultra|Nano|Mini|mini|Lite|Sonnet|Opus|Haiku|Turbo|Instruct|instruct|Chat|chat"
     r"|[Vv]\d{1,2}(?:\.\d{1,2})?(?:-(?:[Tt]iny|[Ss]mall|[Bb]ase|[Ll]arge|[Hh]uge|[Gg]iant|XL))?)"
-    r"|-(?:it|hf)|\+\+)(?![\w-])){1,2}"
-)  # "Depth Anything V2-Small", "Stable Diffusion 3.5 Large Turbo", "Gemma-2B-it", "Transformer-big", "Transformer++"
+    r"|-(?:it|hf|dev|schnell)|\+\+|\s\d+x\d+(?:\.\d+)?B)(?![\w-])){1,2}"
+)  # "Depth Anything V2-Small", "Stable Diffusion 3.5 Large Turbo", "Gemma-2B-it", "Transformer-big", "Transformer++",
+# "FLUX.1-dev", "Mixtral 8x22B"
 
 # A dataset's release or year: "Common Voice 16", "COCO 2017" (not "16 languages", "5 times").
 _DATASET_VERSION = re.compile(r"\s(?:v?\d{1,2}(?:\.\d{1,2})?|(?:19|20)\d\d)(?![\w.%×-])(?!\s*(?:[a-z]+s|x|times)\b)")
@@ -574,13 +575,13 @@ _DATASET_BEFORE = re.compile(r"\b(?:[Oo]n|[Aa]cross)\s+(?:the\s+)?$")
 
 
 def _read_as_datasets(text: str, chosen: list[Candidate], vocabulary: Vocabulary) -> None:
-    """A model whose name also names the dataset released with it (pg:namesakeDataset: "Mip-NeRF 360",
-    "Alpaca") is the dataset throughout the paper where the text once uses it as one: after "on" /
+    """A model or method whose name also names a dataset (pg:namesakeDataset: "Mip-NeRF 360", "Alpaca",
+    "GQA") is the dataset throughout the paper where the text once uses it as one: after "on" /
     "across", or listed beside another dataset."""
     twins = {
         c.key: twin
         for c in chosen
-        if c.type == "Model" and c.component == "vocabulary" and c.key in vocabulary.terms
+        if c.type in _HAS_NAMESAKE and c.component == "vocabulary" and c.key in vocabulary.terms
         and (twin := vocabulary.terms.get(vocabulary.terms[c.key].namesake_dataset or "")) is not None
         and twin.type == "Dataset"
     }
@@ -591,7 +592,7 @@ def _read_as_datasets(text: str, chosen: list[Candidate], vocabulary: Vocabulary
         c.key
         for before, c, after in zip([None, *ordered], ordered, [*ordered[1:], None])
         if c.key in twins
-        and c.type == "Model"
+        and c.type in _HAS_NAMESAKE
         and c.component == "vocabulary"
         and (
             _DATASET_BEFORE.search(text, max(0, c.start - 12), c.start)
@@ -600,8 +601,11 @@ def _read_as_datasets(text: str, chosen: list[Candidate], vocabulary: Vocabulary
         )
     }
     for candidate in chosen:
-        if candidate.key in as_dataset and candidate.type == "Model":
+        if candidate.key in as_dataset and candidate.type in _HAS_NAMESAKE:
             candidate.name_by(twins[candidate.key])
+
+
+_HAS_NAMESAKE = ("Model", "Method")
 
 
 # Words that say a device's form, between its name and its class: "an RTX 4080 laptop GPU".

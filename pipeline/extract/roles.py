@@ -100,6 +100,10 @@ _COMPARE_FOR = AnyCase(
     r"|\b(?:over|than|versus|vs\.?|relative to|compared (?:with|to))\s+(?:the|a|an)\s+(?:[\w/-]+\s+){1,3}?(?:in|of|from)\s+"
     + _DETS + r"$"
 )
+# "compared with 48.6% for A and 52.0% for B": the later scores of a list of baselines' scores.
+_AND_SCORE_WORD = "for"  # every _AND_SCORE_FOR match holds it
+_AND_SCORE_FOR = AnyCase(r"\band\s+[\d.,]+\s*(?:%|x|\u00d7|[a-z]+)?\s+for\s+" + _DETS + r"(?:[\w-]+\s+)?$")
+_COMPARED_SCORE = AnyCase(r"\b(?:compared (?:with|to)|versus|vs\.?|against|relative to)\s+[\d.,]+")
 _BUILDS_BEFORE = AnyCase(
     r"\b(?:extend\w*|extension of|build\w* (?:up)?on(?: top of)?|built upon|on top of|based on|"
     r"generali[sz]\w*|adapt\w*|fine-?tun\w*|finetun\w*|analy[sz]\w*(?: the [\w/-]+(?: [\w/-]+)? of)?|"
@@ -483,6 +487,11 @@ def assign_roles(
             add(key, "builds_on", mention.start, mention.end, "cue:extended-with-proposal", 0.75)
         elif may_compare and (_COMPARE_BEFORE.search(before, lowered=lower) or _COMPARE_FOR.search(before, lowered=lower)) or (
             comparable and _TRAILS_AFTER.match(after)
+        ):
+            add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
+            compared_end = mention.end
+        elif comparable and _AND_SCORE_WORD in lower and _AND_SCORE_FOR.search(before, lowered=lower) and (
+            _COMPARED_SCORE.search(text[s_start : mention.start])
         ):
             add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
             compared_end = mention.end
