@@ -238,6 +238,9 @@ CASES = [
     ("TetraMesh: Tetrahedral Primitives for Surfaces",
      "In this paper, TetraMesh is proposed. On the DTU benchmark, TetraMesh reduces Chamfer distance by 20%.",
      {"TetraMesh"}, {"TetraMesh": "Method"}),
+    # A new name built on a known family's name ("G-LLaVA") or ending in a model's tag ("-VL", "-TTS") is a model.
+    ("Geometry Solvers", "We propose GeoSolve, which outperforms G-LLaVA, Halcyon-VL and Matcha-TTS on GeoQA.",
+     {"GeoSolve"}, {"G-LLaVA": "Model", "Halcyon-VL": "Model", "Matcha-TTS": "Model"}),
     # A name before a passive "is proposed" stops at a full stop, and "proposed by <someone>" is not the paper's.
     ("Terminal Agents", "We propose ShellFix. Repairs are proposed by a small model.", {"ShellFix"}, {}),
 ]

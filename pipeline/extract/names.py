@@ -1154,7 +1154,9 @@ _NAME_HEADS.update({w: "Metric" for w in "score rate accuracy error ratio".split
 _NAME_HEADS.update({w: "Hardware" for w in "accelerator accelerators processor gpu gpus cpu npu tpu chip".split()})
 
 _MODEL_SHAPE = re.compile(  # sizes in millions or billions ("-4K" counts a dataset's items or hours)
-    r"(?:-|\b)\d+(?:\.\d+)?[BM]\b|(?:former|Former|Net|BERT|GPT|LM|LLM|VAE|GAN|ViT)(?:-?\d|\b|$)|-(?:Instruct|Chat)$"
+    r"(?:-|\b)\d+(?:\.\d+)?[BM]\b|(?:former|Former|Net|BERT|BERTa|GPT|LM|LLM|VAE|GAN|ViT)(?:-?\d|\b|$)|-(?:Instruct|Chat)$"
+    # a known family's name inside a new one: "G-LLaVA", "Video-LLaMA", "AfroXLMR-large", "Qwen-Audio-Edit"
+    r"|(?:LLaVA|LLaMA|Llama|Qwen|XLMR|XLM-R|Whisper|CLIP)(?:-|\d|\b|$)|-(?:VL|VLA|TTS|large|base|small)$"
 )
 # Names shaped like hardware: a product line ("DGX-A100", "RTX 3060") is
 # hardware anywhere; a bare letter and number ("A100", but also "T5") only
