@@ -12,7 +12,7 @@ import inspect
 import re
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from pipeline.extract import names, resolve, roles
 from pipeline.extract.components import MAX_SENTENCE_CHARS, LabelFinder, _bounded, match_vocabulary, sentence_spans
@@ -98,6 +98,7 @@ _WORD_GATED = [
     ("_COMPONENT_BASED", ("_COMPONENT_BASED_WORDS",)),
     ("_BUILDS_APPOSED", ("_BUILD_KEYS",)),
     ("_AND_SCORE_FOR", ("_AND_SCORE_WORD",)),
+    ("_COMPATIBLE", ("_COMPATIBLE_WORDS",)),
 ]
 
 
@@ -157,6 +158,7 @@ _ABSTRACTS = st.lists(_WORDS, max_size=60).map(" ".join)
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_WORDS, min_size=1, max_size=8).map(" ".join), _ABSTRACTS)
+@example(title="We", abstract="called -")  # a name of punctuation alone once crashed the typing of new names
 def test_extract_any_text_gives_consistent_records(title, abstract):
     """On any text the extractor returns records whose offsets, mentions and roles agree with each other."""
     from pipeline.ingest import make_paper

@@ -1062,6 +1062,11 @@ ROLE_CASES = [
      "We propose ShellFix. It reaches 71.2%, compared with 48.6% for SWE-agent and 52.0% for OpenHands. Its word "
      "error rate is 2.4%, against 2.0% for offline Whisper large-v3 and 3.1% for a Conformer transducer.",
      {"SWE-agent": {"compares_with"}, "OpenHands": {"compares_with"}, "Conformer": {"compares_with"}}, {}),
+    ("what the work is 'complementary to' is mentioned, not used, unless the sentence combines them",
+     "Rollout Gating",
+     "We propose GateFlow. GateFlow is complementary to dynamic sampling and to DAPO. SpillKV is orthogonal to "
+     "ZeRO-Offload; combining the two gives a further 4% gain.",
+     {"dynamic sampling": {"mentions"}, "DAPO": {"mentions"}, "ZeRO-Offload": {"uses"}}, {}),
     ("a measure the paper names and then gives a value of is reported",
      "Reading Charts Twice",
      "A model is credited only when it answers both; we call this measure twin accuracy. The best model reaches 58.3% "
@@ -1120,6 +1125,9 @@ NAME_CASES = [
      "Caching", "On FLUX.1-dev and FLUX.1-schnell with Mixtral 8x22B as the judge, we save 40%. Code is released under "
      "Apache-2.0 and data under the MIT license.",
      {"FLUX.1-dev", "FLUX.1-schnell", "Mixtral 8x22B"}, {"FLUX.1", "Mixtral", "Apache-2.0", "MIT license"}),
+    ("an everyday word that names a device line is no device in a title ('Fewer Pixels'), but is with a number",
+     "Fewer Pixels, Same Answers", "We propose mmSlim. It runs at 20 tokens/s on a Pixel 8.",
+     {"Google Pixel 8"}, {"Google Pixel"}),
     ("an acronym a method shares with a dataset is the dataset where a list of datasets holds it ...",
      "Token Budgets", "We propose SlimVis, which keeps 98.7% of accuracy across MMBench, TextVQA, POPE and GQA.",
      {"GQA dataset"}, {"grouped-query attention"}),

@@ -1069,7 +1069,7 @@ def _first_after(text: str, chosen: list[Candidate], position: int, clause_end: 
 
 def _new_candidate(text: str, start: int, end: int, component: str, vocabulary: Vocabulary) -> Candidate | None:
     surface = text[start:end]
-    if vocabulary.is_stop(surface) or not surface.strip():
+    if vocabulary.is_stop(surface) or not any(map(str.isalnum, surface)):  # "called -" names nothing
         return None
     candidate = Candidate(start, end, component)
     term = vocabulary.lookup(surface)

@@ -100,6 +100,10 @@ _COMPARE_FOR = AnyCase(
     r"|\b(?:over|than|versus|vs\.?|relative to|compared (?:with|to))\s+(?:the|a|an)\s+(?:[\w/-]+\s+){1,3}?(?:in|of|from)\s+"
     + _DETS + r"$"
 )
+# "complementary to dynamic sampling and the clip-higher trick", "orthogonal to quantization": what the
+# work could be combined with (a mention), not what it uses. Names of a list after it count too.
+_COMPATIBLE_WORDS = ("complementary", "orthogonal", "compatible")  # every _COMPATIBLE match holds one
+_COMPATIBLE = AnyCase(r"\b(?:" + "|".join(_COMPATIBLE_WORDS) + r")\s+(?:to|with)\s+(?!.*\bwe\b)(?:[\w.-]+,?\s+){0,6}?$")
 # "compared with 48.6% for A and 52.0% for B": the later scores of a list of baselines' scores.
 _AND_SCORE_WORD = "for"  # every _AND_SCORE_FOR match holds it
 _AND_SCORE_FOR = AnyCase(r"\band\s+[\d.,]+\s*(?:%|x|\u00d7|[a-z]+)?\s+for\s+" + _DETS + r"(?:[\w-]+\s+)?$")
@@ -656,6 +660,13 @@ def assign_roles(
         if entity.type == "Hardware" and _REPORTED_CLAUSE.search(text, s_start, mention.start):
             continue
         if entity.type in ("Method", "Model"):
+            lowered_sentence = sentence.lower()
+            if (
+                any(map(lowered_sentence.__contains__, _COMPATIBLE_WORDS))
+                and "combin" not in lowered_sentence  # "...; combining the two gives a further 4% gain": used
+                and _COMPATIBLE.search(text[max(s_start, mention.start - _CUE_WINDOW) : mention.start])
+            ):
+                continue  # "complementary to dynamic sampling and the clip-higher trick": compatible, not used
             if speaks_of_own_work(sentence, names_proposed) or (
                 s_start > own_work_from and not _BACKGROUND.search(sentence)
             ):
