@@ -241,6 +241,21 @@ CASES = [
     # A new name built on a known family's name ("G-LLaVA") or ending in a model's tag ("-VL", "-TTS") is a model.
     ("Geometry Solvers", "We propose GeoSolve, which outperforms G-LLaVA, Halcyon-VL and Matcha-TTS on GeoQA.",
      {"GeoSolve"}, {"G-LLaVA": "Model", "Halcyon-VL": "Model", "Matcha-TTS": "Model"}),
+    # "which needs a GPU, X ...": a relative clause's object is no apposition; "we call the resulting model X".
+    ("Pocket Forecasters",
+     "We distil Chronos-T5-Large into a student, which we dub Sprat. Against TimesFM, which needs a GPU, Sprat stays "
+     "within 4% of its MASE.", {"Sprat"}, {"Sprat": "Method"}),
+    ("Sub-Seasonal Forecasting",
+     "We fine-tune Aurora on coupled fields; we call the resulting model TideNet. TideNet raises skill.",
+     {"TideNet"}, {"TideNet": "Model"}),
+    # A described scheme that its sentence goes on to name: the name is proposed, the description is not.
+    ("Stable Routing",
+     "We develop a bias-only balancing scheme with capacity-aware dispatch, which we term Drift-Aware Routing (DAR), "
+     "and generalise it to fine-grained experts.", {"Drift-Aware Routing"}, {}),
+    # Quantisation settings are known methods, never the paper's new name; continual-learning splits are datasets.
+    ("Rotation-Free 4-Bit Quantization",
+     "We propose Lattix. The resulting W4A4 models run with INT4 kernels; on Split CIFAR-100 W8A8 is lossless.",
+     {"Lattix"}, {"W4A4": "Method", "W8A8": "Method", "Split CIFAR-100": "Dataset"}),
     # A name before a passive "is proposed" stops at a full stop, and "proposed by <someone>" is not the paper's.
     ("Terminal Agents", "We propose ShellFix. Repairs are proposed by a small model.", {"ShellFix"}, {}),
 ]
@@ -1067,6 +1082,16 @@ ROLE_CASES = [
      "We propose GateFlow. GateFlow is complementary to dynamic sampling and to DAPO. SpillKV is orthogonal to "
      "ZeRO-Offload; combining the two gives a further 4% gain.",
      {"dynamic sampling": {"mentions"}, "DAPO": {"mentions"}, "ZeRO-Offload": {"uses"}}, {}),
+    ("the owner of the number a result changed from ('from 4.9 for X to 1.7'); rivals that 'lose N points'",
+     "Rehearsal-Free Continual Learning",
+     "We propose Ribbon. Average forgetting falls from 4.9 for CODA-Prompt to 1.7. Accuracy stays within 0.9 points "
+     "of full attention, while MInference and DuoAttention lose 4.1 and 2.7 points, respectively.",
+     {"CODA-Prompt": {"compares_with"}, "MInference": {"compares_with"}, "DuoAttention": {"compares_with"}}, {}),
+    ("a clause's 'lose' with no figure of its own (only the 8 of 'INT8') sets no rival",
+     "Sharp Depth on Phones",
+     "Depth estimators are deployed on phones, but their ViT encoders lose detail when quantized to INT8. We "
+     "propose EdgeDepth, which uses ViT-S.",
+     {}, {"ViT": {"compares_with"}}),
     ("a measure the paper names and then gives a value of is reported",
      "Reading Charts Twice",
      "A model is credited only when it answers both; we call this measure twin accuracy. The best model reaches 58.3% "

@@ -650,6 +650,7 @@ _NAMED = re.compile(
     r"refer to (?:(?:it|this|them|the [\w-]+(?: [\w-]+){0,2}) )?as|"  # "a procedure we refer to as X"
     r"call the result(?:ing [\w-]+)?)\s+"  # "We pretrain a detector on ... and call the result OVRegion"
 )
+NAMED = _NAMED  # read by resolve: a sentence that goes on to name what it describes
 # "a phenomenon we term the capacity cliff": a name for a finding, which no entity type fits.
 _PHENOMENON_BEFORE = re.compile(r"\b(?:phenomenon|effect|behaviou?r|failure mode|pathology|bias)\s*,?\s+(?:which\s+|that\s+)?$")
 # What every _NAMED match starts with.
@@ -1205,6 +1206,11 @@ _DECIMAL_BEFORE = re.compile(r"(?<![\w.])\d+\.\d+\s+$")  # "58.3 PQ": a score's 
 # Tidal reduces ..." the comma ends a clause, not an apposition.
 # "a new benchmark, CodeArena", "a resolution-elastic vision tower, dubbed Lorgnette", "a benchmark
 # named ToolTrail", "the filtered corpus, which we call Gleaner-Pool".
+_CALLED_KIND = re.compile(
+    r"\b[Ww]e\s+(?:call|name|term|dub)\s+(?:this|the|our|these)\s+(?:new\s+|resulting\s+|proposed\s+|final\s+)?"
+    r"([A-Za-z]+)\s+$"
+)
+_CLAUSE_VERB_BEFORE = re.compile(r"\b(?:which|that|who)\s+(?:\w+\s+){1,2}$")
 # Not after a preposition: "On the DTU benchmark, TetraSplat reduces ..." is no apposition.
 _KIND_BEFORE = re.compile(
     r"(?<!\b[Oo]n )(?<!\b[Ii]n )(?<!\b[Aa]t )(?<!\b[Ff]or )(?<!\b[Aa]cross )"
@@ -1300,6 +1306,10 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
             if word.lower() in _HEAD_NOUNS and not (word[0].isupper() and word[1:].islower()):
                 return _HEAD_NOUNS[word.lower()], "apposition"
     kind = _KIND_BEFORE.search(text, max(0, start - 60), start)
+    if kind and _CLAUSE_VERB_BEFORE.search(text, max(0, kind.start() - 30), kind.start()):
+        kind = None  # "Against TimesFM, which needs a GPU, Minnow stays ...": a clause's object, no apposition
+    if kind is None:
+        kind = _CALLED_KIND.search(text, max(0, start - 60), start)  # "we call the resulting model TideCast"
     if kind and kind.group(1).lower() in _HEAD_NOUNS:
         return _HEAD_NOUNS[kind.group(1).lower()], "kind-before"
     words = WORD_BREAK.split(name)

@@ -700,6 +700,8 @@ def _link_proposals(
                     chosen = _adopt(chosen, new, proposed, "proposal:companion", same_key=False)
         clause_end = _clause_end(text, cue.position)
         target = _first_after(text, chosen, cue.position, clause_end)
+        if target is not None and _named_later(text, target):
+            continue  # "a bias-only balancing scheme ..., which we term Drift-Corrected Routing": the name is proposed
         if target is not None:
             proposed.setdefault(target.key, (target.start, target.end, f"proposal:{cue.kind}"))
             chosen = _propose_listed(text, chosen, target, vocabulary, proposed, f"proposal:{cue.kind}")
@@ -715,7 +717,7 @@ def _link_proposals(
                     continue
         for start, end in names.proposal_objects(text, cue, clause_end):
             new = _new_candidate(text, start, end, "proposal", vocabulary)
-            if new is None:
+            if new is None or _named_later(text, new):
                 continue
             chosen = _replace_inside(chosen, new)
             proposed.setdefault(new.key, (new.start, new.end, f"proposal:{cue.kind}"))
@@ -1046,6 +1048,17 @@ def _sentence_end(text: str, position: int) -> int:
 def _sentence_around(text: str, position: int) -> str:
     start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
     return text[start : _sentence_end(text, position)]
+
+
+def _named_later(text: str, target: Candidate) -> bool:
+    """Whether ``target`` is a lower-case description before a head noun ("a bias-only balancing scheme")
+    that its sentence goes on to name ("..., which we term Drift-Corrected Routing")."""
+    return (
+        target.concept is None
+        and text[target.start : target.start + 1].islower()
+        and _HEAD_NOUN_AFTER.match(text, target.end) is not None
+        and names.NAMED.search(text, target.end, _sentence_end(text, target.end)) is not None
+    )
 
 
 def _first_after(text: str, chosen: list[Candidate], position: int, clause_end: int) -> Candidate | None:

@@ -104,6 +104,9 @@ _COMPARE_FOR = AnyCase(
 # work could be combined with (a mention), not what it uses. Names of a list after it count too.
 _COMPATIBLE_WORDS = ("complementary", "orthogonal", "compatible")  # every _COMPATIBLE match holds one
 _COMPATIBLE = AnyCase(r"\b(?:" + "|".join(_COMPATIBLE_WORDS) + r")\s+(?:to|with)\s+(?!.*\bwe\b)(?:[\w.-]+,?\s+){0,6}?$")
+# "falls from 4.9 for CODA-Prompt to 1.7": the owner of the number the work's changed from.
+_FROM_FOR = AnyCase(r"\bfrom\s+[\d.,]+\s*(?:%|x|\u00d7|points?|ms|s)?\s+for\s+" + _DETS + r"$")
+_TO_NUMBER_AFTER = re.compile(r"^\s+to\s+[\d.]")
 # "compared with 48.6% for A and 52.0% for B": the later scores of a list of baselines' scores.
 _AND_SCORE_WORD = "for"  # every _AND_SCORE_FOR match holds it
 _AND_SCORE_FOR = AnyCase(r"\band\s+[\d.,]+\s*(?:%|x|\u00d7|[a-z]+)?\s+for\s+" + _DETS + r"(?:[\w-]+\s+)?$")
@@ -156,9 +159,10 @@ _BASE_MODEL_ANAPHORA = re.compile(
 CONTRAST = r";|\b(?:whereas|while|but)\b"
 _CONTRAST_BEFORE = AnyCase(r"(?:" + CONTRAST + r")[^;]*$")
 _SCORES_AFTER = AnyCase(
-    r"^(?:\s+[\w-]+){0,4}?\s+(?:only\s+)?(reach(?:es|ed)?|achiev(?:es|ed)|attain(?:s|ed)|los(?:es|t)|scor(?:es|ed)|"
-    r"obtain(?:s|ed)|gets|falls? to|drops? to|runs out of memory)\b"
+    r"^(?:\s+[\w-]+){0,4}?\s+(?:only\s+)?(reach(?:es|ed)?|achiev(?:es|ed|e)|attain(?:s|ed)?|los(?:es|t|e)|scor(?:es|ed|e)|"
+    r"obtain(?:s|ed)?|gets?|falls? to|drops? to|runs? out of memory)\b"  # "while A and B lose 4.1 and 2.7 points'
 )
+_FIGURE = re.compile(r"(?<![\w.])\d")  # a number of its own: "lose 4.1 points", not the 8 of "INT8"
 _BASELINE_AFTER = AnyCase(r"^\s+(?:baseline|base model)\b")
 # "LoRA lags behind X by 2.1 points", "DoRA falls short of X": a name its own clause sets behind another.
 # "X lags behind", and "X-level accuracy": a rival the work is measured against.
@@ -493,6 +497,9 @@ def assign_roles(
             comparable and _TRAILS_AFTER.match(after)
         ):
             add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
+            compared_end = mention.end
+        elif comparable and _TO_NUMBER_AFTER.match(after) and _FROM_FOR.search(before, lowered=lower):
+            add(key, "compares_with", mention.start, mention.end, "cue:compare-from", 0.8)
             compared_end = mention.end
         elif comparable and _AND_SCORE_WORD in lower and _AND_SCORE_FOR.search(before, lowered=lower) and (
             _COMPARED_SCORE.search(text[s_start : mention.start])
@@ -932,7 +939,7 @@ def _rival_score(before: str, lower: str, after: str, end: int, proposed_starts:
     if not _CONTRAST_BEFORE.search(before, lowered=lower):
         return False
     scored = _SCORES_AFTER.match(after)
-    if scored is None or not (_NUMBER.search(after, scored.end()) or scored.group(1).startswith("runs out")):
+    if scored is None or not (_FIGURE.search(after, scored.end()) or scored.group(1).startswith("runs")):
         return False
     return not any(end <= start < end + scored.end() for start in proposed_starts)
 
