@@ -68,34 +68,31 @@ def _check_corpus(papers: dict, gold: dict) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("corpus", sorted(DEV_CORPORA))
-def test_annotations_dev_corpus_is_well_formed(corpus):
-    page, annotations = DEV_CORPORA[corpus]
+def _well_formed_gold(page: Path, annotations: Path, at_least: int) -> dict:
+    """The gold file of a corpus, checked against its page: every abstract annotated, and well formed."""
     papers = {p.title: p for p in iter_papers([page])}
     gold = json.loads(annotations.read_text(encoding="utf-8"))
-    assert len(gold["papers"]) == len(papers) >= 32  # every abstract is annotated
+    assert len(gold["papers"]) == len(papers) >= at_least  # every abstract is annotated
     assert _check_corpus(papers, gold) == []
+    return gold
+
+
+@pytest.mark.parametrize("corpus", sorted(DEV_CORPORA))
+def test_annotations_dev_corpus_is_well_formed(corpus):
+    gold = _well_formed_gold(*DEV_CORPORA[corpus], at_least=32)
     (first, last), = gold["tuning"]
     assert 1 <= first < last < len(gold["papers"])  # some papers are held out
 
 
 @pytest.mark.parametrize("corpus", sorted(TUNING_CORPORA))
 def test_annotations_tuning_corpus_is_well_formed(corpus):
-    page, annotations = TUNING_CORPORA[corpus]
-    papers = {p.title: p for p in iter_papers([page])}
-    gold = json.loads(annotations.read_text(encoding="utf-8"))
-    assert len(gold["papers"]) == len(papers) >= 24
-    assert _check_corpus(papers, gold) == []
+    gold = _well_formed_gold(*TUNING_CORPORA[corpus], at_least=24)
     assert gold["tuning"] == [[1, len(gold["papers"])]]
 
 
 @pytest.mark.parametrize("corpus", sorted(TEST_CORPORA))
 def test_annotations_test_corpus_is_well_formed_and_untuned(corpus):
-    page, annotations = TEST_CORPORA[corpus]
-    papers = {p.title: p for p in iter_papers([page])}
-    gold = json.loads(annotations.read_text(encoding="utf-8"))
-    assert len(gold["papers"]) == len(papers) >= 24
-    assert _check_corpus(papers, gold) == []
+    gold = _well_formed_gold(*TEST_CORPORA[corpus], at_least=24)
     assert gold["tuning"] == []
 
 
