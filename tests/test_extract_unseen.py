@@ -1092,6 +1092,14 @@ ROLE_CASES = [
      "Depth estimators are deployed on phones, but their ViT encoders lose detail when quantized to INT8. We "
      "propose EdgeDepth, which uses ViT-S.",
      {}, {"ViT": {"compares_with"}}),
+    ("an amount of data 'of' or 'from' a dataset is training data, and evaluated on too where measured on later",
+     "Streaming Speech",
+     "We propose EchoTune, fine-tuning Whisper large-v3 on 20K hours of LibriSpeech, GigaSpeech and Common Voice "
+     "audio, with scales from 128 calibration sequences of WikiText-2 and 970K trajectories from Open X-Embodiment. "
+     "EchoTune reaches 2.1% WER on LibriSpeech.",
+     {"LibriSpeech": {"uses", "evaluated_on"}, "GigaSpeech": {"uses"}, "Common Voice": {"uses"},
+      "WikiText-2": {"uses"}, "Open X-Embodiment": {"uses"}},
+     {"GigaSpeech": {"evaluated_on"}, "Open X-Embodiment": {"evaluated_on"}}),
     ("a measure the paper names and then gives a value of is reported",
      "Reading Charts Twice",
      "A model is credited only when it answers both; we call this measure twin accuracy. The best model reaches 58.3% "

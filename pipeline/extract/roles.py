@@ -597,7 +597,7 @@ def assign_roles(
 
     # Data the work trains on and then also measures on ("Training uses the MeViS training split ... a new
     # state of the art on the MeViS validation set with J&F of 58.9"): evaluated on too.
-    trained_data = {r.key for r in out if r.rule == "cue:training-data"}
+    trained_data = {r.key for r in out if r.rule in ("cue:training-data", "cue:data-source")}
     for mention in mentions:
         if mention.key in trained_data and "evaluated_on" not in roles[mention.key]:
             s_start, s_end = sentence_of(sentences, mention.start)
@@ -830,10 +830,16 @@ _FINE_TUNED_ON = re.compile(r"\bfine-?tun(?:e|es|ed|ing)" + _TRAINING_OBJECT, re
 # Where data comes from: "collected from X", "retargets clips from the X dataset" (not "batches drawn from
 # the ShareGPT length distribution", "traces derived from ShareGPT": a workload measured on).
 _SOURCED_FROM = AnyCase(
-    r"\b(?:(?:collected|sourced|curated|gathered|mined|crawled|scraped|retargeted|clips|objects|images|videos|documents)"
-    r"\s+from|collected\s+in)\s+(?:the\s+)?(?:[\w.+-]+(?:,\s+|,?\s+and\s+))*$"
+    r"\b(?:(?:collected|sourced|curated|gathered|mined|crawled|scraped|retargeted|clips|objects|images|videos|documents|"
+    r"trajectories|demonstrations|episodes|conversations)"
+    r"\s+from|collected\s+in"
+    # "on 20K hours of LibriSpeech, GigaSpeech and ...", "128 calibration sequences of WikiText-2": an amount of data.
+    r"|(?<![\w.])[\d.,]+\s*[kmb]?\s+(?:hours|tokens|samples|examples|trajectories|demonstrations|episodes|sequences|"
+    r"conversations|pairs)\s+(?:of|from)"
+    r"|calibration\s+(?:sequences|samples|data|set|examples)\s+(?:of|from))"
+    r"\s+(?:the\s+)?(?:[\w.+-]+(?:,\s+|,?\s+and\s+))*$"
 )
-_SOURCED_WORDS = ("from", "collected")  # every _SOURCED_FROM match holds one
+_SOURCED_WORDS = ("from", "collected", "of")  # every _SOURCED_FROM match holds one
 _EVALUATION_WORD = AnyCase(r"\b(?:evaluat|test|assess|validat)")
 # "on held-out ATLAS proteins", "on the Ref-YouTube-VOS and MeViS validation sets": a dataset measured on.
 _ON_DATASET_BEFORE = AnyCase(
