@@ -252,6 +252,10 @@ CASES = [
     ("Stable Routing",
      "We develop a bias-only balancing scheme with capacity-aware dispatch, which we term Drift-Aware Routing (DAR), "
      "and generalise it to fine-grained experts.", {"Drift-Aware Routing"}, {}),
+    # "that of PAIR from 38% to 7%": a rival's number, not a dataset's; "Sentence-T5" is a T5 model.
+    ("Steering Away from Jailbreaks",
+     "We propose Rudder. It reduces the attack success rate of GCG on HarmBench from 56.3% to 4.1% and that of PAIR "
+     "from 38% to 7%, and beats Sentence-T5 on MTEB.", {"Rudder"}, {"PAIR": "Method", "Sentence-T5": "Model"}),
     # Quantisation settings are known methods, never the paper's new name; continual-learning splits are datasets.
     ("Rotation-Free 4-Bit Quantization",
      "We propose Lattix. The resulting W4A4 models run with INT4 kernels; on Split CIFAR-100 W8A8 is lossless.",
@@ -1161,6 +1165,9 @@ NAME_CASES = [
     ("an everyday word that names a device line is no device in a title ('Fewer Pixels'), but is with a number",
      "Fewer Pixels, Same Answers", "We propose mmSlim. It runs at 20 tokens/s on a Pixel 8.",
      {"Google Pixel 8"}, {"Google Pixel"}),
+    ("well-known names the vocabulary holds whole: 'Swin UNETR' is no Swin Transformer, 'the Stack Overflow' no The Stack",
+     "Medical Segmentation", "We propose HelixNet, 3.2x faster than Swin UNETR, and train it on the Stack Overflow "
+     "and Reddit federated datasets.", {"Swin UNETR", "Stack Overflow"}, {"Swin Transformer", "UNETR", "The Stack"}),
     ("an acronym a method shares with a dataset is the dataset where a list of datasets holds it ...",
      "Token Budgets", "We propose SlimVis, which keeps 98.7% of accuracy across MMBench, TextVQA, POPE and GQA.",
      {"GQA dataset"}, {"grouped-query attention"}),

@@ -1157,7 +1157,7 @@ _NAME_HEADS.update({w: "Hardware" for w in "accelerator accelerators processor g
 _MODEL_SHAPE = re.compile(  # sizes in millions or billions ("-4K" counts a dataset's items or hours)
     r"(?:-|\b)\d+(?:\.\d+)?[BM]\b|(?:former|Former|Net|BERT|BERTa|GPT|LM|LLM|VAE|GAN|ViT)(?:-?\d|\b|$)|-(?:Instruct|Chat)$"
     # a known family's name inside a new one: "G-LLaVA", "Video-LLaMA", "AfroXLMR-large", "Qwen-Audio-Edit"
-    r"|(?:LLaVA|LLaMA|Llama|Qwen|XLMR|XLM-R|Whisper|CLIP)(?:-|\d|\b|$)|-(?:VL|VLA|TTS|large|base|small)$"
+    r"|(?:LLaVA|LLaMA|Llama|Qwen|XLMR|XLM-R|Whisper|CLIP|T5)(?:-|\d|\b|$)|-(?:VL|VLA|TTS|large|base|small)$"
 )
 # Names shaped like hardware: a product line ("DGX-A100", "RTX 3060") is
 # hardware anywhere; a bare letter and number ("A100", but also "T5") only
@@ -1206,6 +1206,7 @@ _DECIMAL_BEFORE = re.compile(r"(?<![\w.])\d+\.\d+\s+$")  # "58.3 PQ": a score's 
 # Tidal reduces ..." the comma ends a clause, not an apposition.
 # "a new benchmark, CodeArena", "a resolution-elastic vision tower, dubbed Lorgnette", "a benchmark
 # named ToolTrail", "the filtered corpus, which we call Gleaner-Pool".
+_THAT_OF = re.compile(r"\b(?:that|those)\s+of\s+$")
 _CALLED_KIND = re.compile(
     r"\b[Ww]e\s+(?:call|name|term|dub)\s+(?:this|the|our|these)\s+(?:new\s+|resulting\s+|proposed\s+|final\s+)?"
     r"([A-Za-z]+)\s+$"
@@ -1315,7 +1316,11 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
     words = WORD_BREAK.split(name)
     if len(words) > 1 and words[-1].lower() in _NAME_HEADS:
         return _NAME_HEADS[words[-1].lower()], "name-head"
-    if (_EVALUATED_ON.search(text[max(0, start - 60) : start]) or _FROM_NUMBER.match(text, end)) and not (
+    if (
+        _EVALUATED_ON.search(text[max(0, start - 60) : start])
+        # "... GSM8K from 52% to 61%"; not "the attack success rate of GCG ... and that of PAIR from 38%"
+        or _FROM_NUMBER.match(text, end) and not _THAT_OF.search(text, max(0, start - 12), start)
+    ) and not (
         _PARAMETER_COUNT.search(name)  # "experiments on FooNet-7B": a model's size, not a dataset's
     ):
         return "Dataset", "evaluated-on"
