@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, registry
 
 from . import names
-from .resolve import Candidate, resolve
+from .resolve import Candidate, known_entity, resolve
 from .results import find_results
 from .roles import Found, Known, assign_roles
 from .vocabulary import MAX_LABEL_TOKENS, Vocabulary, load_vocabulary
@@ -732,9 +732,7 @@ class ResultFinder:
                 if term is not None:
                     metric = term.slug
                     if metric not in data["entities"]:
-                        data["entities"][metric] = pack_entity(
-                            Known(term.slug, term.name, term.type, term.concept, term.definition)
-                        )
+                        data["entities"][metric] = pack_entity(known_entity(term))
                     if result.unit and result.unit not in (term.name, "x", "%"):
                         # "91.07fps": the unit is how the text names the metric.
                         aliases = data["entities"][metric]["aliases"]

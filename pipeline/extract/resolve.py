@@ -177,6 +177,11 @@ def resolve(
     return mentions, entities, proposed
 
 
+def known_entity(term: Term) -> Known:
+    """The entity a vocabulary term names, as resolve makes it (a metric a result's unit implies, for one)."""
+    return _known(term.slug, term.name, term.type, term.concept, term)
+
+
 def _known(key: str, name: str, type_: str, concept: str | None, term: Term | None) -> Known:
     """An entity of the paper, with what the vocabulary says of its concept."""
     if term is None:
