@@ -1104,6 +1104,11 @@ ROLE_CASES = [
      {"LibriSpeech": {"uses", "evaluated_on"}, "GigaSpeech": {"uses"}, "Common Voice": {"uses"},
       "WikiText-2": {"uses"}, "Open X-Embodiment": {"uses"}},
      {"GigaSpeech": {"evaluated_on"}, "Open X-Embodiment": {"evaluated_on"}}),
+    ("a sentence that opens by training a known model on data builds on it; not one that only names its cost",
+     "Synthetic Geometry",
+     "We release GeoPile. Training Qwen2-VL-7B on GeoPile raises its accuracy on MathVista from 58.2% to 66.0%. "
+     "Training GPT-3 cost millions.",
+     {"Qwen2-VL-7B": {"builds_on"}}, {"GPT-3": {"builds_on"}}),
     ("a measure the paper names and then gives a value of is reported",
      "Reading Charts Twice",
      "A model is credited only when it answers both; we call this measure twin accuracy. The best model reaches 58.3% "
@@ -1168,6 +1173,9 @@ NAME_CASES = [
     ("well-known names the vocabulary holds whole: 'Swin UNETR' is no Swin Transformer, 'the Stack Overflow' no The Stack",
      "Medical Segmentation", "We propose HelixNet, 3.2x faster than Swin UNETR, and train it on the Stack Overflow "
      "and Reddit federated datasets.", {"Swin UNETR", "Stack Overflow"}, {"Swin Transformer", "UNETR", "The Stack"}),
+    ("a known model's size written after a space is part of its name, not a count of tokens",
+     "Protein Models", "We propose THISTLE, which matches ESM-2 650M. Llama-3 8B tokens were seen.",
+     {"ESM-2 650M"}, {"Llama-3 8B"}),
     ("an acronym a method shares with a dataset is the dataset where a list of datasets holds it ...",
      "Token Budgets", "We propose SlimVis, which keeps 98.7% of accuracy across MMBench, TextVQA, POPE and GQA.",
      {"GQA dataset"}, {"grouped-query attention"}),

@@ -312,9 +312,10 @@ _MODEL_SIZE = re.compile(
     r"(?:(?:[\s-](?:(?:[Tt]iny|[Bb]ase|[Ss]mall|[Mm]edium|[Ll]arge|[Hh]uge|[Bb]ig|xl|xxl|XL|XXL)(?:-v\d{1,2})?"
     r"|Pro|Flash|Ultra|Nano|Mini|mini|Lite|Sonnet|Opus|Haiku|Turbo|Instruct|instruct|Chat|chat"
     r"|[Vv]\d{1,2}(?:\.\d{1,2})?(?:-(?:[Tt]iny|[Ss]mall|[Bb]ase|[Ll]arge|[Hh]uge|[Gg]iant|XL))?)"
-    r"|-(?:it|hf|dev|schnell)|\+\+|\s\d+x\d+(?:\.\d+)?B)(?![\w-])){1,2}"
+    r"|-(?:it|hf|dev|schnell)|\+\+|\s\d+x\d+(?:\.\d+)?B"
+    r"|\s\d+(?:\.\d+)?[MB](?!\s*(?:tokens|samples|examples|images|words|pairs|hours|steps)))(?![\w-])){1,2}"
 )  # "Depth Anything V2-Small", "Stable Diffusion 3.5 Large Turbo", "Gemma-2B-it", "Transformer-big", "Transformer++",
-# "FLUX.1-dev", "Mixtral 8x22B"
+# "FLUX.1-dev", "Mixtral 8x22B", "ESM-2 650M"
 
 # A dataset's release or year: "Common Voice 16", "COCO 2017" (not "16 languages", "5 times").
 _DATASET_VERSION = re.compile(r"\s(?:v?\d{1,2}(?:\.\d{1,2})?|(?:19|20)\d\d)(?![\w.%×-])(?!\s*(?:[a-z]+s|x|times)\b)")

@@ -129,6 +129,9 @@ _BUILDS_BEFORE = AnyCase(
 _TRAINS_MODEL = AnyCase(
     r"\bwe\s+(?:also\s+|further\s+|then\s+|first\s+|directly\s+)?(?:post-?)?train\s+" + _DETS + r"$"
 )
+# "Training Qwen2-VL-7B on GeoSynth-1M raises ...": a sentence that opens by training a known model on data.
+_TRAINING_OPENS = AnyCase(r"^\s*(?:post-?)?training\s+" + _DETS + r"$")
+_ON_DATA_AFTER = re.compile(r"^\s+(?:on|with)\s")
 _TRAINS_WORD = "train"  # every _TRAINS_MODEL match holds it
 # "extend the intermediate representation of TVM", "building on the block-sparse formulation
 # used by MegaBlocks", "a modification of online gradient descent", "an attention-attribution
@@ -517,6 +520,8 @@ def assign_roles(
             and not (any(map(lower.__contains__, _COMPONENT_BASED_WORDS)) and _COMPONENT_BASED.search(before, lowered=lower))
         ) or _BUILDS_AFTER.match(after) or (
             entity.type == "Model" and _TRAINS_WORD in lower and _TRAINS_MODEL.search(before, lowered=lower)
+        ) or (
+            entity.type == "Model" and _ON_DATA_AFTER.match(after) and _TRAINING_OPENS.match(text[s_start : mention.start])
         ) or (
             comparable
             and (
