@@ -1084,8 +1084,10 @@ ROLE_CASES = [
     ("what the work is 'complementary to' is mentioned, not used, unless the sentence combines them",
      "Rollout Gating",
      "We propose GateFlow. GateFlow is complementary to dynamic sampling and to DAPO. SpillKV is orthogonal to "
-     "ZeRO-Offload; combining the two gives a further 4% gain.",
-     {"dynamic sampling": {"mentions"}, "DAPO": {"mentions"}, "ZeRO-Offload": {"uses"}}, {}),
+     "ZeRO-Offload; combining the two gives a further 4% gain. It is compatible with diffusion paths and also allows "
+     "optimal transport paths.",
+     {"dynamic sampling": {"mentions"}, "DAPO": {"mentions"}, "ZeRO-Offload": {"uses"}, "optimal transport": {"uses"}},
+     {}),
     ("the owner of the number a result changed from ('from 4.9 for X to 1.7'); rivals that 'lose N points'",
      "Rehearsal-Free Continual Learning",
      "We propose Ribbon. Average forgetting falls from 4.9 for CODA-Prompt to 1.7. Accuracy stays within 0.9 points "

@@ -103,7 +103,11 @@ _COMPARE_FOR = AnyCase(
 # "complementary to dynamic sampling and the clip-higher trick", "orthogonal to quantization": what the
 # work could be combined with (a mention), not what it uses. Names of a list after it count too.
 _COMPATIBLE_WORDS = ("complementary", "orthogonal", "compatible")  # every _COMPATIBLE match holds one
-_COMPATIBLE = AnyCase(r"\b(?:" + "|".join(_COMPATIBLE_WORDS) + r")\s+(?:to|with)\s+(?!.*\bwe\b)(?:[\w.-]+,?\s+){0,6}?$")
+_COMPATIBLE = AnyCase(
+    r"\b(?:" + "|".join(_COMPATIBLE_WORDS) + r")\s+(?:to|with)\s+(?:the\s+)?"
+    # earlier names of its list only ("... with diffusion paths and also allows optimal transport paths" is no list)
+    r"(?:[\w.-]+(?:\s+[\w.-]+){0,2}(?:\s*,\s*|,?\s+(?:and|or)\s+)(?:to\s+|with\s+)?(?:the\s+)?)*$"
+)
 # "falls from 4.9 for CODA-Prompt to 1.7": the owner of the number the work's changed from.
 _FROM_FOR = AnyCase(r"\bfrom\s+[\d.,]+\s*(?:%|x|\u00d7|points?|ms|s)?\s+for\s+" + _DETS + r"$")
 _TO_NUMBER_AFTER = re.compile(r"^\s+to\s+[\d.]")
