@@ -1175,6 +1175,9 @@ NAME_CASES = [
     ("well-known names the vocabulary holds whole: 'Swin UNETR' is no Swin Transformer, 'the Stack Overflow' no The Stack",
      "Medical Segmentation", "We propose HelixNet, 3.2x faster than Swin UNETR, and train it on the Stack Overflow "
      "and Reddit federated datasets.", {"Swin UNETR", "Stack Overflow"}, {"Swin Transformer", "UNETR", "The Stack"}),
+    ("an acronym whose digit moved from the long form's first word: 3D Diffusion Policy (DP3)",
+     "Robot Policies", "We propose GraspFlow, which outperforms 3D Diffusion Policy (DP3) on MetaWorld. DP3 is slow.",
+     {"3D Diffusion Policy"}, {"DP3"}),
     ("a known model's size written after a space is part of its name, not a count of tokens",
      "Protein Models", "We propose THISTLE, which matches ESM-2 650M. Llama-3 8B tokens were seen.",
      {"ESM-2 650M"}, {"Llama-3 8B"}),

@@ -129,6 +129,9 @@ def _initials_offset(short: str, window: str) -> int | None:
     return parts[j + 1].start()
 
 
+_TRAILING_DIGITS = re.compile(r"(?<=[A-Za-z])\d+$")
+
+
 def _strip_plural(short: str) -> str:
     return short[:-1] if len(short) > 2 and short.endswith("s") and short[-2].isupper() else short
 
@@ -145,6 +148,9 @@ def find_acronym_pairs(text: str, start: int = 0, end: int | None = None) -> lis
     >>> t = "a stochastic similarity filter(SSF) to optimize"
     >>> [(p.long(t), p.short(t)) for p in find_acronym_pairs(t)]
     [('stochastic similarity filter', 'SSF')]
+    >>> t = "outperforms 3D Diffusion Policy (DP3) on MetaWorld"
+    >>> [(p.long(t), p.short(t)) for p in find_acronym_pairs(t)]
+    [('3D Diffusion Policy', 'DP3')]
     """
     end = len(text) if end is None else end
     pairs: list[AcronymPair] = []
@@ -160,6 +166,9 @@ def find_acronym_pairs(text: str, start: int = 0, end: int | None = None) -> lis
             offset = _initials_offset(short, window)
             if offset is None:
                 offset = _initials_match(short, window)
+            if offset is None and (digits := _TRAILING_DIGITS.search(short)):
+                # "3D Diffusion Policy (DP3)": the digit of the long form's first word moved to the end.
+                offset = _initials_offset(digits.group() + short[: digits.start()], window)
             if offset is None:
                 continue
             long = window[offset:]
