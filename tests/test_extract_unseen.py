@@ -260,6 +260,18 @@ CASES = [
     ("Rotation-Free 4-Bit Quantization",
      "We propose Lattix. The resulting W4A4 models run with INT4 kernels; on Split CIFAR-100 W8A8 is lossless.",
      {"Lattix"}, {"W4A4": "Method", "W8A8": "Method", "Split CIFAR-100": "Dataset"}),
+    # A short form the paper defines otherwise than the vocabulary ("ERR", expected reciprocal rank) is the paper's.
+    ("Episodic Recall Replay: Faster Q-Learning",
+     "We introduce Episodic Recall Replay (ERR), a new experience replay scheme. ERR improves the median score by 20% "
+     "on Atari.", {"Episodic Recall Replay"}, {"Episodic Recall Replay": "Method"}),
+    # "Our answer is X, a ..."; "X, a ... subset of Y that we publicly release" (a name built on a known one);
+    # not "using reversible instance normalization (RevIN)", a definition of what the work uses.
+    ("Do Graph Transformers Need Attention?", "Our answer is CurvWire, a graph rewiring method that adds edges.",
+     {"CurvWire"}, {}),
+    ("Online Data Selection", "Our contributions are: (1) a cheap influence approximation; (2) DCLM-Sift, a 2.1T-token "
+                              "curated subset of DCLM-Pool that we publicly release.", {"DCLM-Sift"}, {}),
+    ("Linear Forecasters", "We propose Spectrum-TS, a linear forecaster, using reversible instance normalization (RevIN) "
+                           "to handle shift.", {"Spectrum-TS"}, {}),
     # A name before a passive "is proposed" stops at a full stop, and "proposed by <someone>" is not the paper's.
     ("Terminal Agents", "We propose ShellFix. Repairs are proposed by a small model.", {"ShellFix"}, {}),
 ]
@@ -1111,6 +1123,12 @@ ROLE_CASES = [
      "We release GeoPile. Training Qwen2-VL-7B on GeoPile raises its accuracy on MathVista from 58.2% to 66.0%. "
      "Training GPT-3 cost millions.",
      {"Qwen2-VL-7B": {"builds_on"}}, {"GPT-3": {"builds_on"}}),
+    ("an analysis that proposes nothing builds on the methods it measures, not on its setup",
+     "A Closer Look at LLM Quantization: What Does Perplexity Hide?",
+     "We re-evaluate GPTQ, AWQ and SmoothQuant on Llama-2-7B, with greedy decoding, and measure perplexity on "
+     "WikiText-2.",
+     {"GPTQ": {"builds_on"}, "AWQ": {"builds_on"}, "SmoothQuant": {"builds_on"}, "Llama-2-7B": {"uses"},
+      "greedy decoding": {"uses"}}, {"greedy decoding": {"builds_on"}}),
     ("a measure the paper names and then gives a value of is reported",
      "Reading Charts Twice",
      "A model is credited only when it answers both; we call this measure twin accuracy. The best model reaches 58.3% "

@@ -671,6 +671,7 @@ _OPENING_CUE = re.compile(
     r"Introducing\s+"
     r"|[Oo]ur\s+(?:(?:main|key|primary|core|central|first)\s+)?contributions?\s+(?:is|are|includes?)\s+"
     r"(?:to\s+(?:propose|introduce|present|develop|design)\s+)?"
+    r"|[Oo]ur\s+(?:answer|solution|remedy|proposal)\s+(?:is|to\s+this\s+is)\s+"  # "Our answer is CurvRewire, a ..."
 )
 _OPENING_HEADS = ("Introducing", "our", "Our")  # what every _OPENING_CUE match starts with
 # "our X", "the proposed X", "our method X" (the kinds: resolve reads them too).

@@ -129,6 +129,14 @@ def resolve(
     chosen = _non_overlapping(candidates)
     for candidate in chosen:
         _give_key(text, candidate, vocabulary, short_keys)
+        if short_keys and candidate.component == "vocabulary":
+            # "Episodic Recall Replay (ERR) ... ERR improves ...": the paper's own definition of a short form
+            # outweighs the vocabulary's reading of it (expected reciprocal rank) wherever it recurs.
+            defined = short_keys.get(name_key(text[candidate.start : candidate.end]))
+            if defined is not None and defined.key != candidate.key:
+                candidate.key, candidate.name, candidate.type, candidate.concept = (
+                    defined.key, defined.name, defined.type, defined.concept,
+                )
     _read_as_datasets(text, chosen, vocabulary)
     chosen = [c for c in chosen if not _device_again(text, c, chosen, vocabulary)]
     for candidate in _listed_with_known(text, title_end, chosen, vocabulary):
@@ -197,12 +205,12 @@ _INTRODUCED = frozenset({"proposal", "title", "acronym", "headed", "phrase"})
 
 def _named_as_own(text: str, start: int) -> list[tuple[int, int, bool]]:
     """Names that an apposition after them or a "... is a new ..." opening calls the paper's own, as
-    ``(start, end, said_new)``: ``said_new`` when the apposition says "proposed", "new" or "novel"
-    (which makes even a known name the paper's own).
+    ``(start, end, said_new)``: ``said_new`` when the apposition says "proposed", "new" or "novel", or
+    that "we introduce / release ..." it (which makes even a known name the paper's own).
 
     >>> t = "T\\n\\nZephra is a new router. Wisp, our proposed cache, and Kite, a planner we introduce, help."
     >>> [(t[s:e], said_new) for s, e, said_new in _named_as_own(t, 1)]
-    [('Zephra', False), ('Wisp', True), ('Kite', False)]
+    [('Zephra', False), ('Wisp', True), ('Kite', True)]
     """
     # Both patterns are tried at every position: only where their words occur (few abstracts) are they run.
     lowered = text.lower()
@@ -213,7 +221,8 @@ def _named_as_own(text: str, start: int) -> list[tuple[int, int, bool]]:
         found += [m for m in _IS_NEW.finditer(text, start) if names.sentence_initial(text, m.start())]
     # "On VBench, our method ...", "Furthermore, our proposed ...": a phrase or a word that opens a sentence.
     return sorted(
-        (m.start(1), m.end(1), m.re is _NAME_THEN_OURS and m.group(2) is not None)
+        # "said new" too: "X, a ... that we release" (even a name built on a known one: "DCLM-Sieve").
+        (m.start(1), m.end(1), m.re is _NAME_THEN_OURS and (m.group(2) is not None or " we " in m.group(0)))
         for m in found
         if m.group(1).split()[0].lower() not in names.FUNCTION_WORDS and not _opening_adverb(text, m)
     )
@@ -506,8 +515,11 @@ def _pair_candidates(
         # The short form names a known concept only if the long form agrees:
         # "MPTs" defined as "Mastered Positive Tokens" is not the MPT model.
         known = vocabulary.lookup(short)
-        if known is not None and (short in known.labels or names.strip_version(known.name).casefold() in long.casefold()):
-            term = known
+        if known is not None and (
+            short in known.labels and (_shares_a_word(long, known) or " " not in known.name)
+            or names.strip_version(known.name).casefold() in long.casefold()
+        ):
+            term = known  # "Proximal Policy Optimisation (PPO)"; not "Episodic Recall Replay (ERR)", no ranking metric
     if term is not None:
         key, name, kind, concept = term.slug, term.name, term.type, term.concept
     else:
@@ -519,6 +531,20 @@ def _pair_candidates(
         Candidate(pair.long_start, pair.long_end, "acronym", key, name, kind, concept),
         Candidate(pair.short_start, pair.short_end, "acronym", key, name, kind, concept),
     ]
+
+
+_CONTENT_WORD = re.compile(r"[a-z]{3,}")
+
+
+def _shares_a_word(long: str, term: Term) -> bool:
+    """Whether a defined long form has a word (of three letters or more) of the term's name or labels.
+
+    >>> t = Term("ppo", "method:ppo", "proximal policy optimization", "Method", labels=("PPO",))
+    >>> _shares_a_word("Proximal Policy Optimisation", t), _shares_a_word("Pretty Plain Ordering", t)
+    (True, False)
+    """
+    words = set(_CONTENT_WORD.findall(long.lower()))
+    return any(words & set(_CONTENT_WORD.findall(label.lower())) for label in (term.name, *term.labels))
 
 
 def _defined_compound(text: str, pair: names.AcronymPair, vocabulary: Vocabulary) -> Candidate | None:
@@ -800,6 +826,14 @@ def _link_proposals(
         # "Llama-3-8B, our base model.": a known model, or a size of one, is not made new by "our".
         if new is not None and (said_new or (new.concept is None and known_base(text[start:end], vocabulary) is None)):
             chosen = _adopt(chosen, new, proposed, "proposal:own-apposition")
+    # "..., using reversible instance normalization (RevIN) to ...": a definition the work uses, not its own.
+    first_defined: dict[str, int] = {}
+    for candidate in chosen:
+        if candidate.component == "acronym" and candidate.key:
+            first_defined[candidate.key] = min(candidate.start, first_defined.get(candidate.key, candidate.start))
+    used_definitions = {
+        key for key, start in first_defined.items() if _USED_BEFORE.search(text, max(0, start - 40), start)
+    }
     for candidate in chosen:
         surface = text[candidate.start : candidate.end]
         if (
@@ -818,6 +852,7 @@ def _link_proposals(
             known = candidate.concept is not None
             if (
                 not known
+                and candidate.key not in used_definitions
                 and _FIRST_PERSON.search(sentence)
                 and _INTRODUCING.search(sentence)
                 and not _COMPARISON.search(sentence)
@@ -865,21 +900,24 @@ _APPOSED_KINDS = (
     "estimator|retriever|scheduler|runtime|scheme|mechanism|router|planner|sampler|solver|controller|simulator|"
     "objective|network|operator|encoder|decoder|tokenizer|accelerator|policy|implementation|prover|variant|"
     "detector|generator|classifier|predictor|verifier|adapter|renderer|tracker|reranker|criterion|resampler|rule|"
-    "heuristic|regularizer|loss|prior|projector|head|cache|index|format|representation|curriculum|suite|corpus"
+    "heuristic|regularizer|loss|prior|projector|head|cache|index|format|representation|curriculum|suite|corpus|"
+    "subset|collection"
 )
 # "Zephra, our proposed router, ...", "Zephra, a router we introduce, ...": a name the apposition after it
 # says is the paper's own ("our" alone with a known name is not: "Llama-3, our base model").
 _NAME_THEN_OURS = re.compile(
     rf"\b({names.NEW_NAME}),\s+"
     r"(?:our\s+(?:(proposed|new|novel)\s+[\w-]+|(?:[\w-]+\s+){0,2}?(?:" + _APPOSED_KINDS + r"))(?=[,.;)])"
-    r"|(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _APPOSED_KINDS + r")\s+|which\s+|that\s+)(?:that\s+|which\s+)?we\s+"
+    # "DCLM-Sieve, a 2.1T-token curated subset of DCLM-Pool that we publicly release"
+    r"|(?:(?:an?|the)\s+(?:[\w.-]+\s+){0,3}?(?:" + _APPOSED_KINDS + r")\s+(?:of\s+[\w.-]+\s+)?|which\s+|that\s+)"
+    r"(?:that\s+|which\s+)?we\s+(?:[a-z]+ly\s+)?"
     r"(?:introduce|propose|present|develop|design|build|release|construct|collect|curate|create|generate|contribute)\b"
     r"|an?\s+(new|novel)\s+(?:[\w-]+\s+){0,3}?(?:" + _APPOSED_KINDS + r")\b)"  # "HeronEval, a new suite of tasks"
 )
-_WE_INTRODUCE = tuple(
-    f" we {verb}"
-    for verb in ("introduce", "propose", "present", "develop", "design", "build", "release", "construct", "collect",
-                 "curate", "create", "generate", "contribute")
+# The verbs of _NAME_THEN_OURS's "... we <verb>" (maybe "we publicly release"): a text without one needs no search.
+_WE_INTRODUCE = (
+    "introduce", "propose", "present", "develop", "design", "build", "release", "construct", "collect", "curate",
+    "create", "generate", "contribute",
 )
 # "Zephra is a new routing scheme ...", opening a sentence: a name defined as new.
 _IS_NEW = re.compile(rf"({names.NEW_NAME})\s+is\s+an?\s+(?:new|novel)\b")
@@ -1262,6 +1300,10 @@ def _title_technique(
     return chosen
 
 
+_USED_BEFORE = re.compile(
+    r"\b(?:using|uses|leveraging|employing|adopting|applying|relying on|based on)\s+"  # not "with": "with the X (X)'
+    r"(?:(?:the|a|an|standard|existing)\s+)?$"
+)
 _OUR_EARLIER_WORK = AnyCase(
     r"\b(?:successor (?:of|to)|extends?|extending|extension of|improves?(?: (?:up)?on)?|builds? (?:up)?on|"
     r"upgrade of|(?:new )?version of|variant of)\s+our\s+(?:[\w-]+\s+){0,2}$"
