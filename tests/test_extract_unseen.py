@@ -272,6 +272,10 @@ CASES = [
                               "curated subset of DCLM-Pool that we publicly release.", {"DCLM-Sift"}, {}),
     ("Linear Forecasters", "We propose Spectrum-TS, a linear forecaster, using reversible instance normalization (RevIN) "
                            "to handle shift.", {"Spectrum-TS"}, {}),
+    # A count of items after a name ("-17k", "-2k") makes a dataset, even of a name built on a known method's.
+    ("Entropy-Calibrated RL",
+     "We propose ECRL, trained on DAPO-Math-17k and MathVerse-2k.", {"ECRL"},
+     {"DAPO-Math-17k": "Dataset", "MathVerse-2k": "Dataset"}),
     # A name before a passive "is proposed" stops at a full stop, and "proposed by <someone>" is not the paper's.
     ("Terminal Agents", "We propose ShellFix. Repairs are proposed by a small model.", {"ShellFix"}, {}),
 ]

@@ -1177,7 +1177,7 @@ _HARDWARE_LINE = re.compile(r"^(?:RTX|GTX|DGX|HGX|Titan|Quadro|Tesla|Jetson|Xeon
 PARAMETER_COUNT = r"\d+(?:\.\d+)?[BM]\b"
 _PARAMETER_COUNT = re.compile(r"(?:-|\b)" + PARAMETER_COUNT)  # "On Llama-3-70B, ...": a model, not a dataset
 _HARDWARE_SHAPE = re.compile(r"^(?:Core|Apple|MI)\b|^[AHVLTB]\d{2,3}$")
-_DATASET_SHAPE = re.compile(r"(?:Bench|Eval|QA|-bench|-eval|(?<=[a-z0-9])(?:Set|Arena)|-\d{2,4}K?|-\d(?:\.\d)?K|\d{4})$")
+_DATASET_SHAPE = re.compile(r"(?:Bench|Eval|QA|-bench|-eval|(?<=[a-z0-9])(?:Set|Arena)|-\d{2,4}[Kk]?|-\d(?:\.\d)?[Kk]|\d{4})$")
 # "StreamDiffusion, a real-time diffusion pipeline": the apposition's head noun.
 _APPOSITION = re.compile(
     r"\s*(?:\([^()]{1,60}\))?\s*(?:,|:|\s+is|\s+is\s+(?:proposed|introduced|presented):)\s+(?:a|an|the)\s+"

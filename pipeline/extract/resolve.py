@@ -1420,8 +1420,14 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
             continue
         base = known_base(entity.name, vocabulary) or extended(entity)
         if base is not None:
-            # "SWE-Gym-32B", "Mender-32B": a parameter count makes a model of what it is named after.
-            entity.type = "Model" if base.type in ("Dataset", "Method") and _SIZE_TAIL.search(entity.name) else base.type
+            # "SWE-Gym-32B", "Mender-32B": a parameter count makes a model of what it is named after;
+            # "DAPO-Math-17k": a count of items, a dataset.
+            if base.type in ("Dataset", "Method") and _SIZE_TAIL.search(entity.name):
+                entity.type = "Model"
+            elif base.type == "Method" and _ITEM_COUNT_TAIL.search(entity.name):
+                entity.type = "Dataset"
+            else:
+                entity.type = base.type
             continue
         decided = None
         for index in at_key[key]:
@@ -1440,6 +1446,8 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
 
 
 _PLACE_RULES = frozenset(("evaluated-on", "score-on"))
+_ITEM_COUNT_TAIL = re.compile(r"-\d+(?:\.\d+)?[Kk]$")  # "DAPO-Math-17k", "OpenR1-Math-220k": problems counted
+
 
 
 def _listed_type(
