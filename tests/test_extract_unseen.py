@@ -1127,12 +1127,6 @@ ROLE_CASES = [
      "We release GeoPile. Training Qwen2-VL-7B on GeoPile raises its accuracy on MathVista from 58.2% to 66.0%. "
      "Training GPT-3 cost millions.",
      {"Qwen2-VL-7B": {"builds_on"}}, {"GPT-3": {"builds_on"}}),
-    ("an analysis that proposes nothing builds on the methods it measures, not on its setup",
-     "A Closer Look at LLM Quantization: What Does Perplexity Hide?",
-     "We re-evaluate GPTQ, AWQ and SmoothQuant on Llama-2-7B, with greedy decoding, and measure perplexity on "
-     "WikiText-2.",
-     {"GPTQ": {"builds_on"}, "AWQ": {"builds_on"}, "SmoothQuant": {"builds_on"}, "Llama-2-7B": {"uses"},
-      "greedy decoding": {"uses"}}, {"greedy decoding": {"builds_on"}}),
     ("a measure the paper names and then gives a value of is reported",
      "Reading Charts Twice",
      "A model is credited only when it answers both; we call this measure twin accuracy. The best model reaches 58.3% "

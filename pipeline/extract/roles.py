@@ -111,9 +111,6 @@ _COMPATIBLE = AnyCase(
 # "falls from 4.9 for CODA-Prompt to 1.7": the owner of the number the work's changed from.
 _FROM_FOR = AnyCase(r"\bfrom\s+[\d.,]+\s*(?:%|x|\u00d7|points?|ms|s)?\s+for\s+" + _DETS + r"$")
 _TO_NUMBER_AFTER = re.compile(r"^\s+to\s+[\d.]")
-# "with greedy decoding and 8-shot chain-of-thought prompting", "trained by online gradient descent on the
-# hinge loss": the setup an analysis runs with, not what it studies.
-_SETUP_BEFORE = AnyCase(r"\b(?:with|using|via|by|on the)\b")
 # "compared with 48.6% for A and 52.0% for B": the later scores of a list of baselines' scores.
 _AND_SCORE_WORD = "for"  # every _AND_SCORE_FOR match holds it
 _AND_SCORE_FOR = AnyCase(r"\band\s+[\d.,]+\s*(?:%|x|\u00d7|[a-z]+)?\s+for\s+" + _DETS + r"(?:[\w-]+\s+)?$")
@@ -645,7 +642,6 @@ def assign_roles(
     for found in _general_techniques([r.key for r in out if r.role == "builds_on"], entities, first_mention):
         add(*found)
     own_work_from = own_work_start(text, sentences, title_end, proposed_spans)
-    studies_methods = analysis_title and not proposed
     unrealised_at: dict[int, bool] = {}
 
     def unrealised(s_start: int, sentence: str) -> bool:  # once per sentence, its words tested first
@@ -678,13 +674,6 @@ def assign_roles(
             # CLIP on ImageNet": what the work has not done, or what others did.
             continue
         if entity.type == "Hardware" and _REPORTED_CLAUSE.search(text, s_start, mention.start):
-            continue
-        if entity.type == "Method" and studies_methods and (
-            speaks_of_own_work(sentence, names_proposed) or s_start > own_work_from
-        ) and not _SETUP_BEFORE.search(text, max(s_start, mention.start - 40), mention.start):
-            # "A Closer Look at LLM Quantization: ... We re-evaluate GPTQ, AWQ, SmoothQuant ...": what an
-            # analysis that proposes nothing measures is what it studies (the models it runs them on it uses).
-            add(key, "builds_on", mention.start, mention.end, "default:analysis", 0.5)
             continue
         if entity.type in ("Method", "Model"):
             lowered_sentence = sentence.lower()
