@@ -650,11 +650,14 @@ _PROPOSE_SUBJECT = re.compile(
 _SECOND_VERB = re.compile(
     r"and\s+(?:implement|evaluat|releas|open-sourc|train|deploy|analy[sz]|validat|test|stud|build|develop|design)\w*\s+"
 )
+# "we call / term / name / dub" and what they name: "this", "the resulting", ... (_NAMED, _CALLED_KIND, _KIND_BEFORE).
+_NAMING_VERB = r"(?:call|term|name|dub)"
+_NAMED_WHAT = r"(?:this|these|the|our)(?: (?:new|resulting|proposed|final))?"
 _NAMED = re.compile(
     r"\b(?:named|called|dubbed|termed|coined|denoted(?: as)?|referred to as|"
     # "which we call X", "we call this objective X", "we name the resulting model X", "we term this approach X"
-    r"(?:(?:which |that )?we|We) (?:call|term|name|dub)(?: it| them|(?: this| these| the| our)(?: new| resulting| proposed| final)?"
-    r"(?: (?:approach|method|objective|procedure|model|framework|technique|strategy|loss|algorithm|system|variant|"
+    r"(?:(?:which |that )?we|We) " + _NAMING_VERB + r"(?: it| them| " + _NAMED_WHAT
+    + r"(?: (?:approach|method|objective|procedure|model|framework|technique|strategy|loss|algorithm|system|variant|"
     r"architecture|dataset|benchmark|metric|measure|score|scheme|recipe|phenomenon|effect|mechanism|policy|agent))?)?|"
     r"refer to (?:(?:it|this|them|the [\w-]+(?: [\w-]+){0,2}) )?as|"  # "a procedure we refer to as X"
     r"call the result(?:ing [\w-]+)?)\s+"  # "We pretrain a detector on ... and call the result OVRegion"
@@ -1217,17 +1220,14 @@ _DECIMAL_BEFORE = re.compile(r"(?<![\w.])\d+\.\d+\s+$")  # "58.3 PQ": a score's 
 # "a new benchmark, CodeArena", "a resolution-elastic vision tower, dubbed Lorgnette", "a benchmark
 # named ToolTrail", "the filtered corpus, which we call Gleaner-Pool".
 _THAT_OF = re.compile(r"\b(?:that|those)\s+of\s+$")
-_CALLED_KIND = re.compile(
-    r"\b[Ww]e\s+(?:call|name|term|dub)\s+(?:this|the|our|these)\s+(?:new\s+|resulting\s+|proposed\s+|final\s+)?"
-    r"([A-Za-z]+)\s+$"
-)
+_CALLED_KIND = re.compile(r"\b[Ww]e " + _NAMING_VERB + " " + _NAMED_WHAT + r" ([A-Za-z]+)\s+$")
 _CLAUSE_VERB_BEFORE = re.compile(r"\b(?:which|that|who)\s+(?:\w+\s+){1,2}$")
 # Not after a preposition: "On the DTU benchmark, TetraSplat reduces ..." is no apposition.
 _KIND_BEFORE = re.compile(
     r"(?<!\b[Oo]n )(?<!\b[Ii]n )(?<!\b[Aa]t )(?<!\b[Ff]or )(?<!\b[Aa]cross )"
     r"\b(?:[Aa]n?|[Oo]ur|[Ii]ts|[Tt]heir|[Tt]he)\s+(?:[\w-]+\s+){0,3}?([A-Za-z]+)"
-    r"(?:,\s+(?:(?:dubbed|called|named|termed)\s+|which\s+we\s+(?:call|name|term|dub)\s+)?|\s+(?:dubbed|called|named|termed)\s+"
-    r"|\s+(?:that\s+|which\s+)?we\s+(?:call|name|term|dub)\s+)$"  # "a quantity we term TPG"
+    r"(?:,\s+(?:(?:dubbed|called|named|termed)\s+|which\s+we\s+" + _NAMING_VERB + r"\s+)?|\s+(?:dubbed|called|named|termed)\s+"
+    r"|\s+(?:that\s+|which\s+)?we\s+" + _NAMING_VERB + r"\s+)$"  # "a quantity we term TPG"
 )
 _HEAD_AFTER = re.compile(r"(?::\s*(?:[Aa]n?|[Tt]he)\s+|[\s-]*)([A-Za-z]+)")
 _LETTERS = re.compile(r"[A-Za-z]+")

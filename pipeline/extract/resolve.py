@@ -72,6 +72,10 @@ class Candidate:
         """Make the candidate a name of ``term``'s concept: its key, name, type and IRI."""
         self.key, self.name, self.type, self.concept = term.slug, term.name, term.type, term.concept
 
+    def name_as(self, other: "Candidate") -> None:
+        """Make the candidate a name of what ``other`` names (a short form of its defined long form)."""
+        self.key, self.name, self.type, self.concept = other.key, other.name, other.type, other.concept
+
 
 def resolve(
     text: str,
@@ -134,9 +138,7 @@ def resolve(
             # outweighs the vocabulary's reading of it (expected reciprocal rank) wherever it recurs.
             defined = short_keys.get(name_key(text[candidate.start : candidate.end]))
             if defined is not None and defined.key != candidate.key:
-                candidate.key, candidate.name, candidate.type, candidate.concept = (
-                    defined.key, defined.name, defined.type, defined.concept,
-                )
+                candidate.name_as(defined)
     _read_as_datasets(text, chosen, vocabulary)
     chosen = [c for c in chosen if not _device_again(text, c, chosen, vocabulary)]
     for candidate in _listed_with_known(text, title_end, chosen, vocabulary):
@@ -222,7 +224,7 @@ def _named_as_own(text: str, start: int) -> list[tuple[int, int, bool]]:
     # "On VBench, our method ...", "Furthermore, our proposed ...": a phrase or a word that opens a sentence.
     return sorted(
         # "said new" too: "X, a ... that we release" (even a name built on a known one: "DCLM-Sieve").
-        (m.start(1), m.end(1), m.re is _NAME_THEN_OURS and (m.group(2) is not None or " we " in m.group(0)))
+        (m.start(1), m.end(1), m.re is _NAME_THEN_OURS and (m.group(2) or m.group("we")) is not None)
         for m in found
         if m.group(1).split()[0].lower() not in names.FUNCTION_WORDS and not _opening_adverb(text, m)
     )
@@ -624,7 +626,6 @@ def _read_as_datasets(text: str, chosen: list[Candidate], vocabulary: Vocabulary
         c.key
         for before, c, after in zip([None, *ordered], ordered, [*ordered[1:], None])
         if c.key in twins
-        and c.type in _HAS_NAMESAKE
         and c.component == "vocabulary"
         and (
             _DATASET_BEFORE.search(text, max(0, c.start - 12), c.start)
@@ -633,7 +634,7 @@ def _read_as_datasets(text: str, chosen: list[Candidate], vocabulary: Vocabulary
         )
     }
     for candidate in chosen:
-        if candidate.key in as_dataset and candidate.type in _HAS_NAMESAKE:
+        if candidate.key in as_dataset:
             candidate.name_by(twins[candidate.key])
 
 
@@ -695,9 +696,7 @@ def _give_key(text: str, candidate: Candidate, vocabulary: Vocabulary, short_key
         return
     defined = short_keys.get(name_key(surface)) or short_keys.get(name_key(names._strip_plural(surface)))
     if defined is not None:
-        candidate.key, candidate.name, candidate.type, candidate.concept = (
-            defined.key, defined.name, defined.type, defined.concept,
-        )
+        candidate.name_as(defined)
         return
     candidate.key = name_key(candidate.name or surface)
 
@@ -910,7 +909,7 @@ _NAME_THEN_OURS = re.compile(
     r"(?:our\s+(?:(proposed|new|novel)\s+[\w-]+|(?:[\w-]+\s+){0,2}?(?:" + _APPOSED_KINDS + r"))(?=[,.;)])"
     # "DCLM-Sieve, a 2.1T-token curated subset of DCLM-Pool that we publicly release"
     r"|(?:(?:an?|the)\s+(?:[\w.-]+\s+){0,3}?(?:" + _APPOSED_KINDS + r")\s+(?:of\s+[\w.-]+\s+)?|which\s+|that\s+)"
-    r"(?:that\s+|which\s+)?we\s+(?:[a-z]+ly\s+)?"
+    r"(?:that\s+|which\s+)?(?P<we>we)\s+(?:[a-z]+ly\s+)?"
     r"(?:introduce|propose|present|develop|design|build|release|construct|collect|curate|create|generate|contribute)\b"
     r"|an?\s+(new|novel)\s+(?:[\w-]+\s+){0,3}?(?:" + _APPOSED_KINDS + r")\b)"  # "HeronEval, a new suite of tasks"
 )
@@ -1301,7 +1300,7 @@ def _title_technique(
 
 
 _USED_BEFORE = re.compile(
-    r"\b(?:using|uses|leveraging|employing|adopting|applying|relying on|based on)\s+"  # not "with": "with the X (X)'
+    r"\b(?:using|uses|leveraging|employing|adopting|applying|relying on|based on)\s+"  # not "with": "with the Foo Operator (FO)"
     r"(?:(?:the|a|an|standard|existing)\s+)?$"
 )
 _OUR_EARLIER_WORK = AnyCase(
@@ -1447,7 +1446,6 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
 
 _PLACE_RULES = frozenset(("evaluated-on", "score-on"))
 _ITEM_COUNT_TAIL = re.compile(r"-\d+(?:\.\d+)?[Kk]$")  # "DAPO-Math-17k", "OpenR1-Math-220k": problems counted
-
 
 
 def _listed_type(

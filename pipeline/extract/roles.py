@@ -167,7 +167,7 @@ CONTRAST = r";|\b(?:whereas|while|but)\b"
 _CONTRAST_BEFORE = AnyCase(r"(?:" + CONTRAST + r")[^;]*$")
 _SCORES_AFTER = AnyCase(
     r"^(?:\s+[\w-]+){0,4}?\s+(?:only\s+)?(reach(?:es|ed)?|achiev(?:es|ed|e)|attain(?:s|ed)?|los(?:es|t|e)|scor(?:es|ed|e)|"
-    r"obtain(?:s|ed)?|gets?|falls? to|drops? to|runs? out of memory)\b"  # "while A and B lose 4.1 and 2.7 points'
+    r"obtain(?:s|ed)?|gets?|falls? to|drops? to|runs? out of memory)\b"  # "while A and B lose 4.1 and 2.7 points"
 )
 _FIGURE = re.compile(r"(?<![\w.])\d")  # a number of its own: "lose 4.1 points", not the 8 of "INT8"
 _BASELINE_AFTER = AnyCase(r"^\s+(?:baseline|base model)\b")
