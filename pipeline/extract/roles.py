@@ -642,6 +642,8 @@ def assign_roles(
     for found in _general_techniques([r.key for r in out if r.role == "builds_on"], entities, first_mention):
         add(*found)
     own_work_from = own_work_start(text, sentences, title_end, proposed_spans)
+    # Most texts say nothing is "complementary to" or "compatible with" anything: no sentence needs a look.
+    may_be_compatible = lowered_text is None or any(map(lowered_text.__contains__, _COMPATIBLE_WORDS))
     unrealised_at: dict[int, bool] = {}
 
     def unrealised(s_start: int, sentence: str) -> bool:  # once per sentence, its words tested first
@@ -676,9 +678,10 @@ def assign_roles(
         if entity.type == "Hardware" and _REPORTED_CLAUSE.search(text, s_start, mention.start):
             continue
         if entity.type in ("Method", "Model"):
-            lowered_sentence = sentence.lower()
+            lowered_sentence = sentence.lower() if may_be_compatible else ""
             if (
-                any(map(lowered_sentence.__contains__, _COMPATIBLE_WORDS))
+                may_be_compatible
+                and any(map(lowered_sentence.__contains__, _COMPATIBLE_WORDS))
                 and "combin" not in lowered_sentence  # "...; combining the two gives a further 4% gain": used
                 and _COMPATIBLE.search(text[max(s_start, mention.start - _CUE_WINDOW) : mention.start])
             ):
