@@ -1132,6 +1132,24 @@ ROLE_CASES = [
      "A model is credited only when it answers both; we call this measure twin accuracy. The best model reaches 58.3% "
      "twin accuracy.",
      {"twin accuracy": {"proposes", "reports"}}, {"accuracy": {"reports"}}),
+    ("the technique an abstract opens on, as the subject of the limit it states, is what the work improves; not "
+     "the examples of such a sentence, nor one that states no limit",
+     "Bubble-Free Schedules",
+     "Pipeline parallelism splits a model's layers across devices, yet its warm-up phase leaves devices idle. "
+     "Schedules such as GPipe and 1F1B are slow on small batches. Tensor parallelism is widely used for inference. "
+     "We propose LagFill, a schedule that fills the idle slots.",
+     {"pipeline parallelism": {"builds_on"}},
+     {"GPipe": {"builds_on"}, "1F1B": {"builds_on"}, "tensor parallelism": {"builds_on"}}),
+    ("a work that only analyses still improves on the technique whose limit its abstract opens on",
+     "Lower Bounds for Attention",
+     "Self-attention is central to the Transformer, but suffers from quadratic cost in time. We show that our bound "
+     "is tight for every cache size.",
+     {"self-attention": {"builds_on"}}, {}),
+    ("what the work is built 'on top of', named after its owner ('on top of vLLM's PagedAttention')",
+     "Block Eviction for Chat",
+     "We propose DropKV, which is implemented on top of vLLM's PagedAttention so that freed blocks return to the "
+     "allocator at once.",
+     {"PagedAttention": {"builds_on"}}, {}),
 ]
 
 

@@ -126,7 +126,7 @@ _BUILDS_BEFORE = AnyCase(
     r"continu\w* (?:pre-?)?train\w*|(?:we|to) scale|upcycl\w*|"  # "we port X to", "we continue pretraining X"
     r"(?:integrat\w*|incorporat\w*|plug\w*|insert\w*|add(?:s|ed|ing)?)\s+(?:[\w-]+\s+){1,4}(?:in)?to|"
     r"(?:how to )?(?:optimi[sz](?:e|es|ing)|accelerat(?:e|es|ing)|speed(?:s|ing)? up|scal(?:e|es|ing) up))"
-    r"\s*" + _DETS + r"$"
+    r"\s*" + _DETS + r"(?:[\w.-]+'s\s+)?$"
 )
 # "We train Qwen3-8B-Base with ...": a known model the work trains further is what it builds on (a new
 # one it trains is proposed, and never reaches here). Not "used to train GPT-style models": a workload.
@@ -707,12 +707,62 @@ def assign_roles(
         elif states_results(sentence, names_proposed) or (s_start >= own_work_from and _NUMBER.search(sentence)):
             add(key, _DEFAULT_ROLE[entity.type], mention.start, mention.end, "default:type", 0.6)
 
+    # "Pipeline parallelism partitions ..., but its bubbles grow ...": the technique an abstract opens on,
+    # as the subject of the limit it states, is what the work sets out to improve.
+    if own_work_from < len(text):
+        for found in _opening_problem(text, sentences, title_end, own_work_from, mentions, entities, roles):
+            add(*found)
+
     # Building on something includes depending on it: "uses" adds nothing then.
     out = [r for r in out if not (r.role == "uses" and "builds_on" in roles[r.key])]
     for key in entities:
         if not roles[key] and key in first_mention:
             m = first_mention[key]
             out.append(RoleAssertion(key, "mentions", m.start, m.end, "default:background", 0.5))
+    return out
+
+
+# The subject's verb after a name that opens a sentence, past an acronym in brackets: "Self-attention is",
+# "Retrieval-augmented generation (RAG) has become", "DETR reformulates" (not "Latent diffusion models produce").
+_OPENS_AS_SUBJECT = re.compile(r"(?:\s+\([^()]{1,20}\))?\s+(?:[a-z]+ly\s+)?(?:is|has|remains|[a-z]{3,}[^s\W]s)\b")
+# What an opening sentence says is wrong with its subject.
+_LIMITATION = AnyCase(
+    r"\b(?:but|yet|however|suffer\w*|bottlenecks?|struggl\w*|slow|costly|expensive|quadratic|inefficien\w*|"
+    r"prohibitive\w*|unstable|wast\w*|idle|memory-hungry)\b"
+)
+
+
+def _opening_problem(
+    text: str,
+    sentences: list[tuple[int, int]],
+    title_end: int,
+    own_work_from: int,
+    mentions: list[Found],
+    entities: dict[str, Known],
+    roles: dict[str, set[str]],
+) -> list[tuple[str, str, int, int, str, float]]:
+    """Builds_on for the method or model that opens a sentence of the abstract's problem statement as the
+    subject of a limit the sentence goes on to state ("Self-attention is at the heart of the Transformer,
+    yet suffers from quadratic time"): a paper that then proposes work sets out to mend that limit.
+
+    >>> t = "T\\n\\nSelf-attention is central, yet suffers from quadratic cost. We propose X."
+    >>> ms = [Found(3, 17, "sa", "v", 1.0)]
+    >>> _opening_problem(t, [(3, 60), (61, 76)], 1, 61, ms, {"sa": Known("sa", "self-attention", "Method")}, {})
+    [('sa', 'builds_on', 3, 17, 'opening-problem', 0.55)]
+    """
+    out = []
+    for mention in mentions:
+        entity = entities.get(mention.key)
+        if entity is None or entity.type not in ("Method", "Model") or roles.get(mention.key) or entity.generic_class:
+            continue
+        if mention.start < title_end or mention.start >= own_work_from:
+            continue
+        s_start, s_end = sentence_of(sentences, mention.start)
+        if text[s_start : mention.start].strip():
+            continue  # not the sentence's first words
+        verb = _OPENS_AS_SUBJECT.match(text, mention.end, s_end)
+        if verb is not None and _LIMITATION.search(text, verb.end(), s_end):
+            out.append((mention.key, "builds_on", mention.start, mention.end, "opening-problem", 0.55))
     return out
 
 
