@@ -1145,6 +1145,16 @@ ROLE_CASES = [
      "Self-attention is central to the Transformer, but suffers from quadratic cost in time. We show that our bound "
      "is tight for every cache size.",
      {"self-attention": {"builds_on"}}, {}),
+    ("a processor class is the named device again where the paper names a device of that class (skos:broader); "
+     "not where it names none, nor a device of another class",
+     "Staggered Pipelines",
+     "We propose LagFill. On 64 H100s LagFill sustains 408 TFLOPs/s per GPU. On a single GPU, LagFill-Lite runs a 1B "
+     "model, and offloading moves activations to the CPU of an AMD EPYC 7763 host.",
+     {"H100": {"runs_on"}, "CPU": {"runs_on"}}, {"GPU": {"runs_on"}}),
+    ("a processor class the paper names no device of is run on",
+     "Cheap Pipelines",
+     "We propose LagFill, which trains a 1B model on a single GPU in 9 hours.",
+     {"GPU": {"runs_on"}}, {}),
     ("what the work is built 'on top of', named after its owner ('on top of vLLM's PagedAttention')",
      "Block Eviction for Chat",
      "We propose DropKV, which is implemented on top of vLLM's PagedAttention so that freed blocks return to the "

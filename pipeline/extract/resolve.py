@@ -651,10 +651,13 @@ _SAME_BEFORE = re.compile(r"\b(?:the same|this|that|these|those)\s+$", re.IGNORE
 
 def _device_again(text: str, candidate: Candidate, chosen: list[Candidate], vocabulary: Vocabulary) -> bool:
     """Whether a processor class (pg:genericClass) names again a device named before it: "an RTX 4080
-    laptop GPU", "on an H100 ... on the same GPU". It is that device, not a class the paper runs on.
+    laptop GPU", "on an H100 ... on the same GPU"; or names the class of a device the paper names
+    anywhere (skos:broader): "eight H100s ... 408 TFLOPs/s per GPU". It is that device, not a class the
+    paper runs on besides it.
 
     >>> from .vocabulary import Term
     >>> v = Vocabulary()
+    >>> v.add(Term("a100", "x", "A100", "Hardware", ("A100",), broader=("gpu",)))
     >>> v.add(Term("h100", "x", "H100", "Hardware", ("H100",)))
     >>> v.add(Term("gpu", "x", "GPU", "Hardware", ("GPU",), generic_class=True))
     >>> t = "On an H100 it reaches 700 TFLOPs/s, and 900 on the same GPU; any GPU works."
@@ -662,14 +665,19 @@ def _device_again(text: str, candidate: Candidate, chosen: list[Candidate], voca
     ...          Candidate(56, 59, "vocabulary", "gpu", "GPU", "Hardware"), Candidate(65, 68, "vocabulary", "gpu", "GPU", "Hardware")]
     >>> [_device_again(t, c, found, v) for c in found]
     [False, True, False]
+    >>> _device_again(t, found[2], [*found, Candidate(80, 84, "vocabulary", "a100", "A100", "Hardware")], v)
+    True
     """
     term = vocabulary.terms.get(candidate.key) if candidate.key else None
     if term is None or term.type != "Hardware" or not term.generic_class:
         return False
-    named = [
+    devices = [
         c for c in chosen
-        if c.type == "Hardware" and c.end <= candidate.start and not (c.key in vocabulary.terms and vocabulary.terms[c.key].generic_class)
+        if c.type == "Hardware" and not (c.key in vocabulary.terms and vocabulary.terms[c.key].generic_class)
     ]
+    if any(c.key in vocabulary.terms and term.slug in vocabulary.terms[c.key].broader for c in devices):
+        return True
+    named = [c for c in devices if c.end <= candidate.start]
     if not named:
         return False
     last = max(named, key=lambda c: c.end)

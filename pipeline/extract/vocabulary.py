@@ -78,6 +78,8 @@ class Term:
     generic_class: bool = False
     # A model's dataset of the same name (pg:namesakeDataset): its slug.
     namesake_dataset: str | None = None
+    # The concepts this one is a kind of (skos:broader): "H100" of "GPU". Slugs.
+    broader: tuple[str, ...] = ()
 
 
 @dataclass
@@ -207,6 +209,7 @@ class Vocabulary:
         for raw in data["terms"]:
             raw["labels"] = tuple(raw["labels"])
             raw["successor_of"] = tuple(raw["successor_of"])
+            raw["broader"] = tuple(raw.get("broader", ()))
             vocabulary.add(Term(**raw))
         for key in data["stop_exact"]:
             vocabulary._add_stop_key(key, exact=True)
@@ -271,6 +274,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
             definition = next((str(o) for o in graph.objects(concept, SKOS.definition)), None)
             successors = tuple(sorted(_local_name(o) for o in graph.objects(concept, pg.successorOf)))
             namesake = next((_local_name(o) for o in graph.objects(concept, pg.namesakeDataset)), None)
+            broader = tuple(sorted(_local_name(o) for o in graph.objects(concept, SKOS.broader)))
             vocabulary.add(
                 Term(
                     slug=_local_name(concept),
@@ -284,6 +288,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
                     common_word=common_word,
                     generic_class=generic_class,
                     namesake_dataset=namesake,
+                    broader=broader,
                 )
             )
     return vocabulary
