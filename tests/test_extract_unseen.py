@@ -1145,6 +1145,11 @@ ROLE_CASES = [
      "Self-attention is central to the Transformer, but suffers from quadratic cost in time. We show that our bound "
      "is tight for every cache size.",
      {"self-attention": {"builds_on"}}, {}),
+    ("a described kind the name follows at once ('a caching layer, dubbed X, that') is no proposal of its own",
+     "Paged Speculation",
+     "We present a caching layer, dubbed TreeCache, that keeps draft trees in paged memory. We also introduce a "
+     "scheduler called PackRun.",
+     {"TreeCache": {"proposes"}, "PackRun": {"proposes"}}, {"caching layer": {"proposes"}}),
     ("a processor class is the named device again where the paper names a device of that class (skos:broader); "
      "not where it names none, nor a device of another class",
      "Staggered Pipelines",

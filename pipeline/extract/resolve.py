@@ -1103,13 +1103,19 @@ def _sentence_around(text: str, position: int) -> str:
 
 def _named_later(text: str, target: Candidate) -> bool:
     """Whether ``target`` is a lower-case description before a head noun ("a bias-only balancing scheme")
-    that its sentence goes on to name ("..., which we term Drift-Corrected Routing")."""
+    that its sentence goes on to name ("..., which we term Drift-Corrected Routing"), or one the name
+    follows at once ("a serving system, dubbed SpecPage, that ...")."""
+    if target.concept is not None or not text[target.start : target.start + 1].islower():
+        return False
+    if _NAMED_AT_ONCE.match(text, target.end):
+        return True
     return (
-        target.concept is None
-        and text[target.start : target.start + 1].islower()
-        and _HEAD_NOUN_AFTER.match(text, target.end) is not None
+        _HEAD_NOUN_AFTER.match(text, target.end) is not None
         and names.NAMED.search(text, target.end, _sentence_end(text, target.end)) is not None
     )
+
+
+_NAMED_AT_ONCE = re.compile(r",?\s+(?:dubbed|called|named|termed|coined)\s+\S")
 
 
 def _first_after(text: str, chosen: list[Candidate], position: int, clause_end: int) -> Candidate | None:
