@@ -1145,6 +1145,12 @@ ROLE_CASES = [
      "Self-attention is central to the Transformer, but suffers from quadratic cost in time. We show that our bound "
      "is tight for every cache size.",
      {"self-attention": {"builds_on"}}, {}),
+    ("a work that 'starts from' a part of a method ('starts from the saliency scores of X') builds on it; a short "
+     "verb after the opening technique ('X lets ..., but ...') reads as its verb",
+     "Channel Pruning",
+     "Data parallelism lets many workers train one model, but its gradient exchange stalls every step. We propose "
+     "ChanCut, which starts from the saliency scores of SparseGPT and removes whole channels.",
+     {"SparseGPT": {"builds_on"}, "data parallelism": {"builds_on"}}, {}),
     ("a described kind the name follows at once ('a caching layer, dubbed X, that') is no proposal of its own",
      "Paged Speculation",
      "We present a caching layer, dubbed TreeCache, that keeps draft trees in paged memory. We also introduce a "

@@ -142,7 +142,7 @@ _TRAINS_WORD = "train"  # every _TRAINS_MODEL match holds it
 # analysis of LLaVA": a change to, or a study of, a part of X is work on X.
 _BUILDS_ON_PART_OF = AnyCase(
     r"\b(?:extend\w*|extension|generali[sz]\w*|build\w* (?:up)?on|built (?:up)?on|based on|"
-    r"modif\w*|adapt\w*|analy[sz]\w*|variant|revisit\w*|replac\w*)"
+    r"modif\w*|adapt\w*|analy[sz]\w*|variant|revisit\w*|replac\w*|start\w* from)"
     r"\s+(?:(?:the|a|an|its)\s+)?(?:[\w/-]+\s+){0,3}?(?:of|used by|from|in|behind)\s+" + _DETS + r"$"
     # "we analyze the communication and memory traffic of ZeRO-3": an analysis names more of what it studies.
     r"|\banaly[sz]\w*\s+(?:the\s+)?(?:[\w/-]+\s+){0,5}?of\s+" + _DETS + r"$"
@@ -724,7 +724,7 @@ def assign_roles(
 
 # The subject's verb after a name that opens a sentence, past an acronym in brackets: "Self-attention is",
 # "Retrieval-augmented generation (RAG) has become", "DETR reformulates" (not "Latent diffusion models produce").
-_OPENS_AS_SUBJECT = re.compile(r"(?:\s+\([^()]{1,20}\))?\s+(?:[a-z]+ly\s+)?(?:is|has|remains|[a-z]{3,}[^s\W]s)\b")
+_OPENS_AS_SUBJECT = re.compile(r"(?:\s+\([^()]{1,20}\))?\s+(?:[a-z]+ly\s+)?(?:is|has|remains|[a-z]{2,}[^s\W]s)\b")
 # What an opening sentence says is wrong with its subject.
 _LIMITATION = AnyCase(
     r"\b(?:but|yet|however|suffer\w*|bottlenecks?|struggl\w*|slow|costly|expensive|quadratic|inefficien\w*|"
