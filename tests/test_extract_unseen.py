@@ -997,9 +997,10 @@ ROLE_CASES = [
      "the random hash functions of the hashing trick with learned ones, and reduces to FedAvg when all clients share "
      "one rank. This approximated KV cache is reused.",
      {"Shampoo": {"builds_on"}, "hashing trick": {"builds_on"}, "FedAvg": {"builds_on"}}, {"KV cache": {"builds_on"}}),
-    ("every model of a list the work is applied to, and one after \"to a ... backbone\"",
+    ("every model of a list a work that trains is applied to, and one after \"to a ... backbone\"",
      "Sparse Tokens",
-     "We propose SkipTok. Applied to Swin-T and ResNet-50 on ImageNet-1K, SkipTok cuts FLOPs by 30% and 25%. We also "
+     "We propose SkipTok, a gate trained with the backbone. Applied to Swin-T and ResNet-50 on ImageNet-1K, SkipTok "
+     "cuts FLOPs by 30% and 25%. We also "
      "apply SkipTok to a MobileNetV2 backbone and gain 0.4 points of accuracy.",
      {"Swin-T": {"builds_on"}, "ResNet-50": {"builds_on"}, "MobileNetV2": {"builds_on"}}, {}),
     ("a platform built on is used; built on top of, and builds on, extend",
@@ -1151,6 +1152,22 @@ ROLE_CASES = [
      "Data parallelism lets many workers train one model, but its gradient exchange stalls every step. We propose "
      "ChanCut, which starts from the saliency scores of SparseGPT and removes whole channels.",
      {"SparseGPT": {"builds_on"}, "data parallelism": {"builds_on"}}, {}),
+    ("a model a work only runs is used, not built on: the work is one-shot, or its abstract never speaks of "
+     "training anything; a work that fine-tunes builds on the model it applies to",
+     "Runtimes and Pruning",
+     "We propose SplitRun, a runtime that places prefill on the NPU. On Phi-3-mini, SplitRun decodes 3.1x faster "
+     "than llama.cpp.",
+     {"Phi-3-mini": {"uses"}}, {"Phi-3-mini": {"builds_on"}}),
+    ("a one-shot method runs the model it is applied to",
+     "Masks for Sparse Cores",
+     "We propose MaskPair, a one-shot pruning method for 2:4 sparsity. Applied to Llama-3-8B, MaskPair keeps 97% of "
+     "the dense accuracy.",
+     {"Llama-3-8B": {"uses"}}, {"Llama-3-8B": {"builds_on"}}),
+    ("a work that fine-tunes builds on the model it is applied to",
+     "Tuned Pruning",
+     "We propose MaskTune, which fine-tunes the pruned network. Applied to Llama-3-8B, MaskTune keeps 97% of the "
+     "dense accuracy.",
+     {"Llama-3-8B": {"builds_on"}}, {}),
     ("a described kind the name follows at once ('a caching layer, dubbed X, that') is no proposal of its own",
      "Paged Speculation",
      "We present a caching layer, dubbed TreeCache, that keeps draft trees in paged memory. We also introduce a "

@@ -918,7 +918,7 @@ LIST_GAP = re.compile(LIST_JOIN + "$")
 # A method that changes no model's weights: "training-free", "requires no retraining", "post-training quantization".
 _TRAINING_FREE = AnyCase(
     r"\b(?:training-free|post-training|without (?:any )?(?:re-?)?training|(?:requires?|needs?|with) no (?:re-?)?training|"
-    r"without (?:any )?fine-?tuning|plug-and-play)\b"
+    r"without (?:any )?fine-?tuning|plug-and-play|one-shot)\b"
 )
 _RELATIVE = re.compile(r"\d(?:\.\d+)?\s?(?:%|x\b|×|points?\b)")  # a number relative to something
 _SPEEDUP = AnyCase(r"\b(?:speed-?ups?|faster|\d+(?:\.\d+)?x)\b")
@@ -1019,7 +1019,11 @@ def _is_training_free(text: str, sentences: list[tuple[int, int]], title_end: in
         s_start, _ = sentence_of(sentences, match.start())
         if not _COMPARE_ANYWHERE.search(text[s_start : match.start()]):
             return True
-    return False
+    # An abstract that never speaks of training anything only runs the models it names.
+    return _TRAINS_ANYTHING.search(text) is None
+
+
+_TRAINS_ANYTHING = AnyCase(r"\b(?:(?:re|pre|post-?)?train|fine-?tun|finetun|distil|tun(?:e|es|ed|ing)\b|learn)")
 
 
 def _in_compared_list(before: str) -> bool:
