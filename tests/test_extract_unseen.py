@@ -1164,6 +1164,12 @@ ROLE_CASES = [
      "We propose HeadBits, a training-free KV cache quantization. On Mistral-7B, accuracy improves by 2.8 points "
      "over KIVI.",
      {"Mistral 7B": {"uses"}, "KIVI": {"compares_with"}}, {"Mistral 7B": {"compares_with"}}),
+    ("what a work 'searches over' is a range it uses, not a rival",
+     "Tile Programs",
+     "We introduce TileGen, a kernel generator that searches over tiling and software pipelining. TileGen runs 1.2x "
+     "faster than cuBLAS.",
+     {"tiling": {"uses"}, "software pipelining": {"uses"}, "cuBLAS": {"compares_with"}},
+     {"tiling": {"compares_with"}, "software pipelining": {"compares_with"}}),
     ("a one-shot method runs the model it is applied to",
      "Masks for Sparse Cores",
      "We propose MaskPair, a one-shot pruning method for 2:4 sparsity. Applied to Llama-3-8B, MaskPair keeps 97% of "

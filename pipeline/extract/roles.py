@@ -81,7 +81,9 @@ _DETS = r"(?:(?:the|a|an|our|their|its|open|open-source|public|released|prior|pr
 TIMES_THAT_OF = r"\d(?:\.\d+)?\s?[x\u00d7] (?:that |those |the (?:[\w/-]+ ){1,3})of"
 _COMPARE_BEFORE = AnyCase(
     r"\b(?:compar(?:e|es|ed|ing)(?: it| them| ours| our \w+)? (?:to|with|against)|in comparison (?:to|with)|relative to|"
-    r"versus|vs\.?|than|over|unlike|whereas|above|below|ahead of|approach(?:es|ing)?|"
+    # Not "searches over tiling", "averaged over seeds", "attention over tokens": a range, not a rival.
+    r"versus|vs\.?|than|(?<!search )(?<!searches )(?<!searching )(?<!averaged )(?<!iterates )(?<!attention )over|"
+    r"unlike|whereas|above|below|ahead of|approach(?:es|ing)?|"
     + TIMES_THAT_OF + r"|"
     r"outperform\w*|surpass\w*|beat\w*|exceed\w*|against|comparabl[ey] (?:to|with)|on par with|"
     r"match(?:es|ed|ing)?|rival(?:s|led|ling|ing)?|falls? short of|gap (?:between|to|with)|"
