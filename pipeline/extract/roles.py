@@ -92,7 +92,8 @@ _COMPARE_BEFORE = AnyCase(
     r"(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|match(?:es|ed|ing)?|rival\w*) the (?:[\w@/-]+ ){1,3}of|"
     r"competitive with|baselines?(?: such as| like| including)?|improv\w+ (?:up)?on|speed-?ups?(?: of)?|faster|"
     r"within [\d.]+\s*(?:%|x|\u00d7|[a-z]+)?(?: [a-z]+)? of)"  # "within 0.9 points of full fine-tuning"
-    r"\s+" + _DETS + r"(?:\w+-[\w-]+\s+)?$"  # one hyphenated modifier: "with fixed-length speculative decoding"
+    # one hyphenated or participle modifier: "with fixed-length speculative decoding", "over a padded cuBLAS"
+    r"\s+" + _DETS + r"(?:\w+-[\w-]+\s+|[a-z]+ed\s+)?$"
 )
 # "compared with 3.9% for offline Whisper", "versus 3.85 for AWQ", "a 2.4x improvement over the padded
 # batched GEMM in Megatron-LM": the baseline named after the number it scored, or after a part of it.
@@ -113,6 +114,10 @@ _COMPATIBLE = AnyCase(
 # "falls from 4.9 for CODA-Prompt to 1.7": the owner of the number the work's changed from.
 _FROM_FOR = AnyCase(r"\bfrom\s+[\d.,]+\s*(?:%|x|\u00d7|points?|ms|s)?\s+for\s+" + _DETS + r"$")
 _TO_NUMBER_AFTER = re.compile(r"^\s+to\s+[\d.]")
+_UP_FROM_WITH = AnyCase(
+    r"\b(?:up|down) from\s+[\d.,]+\s*(?:%|x|\u00d7|points?|[a-z]+)?\s+(?:for|with|under|using|by)\s+" + _DETS
+    + r"(?:[\w.+-]+'s\s+)?$"
+)
 # "compared with 48.6% for A and 52.0% for B": the later scores of a list of baselines' scores.
 _AND_SCORE_WORD = "for"  # every _AND_SCORE_FOR match holds it
 _AND_SCORE_FOR = AnyCase(r"\band\s+[\d.,]+\s*(?:%|x|\u00d7|[a-z]+)?\s+for\s+" + _DETS + r"(?:[\w-]+\s+)?$")
@@ -176,7 +181,9 @@ _BASELINE_AFTER = AnyCase(r"^\s+(?:baseline|base model)\b")
 # "LoRA lags behind X by 2.1 points", "DoRA falls short of X": a name its own clause sets behind another.
 # "X lags behind", and "X-level accuracy": a rival the work is measured against.
 _TRAILS_AFTER = AnyCase(
-    r"^(?:\s+(?:\w+ly\s+)?(?:lag(?:s|ged|ging)?|trail(?:s|ed|ing)?|falls?|fell) (?:behind|short)\b"
+    # "Diffusion Policy and pi0 trail both methods": the earlier names of the list that trails, too.
+    r"^(?:(?:\s*,|\s+and|\s*,\s*and)\s+[\w.+-]+(?:\s+[\w.+-]+)?(?=\s*,|\s+and|\s+(?:\w+ly\s+)?(?:lag|trail|fall|fell)))*"
+    r"(?:\s+(?:\w+ly\s+)?(?:(?:lag(?:s|ged|ging)?|falls?|fell) (?:behind|short)|trail(?:s|ed|ing)?)\b"
     r"|-level (?:accuracy|performance|quality|results?|capabilit\w+|reasoning|scores?)\b)"
 )
 _IMPROVES_UPON = AnyCase(r"\bimprov\w*\s+(?:(?:up)?on\s+)?" + _DETS + r"$")
@@ -506,6 +513,12 @@ def assign_roles(
             comparable and _TRAILS_AFTER.match(after)
         ):
             add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
+            compared_end = mention.end
+        elif comparable and "from" in lower and _UP_FROM_WITH.search(before, lowered=lower) and not after.startswith(
+            ("'s", "\u2019s")
+        ):
+            # "reaches 41.3% MFU, up from 33.0% with Megatron-LM's interleaved 1F1B schedule": the earlier figure's owner.
+            add(key, "compares_with", mention.start, mention.end, "cue:compare-from", 0.8)
             compared_end = mention.end
         elif comparable and _TO_NUMBER_AFTER.match(after) and _FROM_FOR.search(before, lowered=lower):
             add(key, "compares_with", mention.start, mention.end, "cue:compare-from", 0.8)
