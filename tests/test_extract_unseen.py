@@ -1171,6 +1171,16 @@ ROLE_CASES = [
      "GroupFuse by 10 points. GroupFuse reaches 41% MFU, up from 33% with GPipe.",
      {"cuBLAS": {"compares_with"}, "Medusa-2": {"compares_with"}, "EAGLE-2": {"compares_with"},
       "GPipe": {"compares_with"}}, {}),
+    ("what the work takes out or does without is mentioned, not used ('replaces X with', 'swap the X backbone for', "
+     "'instead of X', 'X ... is replaced by'); what it 'works alongside' or 'can be added to' as well",
+     "Lean Encoders",
+     "We propose SlimSeg. SlimSeg replaces multi-head self-attention with depthwise convolutions, and we swap the "
+     "Swin-T backbone for EfficientViT-B1, training on one TPU v4 instead of a parameter server. The CTC head is "
+     "replaced by a small decoder. SlimSeg works alongside FSDP and can be added to PyTorch without code changes.",
+     {"self-attention": {"mentions"}, "Swin-T": {"mentions"}, "parameter server": {"mentions"},
+      "connectionist temporal classification": {"mentions"}, "Fully Sharded Data Parallel": {"mentions"},
+      "PyTorch": {"mentions"}, "EfficientViT-B1": {"uses"}},
+     {"self-attention": {"uses"}, "Swin-T": {"uses"}, "Fully Sharded Data Parallel": {"uses"}, "PyTorch": {"uses"}}),
     ("what a work 'searches over' is a range it uses, not a rival",
      "Tile Programs",
      "We introduce TileGen, a kernel generator that searches over tiling and software pipelining. TileGen runs 1.2x "

@@ -105,9 +105,11 @@ _COMPARE_FOR = AnyCase(
 )
 # "complementary to dynamic sampling and the clip-higher trick", "orthogonal to quantization": what the
 # work could be combined with (a mention), not what it uses. Names of a list after it count too.
-_COMPATIBLE_WORDS = ("complementary", "orthogonal", "compatible")  # every _COMPATIBLE match holds one
+# "works alongside FSDP", "can be added to PyTorch": the same (not "composes with": the corpora split on it).
+_COMPATIBLE_WORDS = ("complementary", "orthogonal", "compatible", "work", "added")  # every match holds one
 _COMPATIBLE = AnyCase(
-    r"\b(?:" + "|".join(_COMPATIBLE_WORDS) + r")\s+(?:to|with)\s+(?:the\s+)?"
+    r"\b(?:(?:complementary|orthogonal|compatible)\s+(?:to|with)|works?\s+(?:with|alongside)|"
+    r"can\s+(?:also\s+)?be\s+added\s+to)\s+(?:the\s+)?"
     # earlier names of its list only ("... with diffusion paths and also allows optimal transport paths" is no list)
     r"(?:[\w.-]+(?:\s+[\w.-]+){0,2}(?:\s*,\s*|,?\s+(?:and|or)\s+)(?:to\s+|with\s+)?(?:the\s+)?)*$"
 )
@@ -713,6 +715,10 @@ def assign_roles(
                 and _COMPATIBLE.search(text[max(s_start, mention.start - _CUE_WINDOW) : mention.start])
             ):
                 continue  # "complementary to dynamic sampling and the clip-higher trick": compatible, not used
+            if _REPLACED_BEFORE.search(text, max(s_start, mention.start - 40), mention.start) or _REPLACED_AFTER.match(
+                text, mention.end, s_end
+            ):
+                continue  # "replaces multi-head self-attention with ...": what the work does without
             if speaks_of_own_work(sentence, names_proposed) or (
                 s_start > own_work_from and not _BACKGROUND.search(sentence)
             ):
@@ -940,6 +946,14 @@ _BACKGROUND = AnyCase(
     r"\b(?:prior|previous|existing|traditional|conventional|standard|typical(?:ly)?|most|many|recent|often|usually|"
     r"commonly|popular|however|but|limited|suffer\w*|fail\w*)\b"
 )
+# What the work takes out or does without: "replaces multi-head self-attention with ...", "swap the Swin-T backbone
+# for", "removing the BERT branch", "instead of a sharded CPU parameter server", "a drop-in replacement for
+# Whisper's encoder self-attention"; "the flow matching action expert is replaced by ...".
+_REPLACED_BEFORE = AnyCase(
+    r"\b(?:replac(?:e|es|ed|ing)|swap(?:s|ped|ping)?|remov(?:e|es|ed|ing)|instead of|rather than|replacement for)"
+    r"\s+(?:only\s+)?" + _DETS + r"(?:[\w.+-]+'s\s+)?(?:[\w-]+\s+){0,2}$"
+)
+_REPLACED_AFTER = AnyCase(r"(?:\s+[\w-]+){0,3}\s+(?:is|are|was|were)\s+(?:then\s+)?replaced\b")
 # Where a list goes on between two names (patterns.LIST_JOIN, to the end of the gap).
 LIST_GAP = re.compile(LIST_JOIN + "$")
 # A method that changes no model's weights: "training-free", "requires no retraining", "post-training quantization".
