@@ -1181,6 +1181,12 @@ ROLE_CASES = [
       "connectionist temporal classification": {"mentions"}, "Fully Sharded Data Parallel": {"mentions"},
       "PyTorch": {"mentions"}, "EfficientViT-B1": {"uses"}},
      {"self-attention": {"uses"}, "Swin-T": {"uses"}, "Fully Sharded Data Parallel": {"uses"}, "PyTorch": {"uses"}}),
+    ("what a title names after 'and', 'to' or 'in' is the work's setting or target, used; after 'for' or 'of' "
+     "it is what the work extends",
+     "TileRot: Rotated 4-bit Quantization of Weights and KV Cache Compiled to Triton Kernels for Speculative Decoding",
+     "We propose TileRot, which rotates weights before rounding them.",
+     {"KV cache": {"uses"}, "Triton": {"uses"}, "speculative decoding": {"builds_on"}},
+     {"KV cache": {"builds_on"}, "Triton": {"builds_on"}}),
     ("what a work 'searches over' is a range it uses, not a rival",
      "Tile Programs",
      "We introduce TileGen, a kernel generator that searches over tiling and software pipelining. TileGen runs 1.2x "

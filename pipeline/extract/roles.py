@@ -499,7 +499,7 @@ def assign_roles(
             # What a title names beside the paper's own contribution is what the
             # work extends ("Query Recycling for ... DETR-Style Detectors"), or,
             # after "with"/"via", what it uses.
-            if _USES_BEFORE.search(before, lowered=lower) or entity.generic_class:
+            if _USES_BEFORE.search(before, lowered=lower) or entity.generic_class or _title_setting(text, mention.start):
                 # "Scalable Graph Transformers": a class of architectures (pg:genericClass) the work is one of,
                 # not one it extends.
                 add(key, "uses", mention.start, mention.end, "title:uses", 0.7)
@@ -954,6 +954,26 @@ _REPLACED_BEFORE = AnyCase(
     r"\s+(?:only\s+)?" + _DETS + r"(?:[\w.+-]+'s\s+)?(?:[\w-]+\s+){0,2}$"
 )
 _REPLACED_AFTER = AnyCase(r"(?:\s+[\w-]+){0,3}\s+(?:is|are|was|were)\s+(?:then\s+)?replaced\b")
+# The linking words of a title; the last before a name says how the work relates to it.
+_TITLE_LINK = AnyCase(r"\b(?:for|of|in|to|with|via|on|from|and|under|using|across|beyond|without)\b")
+_TITLE_SETTING_LINKS = frozenset(("and", "to", "in", "with"))
+
+
+def _title_setting(text: str, position: int) -> bool:
+    """Whether a title names what is at ``position`` as the setting or target of the work, not as what it
+    extends: after "and" ("Quantization of Weights, Activations and KV Cache"), "to" ("Compiling ... to
+    Triton Kernels"), "in" ("Benign Overfitting in Two-Layer ReLU Networks") or "with".
+
+    >>> t = "Rotate, Then Round: 4-bit Quantization of LLM Weights and KV Cache"
+    >>> _title_setting(t, t.index("KV")), _title_setting(t, t.index("LLM"))
+    (True, False)
+    """
+    last = None
+    for last in _TITLE_LINK.finditer(text, 0, position):
+        pass
+    return last is not None and text[last.start() : last.end()].lower() in _TITLE_SETTING_LINKS
+
+
 # Where a list goes on between two names (patterns.LIST_JOIN, to the end of the gap).
 LIST_GAP = re.compile(LIST_JOIN + "$")
 # A method that changes no model's weights: "training-free", "requires no retraining", "post-training quantization".
