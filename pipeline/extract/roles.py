@@ -276,7 +276,7 @@ def _next_in_list(text: str, last_end: int, start: int, after: str) -> bool:
 
 _CLAUSE_VERB_AFTER = AnyCase(
     r"\s+(?:\w+ly\s+)?(?:is|are|was|were|has|reach\w*|achiev\w*|attain\w*|improv\w*|outperform\w*|surpass\w*|"
-    r"yield\w*|obtain\w*|deliver\w*|gets|scores?|cuts?|reduc\w*|runs?|match(?:es)?|boosts?|sets?)\b"
+    r"yield\w*|obtain\w*|deliver\w*|gets|scores?|cuts?|reduc\w*|runs?|match(?:es)?|boosts?|sets?|saves?|loses?)\b"
 )
 
 
@@ -567,7 +567,7 @@ def assign_roles(
             add(key, "compares_with", mention.start, mention.end, "cue:reference-model", 0.7)
         elif comparable and (
             lowered_text is None or _COMPARE_KEY.search(lowered_text, s_start, mention.start) is not None
-        ) and _in_compared_list(text[s_start : mention.start]):
+        ) and _in_compared_list(text[s_start : mention.start], after):
             add(key, "compares_with", mention.start, mention.end, "cue:compared-list", 0.7)
         elif comparable and _rival_score(before, lower, after, mention.end, proposed_starts):
             add(key, "compares_with", mention.start, mention.end, "cue:rival-score", 0.7)
@@ -1087,18 +1087,34 @@ def _is_training_free(text: str, sentences: list[tuple[int, int]], title_end: in
 _TRAINS_ANYTHING = AnyCase(r"\b(?:(?:re|pre|post-?)?train|fine-?tun|finetun|distil|tun(?:e|es|ed|ing)\b|learn)")
 
 
-def _in_compared_list(before: str) -> bool:
+def _in_compared_list(before: str, after: str = "") -> bool:
     """A mention in a list that a comparison introduced earlier in its sentence.
 
-    "outperform other VLAs (pi_0 and RDT-1B) ..., as well as strong policies (Diffusion Policy and ACT)"
+    "outperform other VLAs (pi_0 and RDT-1B) ..., as well as strong policies (Diffusion Policy and ACT)".
+    Not "more than 99% of the parameters of X", "rather than on the X approximation" (no rival), nor the
+    subject of the clause after the comparison ("Relative to training from scratch, upcycling saves ...").
+
+    >>> _in_compared_list("outperform other VLAs (pi_0 and "), _in_compared_list("more than 99% of modern ")
+    (True, False)
+    >>> _in_compared_list("Relative to training from scratch, ", " saves 9,000 TPU-hours")
+    False
     """
-    cues = list(_COMPARE_ANYWHERE.finditer(before))
+    cues = [
+        m for m in _COMPARE_ANYWHERE.finditer(before)
+        if not (_THAN_NUMBER.match(before, m.start()) or before[max(0, m.start() - 7) : m.start()].lower() == "rather ")
+    ]
     if not cues:
         return False
     between = before[cues[-1].end() :]
     if _CLAUSE_BREAK.search(between) or len(between.split()) > 30:
         return False
+    if between.rstrip().endswith(",") and _CLAUSE_VERB_AFTER.match(after):
+        return False
     return len(between.split()) <= 6 or bool(_LIST_LEAD.search(between))
+
+
+# "more than 99% of ...": a "than" that sets no rival (nor does "rather than").
+_THAN_NUMBER = AnyCase(r"than\s+[\d.]")
 
 
 # Heads too broad to say one technique is a kind of another ("learning", "model").
