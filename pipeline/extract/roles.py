@@ -1084,7 +1084,7 @@ def _is_training_free(text: str, sentences: list[tuple[int, int]], title_end: in
     return _TRAINS_ANYTHING.search(text) is None
 
 
-_TRAINS_ANYTHING = AnyCase(r"\b(?:(?:re|pre|post-?)?train|fine-?tun|finetun|distil|tun(?:e|es|ed|ing)\b|learn)")
+_TRAINS_ANYTHING = AnyCase(r"\b(?:(?:re|pre|post-?)?train|fine-?tun|finetun|distil|tun(?:e|es|ed|ing)\b)")
 
 
 def _in_compared_list(before: str, after: str = "") -> bool:
