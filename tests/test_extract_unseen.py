@@ -1205,6 +1205,11 @@ ROLE_CASES = [
      "We propose RotLearn, which applies learned rotations before rounding weights to 4 bits. On Llama-3-8B, "
      "perplexity is 6.7 against 7.0 for SpinQuant.",
      {"Llama-3-8B": {"uses"}}, {"Llama-3-8B": {"builds_on"}}),
+    ("a reinforcement learning recipe trains the model it is applied to; a 'probing' title analyses what it names",
+     "Probing Syntax in BERT-large",
+     "We propose ReviseRL, a reinforcement learning recipe that rewards self-revision. Applying ReviseRL to "
+     "Llama-3.1-8B-Instruct raises accuracy on MATH-500 from 45.1% to 52.7%.",
+     {"Llama-3.1-8B-Instruct": {"builds_on"}, "BERT-large": {"builds_on"}}, {}),
     ("a one-shot method runs the model it is applied to",
      "Masks for Sparse Cores",
      "We propose MaskPair, a one-shot pruning method for 2:4 sparsity. Applied to Llama-3-8B, MaskPair keeps 97% of "

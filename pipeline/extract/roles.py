@@ -225,7 +225,7 @@ _USES_BEFORE = AnyCase(
 )
 _ANALYSIS_TITLE = AnyCase(
     r"\b(?:how|why|when|what|is|are|does|do|optimal\w*|complexity|analy[sz]\w*|understanding|rethinking|"
-    r"revisiting|evaluation|evaluating|benchmarking|study|investigat\w+|impact of|exploring|characteri[sz]\w+|"
+    r"revisiting|evaluation|evaluating|benchmarking|study|investigat\w+|impact of|exploring|probing|characteri[sz]\w+|"
     r"performance of|versus|vs\.?)\b"
 )
 # What may follow a predecessor's name in its successor's: a version ("-2",
@@ -1084,7 +1084,8 @@ def _is_training_free(text: str, sentences: list[tuple[int, int]], title_end: in
     return _TRAINS_ANYTHING.search(text) is None
 
 
-_TRAINS_ANYTHING = AnyCase(r"\b(?:(?:re|pre|post-?)?train|fine-?tun|finetun|distil|tun(?:e|es|ed|ing)\b)")
+# ("learning" and "learns" count, "learned rotations" does not: a learned part of a method that trains no model.)
+_TRAINS_ANYTHING = AnyCase(r"\b(?:(?:re|pre|post-?)?train|fine-?tun|finetun|distil|tun(?:e|es|ed|ing)\b|learn(?!ed\b))")
 
 
 def _in_compared_list(before: str, after: str = "") -> bool:
