@@ -106,10 +106,14 @@ _COMPARE_FOR = AnyCase(
 # "complementary to dynamic sampling and the clip-higher trick", "orthogonal to quantization": what the
 # work could be combined with (a mention), not what it uses. Names of a list after it count too.
 # "works alongside FSDP", "can be added to PyTorch": the same (not "composes with": the corpora split on it).
-_COMPATIBLE_WORDS = ("complementary", "orthogonal", "compatible", "work", "added")  # every match holds one
+# (Words with a single space: "work" alone would be in nearly every abstract, "network" too.)
+_COMPATIBLE_WORDS = (
+    "complementary", "orthogonal", "compatible", "work with", "works with", "work alongside", "works alongside",
+    "added to",
+)  # every _COMPATIBLE match holds one
 _COMPATIBLE = AnyCase(
-    r"\b(?:(?:complementary|orthogonal|compatible)\s+(?:to|with)|works?\s+(?:with|alongside)|"
-    r"can\s+(?:also\s+)?be\s+added\s+to)\s+(?:the\s+)?"
+    r"\b(?:(?:complementary|orthogonal|compatible)\s+(?:to|with)|works? (?:with|alongside)|"
+    r"can\s+(?:also\s+)?be added to)\s+(?:the\s+)?"
     # earlier names of its list only ("... with diffusion paths and also allows optimal transport paths" is no list)
     r"(?:[\w.-]+(?:\s+[\w.-]+){0,2}(?:\s*,\s*|,?\s+(?:and|or)\s+)(?:to\s+|with\s+)?(?:the\s+)?)*$"
 )
