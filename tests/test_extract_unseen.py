@@ -1225,6 +1225,11 @@ ROLE_CASES = [
      "We present a caching layer, dubbed TreeCache, that keeps draft trees in paged memory. We also introduce a "
      "scheduler called PackRun.",
      {"TreeCache": {"proposes"}, "PackRun": {"proposes"}}, {"caching layer": {"proposes"}}),
+    ("a name the abstract defines as a set of counted items is the paper's own dataset; a known one is not",
+     "Repository Agents",
+     "We train agents on real repositories. ForgeEnv is a collection of 41,200 executable task environments mined "
+     "from GitHub. HumanEval is a benchmark of 164 problems.",
+     {"ForgeEnv": {"proposes"}}, {"HumanEval": {"proposes"}}),
     ("a processor class is the named device again where the paper names a device of that class (skos:broader); "
      "not where it names none, nor a device of another class",
      "Staggered Pipelines",

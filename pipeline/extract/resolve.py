@@ -828,6 +828,14 @@ def _link_proposals(
         new = _new_candidate(text, match.start(2), match.end(2), "proposal", vocabulary)
         if new is not None:
             chosen = _adopt(chosen, new, proposed, "proposal:apposed")
+    # "KestrelEnv is a collection of 41,200 executable task environments mined from ...": a name the abstract
+    # defines as a set of counted items, and no name the vocabulary knows, is the paper's own.
+    for match in _finditer_defined_set(text, title_end):
+        if _unknown_name(match.group(1), vocabulary):
+            new = _new_candidate(text, match.start(1), match.end(1), "proposal", vocabulary)
+            if new is not None:
+                new.type = "Dataset"
+                chosen = _adopt(chosen, new, proposed, "proposal:defined-set")
     for start, end, said_new in _named_as_own(text, title_end):
         new = _new_candidate(text, start, end, "proposal", vocabulary)
         # "Llama-3-8B, our base model.": a known model, or a size of one, is not made new by "our".
@@ -930,6 +938,20 @@ _WE_INTRODUCE = (
 _IS_NEW = re.compile(rf"({names.NEW_NAME})\s+is\s+an?\s+(?:new|novel)\b")
 # "The resulting model, PlanRT, ...", "The modified architecture, ModDiT, ...": what the work made.
 _MADE = r"[Tt]he (?:resulting|modified|extended|fine-tuned|adapted|improved|distilled|final)"
+_DEFINED_SET = re.compile(
+    rf"(?<![^.!?]\s)(?<=\s)({names.NEW_NAME})\s+is\s+an?\s+(?:(?:new|novel|large|large-scale|curated|public|open)\s+){{0,2}}"
+    r"(?:collection|dataset|benchmark|suite|corpus)\s+of\s+(?:over\s+|more than\s+|about\s+|roughly\s+)?\d[\d,.]*[KkMm]?\s"
+)
+
+
+def _finditer_defined_set(text: str, title_end: int):
+    """Sentences that open by defining a name as a set of counted items (" is a collection of" is looked
+    for first: most abstracts have none)."""
+    if " is a" not in text:
+        return ()
+    return _DEFINED_SET.finditer(text, title_end)
+
+
 _APPOSED_NAME = re.compile(
     rf"\b([Oo]ur|[Tt]he proposed|{_MADE}|an?)\s+(?:[a-z0-9][\w-]*(?:\.\d+[\w-]*)?\s+){{0,3}}"
     rf"(?:{_APPOSED_KINDS}),\s+[\"\u201c]?({names.NEW_NAME})[\"\u201d]?(?=[\s,.;:)])"  # quoted or not
