@@ -1225,11 +1225,13 @@ ROLE_CASES = [
      "We present a caching layer, dubbed TreeCache, that keeps draft trees in paged memory. We also introduce a "
      "scheduler called PackRun.",
      {"TreeCache": {"proposes"}, "PackRun": {"proposes"}}, {"caching layer": {"proposes"}}),
-    ("a name the abstract defines as a set of counted items is the paper's own dataset; a known one is not",
+    ("a name the abstract defines as a set of counted items is the paper's own dataset, and data collected in it is "
+     "what the work trains on; a known name defined so is not proposed",
      "Repository Agents",
      "We train agents on real repositories. ForgeEnv is a collection of 41,200 executable task environments mined "
-     "from GitHub. HumanEval is a benchmark of 164 problems.",
-     {"ForgeEnv": {"proposes"}}, {"HumanEval": {"proposes"}}),
+     "from GitHub. HumanEval is a benchmark of 164 problems. We fine-tune Qwen2.5-Coder-7B on 90k trajectories "
+     "collected in ForgeEnv.",
+     {"ForgeEnv": {"proposes", "uses"}}, {"HumanEval": {"proposes"}, "ForgeEnv": {"evaluated_on"}}),
     ("a processor class is the named device again where the paper names a device of that class (skos:broader); "
      "not where it names none, nor a device of another class",
      "Staggered Pipelines",

@@ -489,12 +489,7 @@ def assign_roles(
         if entity.type == "Dataset" and _TRAINED_KEY.search(lower) and _TRAINED_ON.search(before):
             # "pre-trained on 300B tokens of the Pile", "calibrated on C4": data the work uses.
             add(key, "uses", mention.start, mention.end, "cue:training-data", 0.7)
-        elif (
-            entity.type == "Dataset"
-            and any(map(lower.__contains__, _SOURCED_WORDS))
-            and _SOURCED_FROM.search(before, lowered=lower)
-            and not _EVALUATION_WORD.search(text, s_start, mention.start)
-        ):
+        elif entity.type == "Dataset" and _data_source(text, before, lower, s_start, mention.start):
             # "Problems are collected from TACO, APPS and CodeContests", "70K trajectories from the DROID dataset".
             add(key, "uses", mention.start, mention.end, "cue:data-source", 0.65)
         elif mention.start < title_end and analysis_title and comparable:
@@ -939,6 +934,17 @@ _SOURCED_FROM = AnyCase(
     r"\s+(?:the\s+)?(?:[\w.+-]+(?:,\s+|,?\s+and\s+))*$"
 )
 _SOURCED_WORDS = ("from", "collected", "of")  # every _SOURCED_FROM match holds one
+
+
+def _data_source(text: str, before: str, lower: str, s_start: int, start: int) -> bool:
+    """Whether a dataset at ``start`` is where the work's data comes from ("Problems are collected from TACO",
+    "70K trajectories from the DROID dataset"), not what it evaluates on (``before``: the text before it in
+    its sentence's cue window, ``lower`` the same lower-cased)."""
+    return (
+        any(map(lower.__contains__, _SOURCED_WORDS))
+        and _SOURCED_FROM.search(before, lowered=lower) is not None
+        and not _EVALUATION_WORD.search(text, s_start, start)
+    )
 _EVALUATION_WORD = AnyCase(r"\b(?:evaluat|test|assess|validat)")
 # "on held-out ATLAS proteins", "on the Ref-YouTube-VOS and MeViS validation sets": a dataset measured on.
 _ON_DATASET_BEFORE = AnyCase(
@@ -1042,6 +1048,9 @@ def _released_dataset_roles(
         trained_on = _TRAINED_ON.search(text, window, mention.start) or _FINE_TUNED_ON.search(text, window, mention.start)
         if trained_on and not text.startswith("-", mention.end):  # "on PlotTruth-style charts" are not PlotTruth
             found.append((mention.key, "uses", mention.start, mention.end, "cue:training-data", 0.6))
+        elif _data_source(text, text[window : mention.start], text[window : mention.start].lower(), s_start, mention.start):
+            # "fine-tune X on 180k trajectories collected in KestrelEnv": the released data the work trains on.
+            found.append((mention.key, "uses", mention.start, mention.end, "cue:data-source", 0.6))
         elif (mention.start != proposed[mention.key][0] and _NUMBER.search(text, s_start, s_end)) or (
             "benchmark" in text[s_start:s_end].lower() and _NUMBER.search(text, s_end)
         ):
