@@ -1225,6 +1225,11 @@ ROLE_CASES = [
      "We present a caching layer, dubbed TreeCache, that keeps draft trees in paged memory. We also introduce a "
      "scheduler called PackRun.",
      {"TreeCache": {"proposes"}, "PackRun": {"proposes"}}, {"caching layer": {"proposes"}}),
+    ("every name of a list of training data is trained on ('trained on a mixture of A, B and ...')",
+     "Document Models",
+     "We propose PageLM. PageLM is trained on a mixture of DocVQA, ChartQA and InfographicVQA, plus 2M synthetic "
+     "pages.",
+     {"DocVQA": {"uses"}, "ChartQA": {"uses"}, "InfographicVQA": {"uses"}}, {}),
     ("a name the abstract defines as a set of counted items is the paper's own dataset, and data collected in it is "
      "what the work trains on; a known name defined so is not proposed",
      "Repository Agents",

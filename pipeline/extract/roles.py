@@ -912,7 +912,8 @@ _FROM_TO = re.compile(r"\bfrom\s+[\d.]+\S*\s+(?:\w+\s+)?to\s+[\d.]+")
 # training system is evaluated on that corpus.)
 _TRAINING_OBJECT = (
     r"(?:\s+(?!evaluat|test|benchmark|assess|validat)[\w.,-]+){0,8}?\s+(?:on|from|of|using|with)\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,2}$"
+    # the later names of a list ("trained on a mixture of DocVQA, ChartQA and ...")
+    r"(?:[\w-]+\s+){0,2}(?:[\w.+-]+(?:,\s+|,?\s+and\s+))*$"
 )
 _TRAINED_ON = re.compile(
     r"\b(?:(?:pre-?)?train(?:s|ed)?|instruction[ -]tun(?:e|es|ed|ing)|calibrat(?:e|es|ed))" + _TRAINING_OBJECT,
