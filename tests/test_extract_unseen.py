@@ -1194,6 +1194,10 @@ ROLE_CASES = [
      "saves 9,000 TPU-hours. RouteFix is 2x faster than GShard and Switch Transformer.",
      {"GShard": {"compares_with"}, "Switch Transformer": {"compares_with"}},
      {"DLRM": {"compares_with"}, "neural tangent kernel": {"compares_with"}, "sparse upcycling": {"compares_with"}}),
+    ("'w.r.t. X' after a figure sets X as the rival",
+     "Native-Resolution Pages",
+     "We propose PageMerge, which cuts visual tokens by 4.5x w.r.t. naive tiling.",
+     {"tiling": {"compares_with"}}, {"tiling": {"uses"}}),
     ("what a work 'searches over' is a range it uses, not a rival",
      "Tile Programs",
      "We introduce TileGen, a kernel generator that searches over tiling and software pipelining. TileGen runs 1.2x "
