@@ -650,10 +650,10 @@ _PROPOSE_SUBJECT = re.compile(
 _SECOND_VERB = re.compile(
     r"and\s+(?:implement|evaluat|releas|open-sourc|train|deploy|analy[sz]|validat|test|stud|build|develop|design)\w*\s+"
 )
-# "we call / term / name / dub" and what they name: "this", "the resulting", ... (_NAMED, _CALLED_KIND, _KIND_BEFORE).
+# "we call / term / name / dub" and what they name: "this", "the resulting", ... (NAMED, _CALLED_KIND, _KIND_BEFORE).
 _NAMING_VERB = r"(?:call|term|name|dub)"
 _NAMED_WHAT = r"(?:this|these|the|our)(?: (?:new|resulting|proposed|final))?"
-_NAMED = re.compile(
+NAMED = re.compile(
     r"\b(?:named|called|dubbed|termed|coined|denoted(?: as)?|referred to as|"
     # "which we call X", "we call this objective X", "we name the resulting model X", "we term this approach X"
     r"(?:(?:which |that )?we|We) " + _NAMING_VERB + r"(?: it| them| " + _NAMED_WHAT
@@ -662,10 +662,9 @@ _NAMED = re.compile(
     r"refer to (?:(?:it|this|them|the [\w-]+(?: [\w-]+){0,2}) )?as|"  # "a procedure we refer to as X"
     r"call the result(?:ing [\w-]+)?)\s+"  # "We pretrain a detector on ... and call the result OVRegion"
 )
-NAMED = _NAMED  # read by resolve: a sentence that goes on to name what it describes
 # "a phenomenon we term the capacity cliff": a name for a finding, which no entity type fits.
 _PHENOMENON_BEFORE = re.compile(r"\b(?:phenomenon|effect|behaviou?r|failure mode|pathology|bias)\s*,?\s+(?:which\s+|that\s+)?$")
-# What every _NAMED match starts with.
+# What every NAMED match starts with.
 _NAMED_HEADS = (
     "named", "called", "dubbed", "termed", "coined", "denoted", "referred to as", "which we", "that we", "we call",
     "we term", "we name", "we dub", "We call", "We term", "We name", "We dub", "refer to", "call the result",
@@ -729,7 +728,7 @@ def find_proposal_cues(text: str, start: int = 0, end: int | None = None) -> lis
             # "design and implement X": the object follows the second verb.
             second = _SECOND_VERB.match(text, position, end)
             cues.append(ProposalCue(second.end() if second else position, "propose"))
-    for match in finditer_at(_NAMED, text, _NAMED_HEADS, start, end):
+    for match in finditer_at(NAMED, text, _NAMED_HEADS, start, end):
         if not _PHENOMENON_BEFORE.search(text, max(start, match.start() - 40), match.start()):
             cues.append(ProposalCue(match.end(), "named"))
     # "Introducing X, a ...", opening a sentence; "Our main contribution is X".

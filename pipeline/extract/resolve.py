@@ -1129,7 +1129,7 @@ def _named_later(text: str, target: Candidate) -> bool:
     follows at once ("a serving system, dubbed SpecPage, that ...")."""
     if target.concept is not None or not text[target.start : target.start + 1].islower():
         return False
-    if _NAMED_AT_ONCE.match(text, target.end):
+    if (gap := _NAME_GAP.match(text, target.end)) and names.NAMED.match(text, gap.end()):
         return True
     return (
         _HEAD_NOUN_AFTER.match(text, target.end) is not None
@@ -1137,7 +1137,7 @@ def _named_later(text: str, target: Candidate) -> bool:
     )
 
 
-_NAMED_AT_ONCE = re.compile(r",?\s+(?:dubbed|called|named|termed|coined)\s+\S")
+_NAME_GAP = re.compile(r",?\s+")  # between a description and the naming words right after it
 
 
 def _first_after(text: str, chosen: list[Candidate], position: int, clause_end: int) -> Candidate | None:

@@ -515,13 +515,11 @@ def assign_roles(
         ):
             add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
             compared_end = mention.end
-        elif comparable and "from" in lower and _UP_FROM_WITH.search(before, lowered=lower) and not after.startswith(
-            ("'s", "\u2019s")
-        ):
+        elif comparable and "from" in lower and (
             # "reaches 41.3% MFU, up from 33.0% with Megatron-LM's interleaved 1F1B schedule": the earlier figure's owner.
-            add(key, "compares_with", mention.start, mention.end, "cue:compare-from", 0.8)
-            compared_end = mention.end
-        elif comparable and _TO_NUMBER_AFTER.match(after) and _FROM_FOR.search(before, lowered=lower):
+            _UP_FROM_WITH.search(before, lowered=lower) and not after.startswith(("'s", "\u2019s"))
+            or _TO_NUMBER_AFTER.match(after) and _FROM_FOR.search(before, lowered=lower)  # "from 4.9 for X to 1.7"
+        ):
             add(key, "compares_with", mention.start, mention.end, "cue:compare-from", 0.8)
             compared_end = mention.end
         elif comparable and _AND_SCORE_WORD in lower and _AND_SCORE_FOR.search(before, lowered=lower) and (
@@ -602,16 +600,15 @@ def assign_roles(
     # A model the work changes, named where numbers are given relative to something,
     # is what they are relative to ("adding BART to SegFormer-B2 raises mIoU from 46.5 to 48.9").
     # Any sentence that names it counts: "We fine-tune X ... After fine-tuning, X improves pass@1 from 52.4% to 61.0%".
-    changed = {r.key for r in out if r.role == "builds_on" and entities[r.key].type == "Model"}
+    base_models = {r.key for r in out if r.role == "builds_on" and entities[r.key].type == "Model"}
     for mention in mentions:
-        if mention.key in changed and mention.start >= title_end:
+        if mention.key in base_models and mention.start >= title_end:
             s_start, s_end = sentence_of(sentences, mention.start)
             if _FROM_TO.search(text, s_start, s_end) or _RELATIVE.search(text, s_start, s_end):
                 add(mention.key, "compares_with", mention.start, mention.end, "base-model-reference", 0.6)
 
     # "raises the base model's pass rate", "compared with 35 ms for the unmodified model":
     # the one model the work changes is the reference of that sentence's numbers.
-    base_models = {r.key for r in out if r.role == "builds_on" and entities[r.key].type == "Model"}
     # "distilling Wan2.1-T2V-14B into a student ... a 183x speedup over the teacher": of several models
     # built on, the teacher is the one distilled.
     teachers = {
@@ -1046,10 +1043,11 @@ def _released_dataset_roles(
     for mention in released:
         s_start, s_end = sentence_of(sentences, mention.start)
         window = max(s_start, mention.start - _CUE_WINDOW)
+        before = text[window : mention.start]
         trained_on = _TRAINED_ON.search(text, window, mention.start) or _FINE_TUNED_ON.search(text, window, mention.start)
         if trained_on and not text.startswith("-", mention.end):  # "on PlotTruth-style charts" are not PlotTruth
             found.append((mention.key, "uses", mention.start, mention.end, "cue:training-data", 0.6))
-        elif _data_source(text, text[window : mention.start], text[window : mention.start].lower(), s_start, mention.start):
+        elif _data_source(text, before, before.lower(), s_start, mention.start):
             # "fine-tune X on 180k trajectories collected in KestrelEnv": the released data the work trains on.
             found.append((mention.key, "uses", mention.start, mention.end, "cue:data-source", 0.6))
         elif (mention.start != proposed[mention.key][0] and _NUMBER.search(text, s_start, s_end)) or (
@@ -1116,7 +1114,7 @@ def _in_compared_list(before: str, after: str = "") -> bool:
     """
     cues = [
         m for m in _COMPARE_ANYWHERE.finditer(before)
-        if not (_THAN_NUMBER.match(before, m.start()) or before[max(0, m.start() - 7) : m.start()].lower() == "rather ")
+        if not (_THAN_NUMBER.match(before, m.start()) or _RATHER.search(before, max(0, m.start() - 12), m.start()))
     ]
     if not cues:
         return False
@@ -1128,8 +1126,9 @@ def _in_compared_list(before: str, after: str = "") -> bool:
     return len(between.split()) <= 6 or bool(_LIST_LEAD.search(between))
 
 
-# "more than 99% of ...": a "than" that sets no rival (nor does "rather than").
+# "more than 99% of ...", "rather than X": a "than" that sets no rival.
 _THAN_NUMBER = AnyCase(r"than\s+[\d.]")
+_RATHER = AnyCase(r"\brather\s+$")
 
 
 # Heads too broad to say one technique is a kind of another ("learning", "model").
