@@ -17,10 +17,11 @@ def slugify(text: str, max_len: int = _MAX_SLUG) -> str:
 
     >>> slugify("FlashAttention-2: Faster Attention!")
     'flashattention-2-faster-attention'
-    >>> slugify("RTX 4090"), slugify("TFLOPs/s")
-    ('rtx-4090', 'tflops-s')
+    >>> slugify("RTX 4090"), slugify("TFLOPs/s"), slugify("QuIP#")
+    ('rtx-4090', 'tflops-s', 'quip-sharp')
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    # "#" is read as name_key reads it: "QuIP#" is another name than "QuIP".
+    folded = unicodedata.normalize("NFKD", text.replace("#", " sharp")).encode("ascii", "ignore").decode().lower()
     slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
     if not slug:
         slug = "x" + hashlib.sha1(text.encode()).hexdigest()[:10]
@@ -31,14 +32,14 @@ def slugify(text: str, max_len: int = _MAX_SLUG) -> str:
 
 
 def name_key(name: str, keep_case: bool = False) -> str:
-    """Letters and digits of a name ("+" read as "plus"), case-folded unless ``keep_case``.
+    """Letters and digits of a name ("+" read as "plus", "#" as "sharp"), case-folded unless ``keep_case``.
 
     Spelling variants of one name share a key; different names keep different keys.
 
     >>> name_key("RTX 4090") == name_key("RTX4090") == name_key("rtx-4090")
     True
-    >>> name_key("FlashAttention-2") == name_key("FlashAttention"), name_key("HumanEval+")
-    (False, 'humanevalplus')
+    >>> name_key("FlashAttention-2") == name_key("FlashAttention"), name_key("HumanEval+"), name_key("QuIP#")
+    (False, 'humanevalplus', 'quipsharp')
     >>> name_key("ACT", keep_case=True)
     'ACT'
     """
@@ -48,6 +49,6 @@ def name_key(name: str, keep_case: bool = False) -> str:
 @functools.lru_cache(maxsize=1 << 16)
 def _name_key(name: str, keep_case: bool) -> str:
     # "tokens/s" is not "tokens": a per-second rate keeps its "/s" as "ps".
-    name = _PER_SECOND.sub("ps", name.replace("+", "plus"))
+    name = _PER_SECOND.sub("ps", name.replace("+", "plus").replace("#", "sharp"))
     joined = _NOT_ALNUM.sub("", name)
     return joined if keep_case else joined.casefold()

@@ -1256,6 +1256,38 @@ ROLE_CASES = [
      "We propose DropKV, which is implemented on top of vLLM's PagedAttention so that freed blocks return to the "
      "allocator at once.",
      {"PagedAttention": {"builds_on"}}, {}),
+    ("the techniques an empirical study sets out to examine ('we re-evaluate five methods, namely ...') are built on",
+     "What Do Pruning Benchmarks Hide?",
+     "Pruning papers report perplexity alone. We re-evaluate five widely used methods, namely a random mask, Wanda, "
+     "SparseGPT and magnitude pruning, on Llama-2-7B and measure accuracy on MMLU.",
+     {"Wanda": {"builds_on"}, "SparseGPT": {"builds_on"}, "magnitude pruning": {"builds_on"}},
+     {"Llama-2-7B": {"builds_on"}}),
+    ("... but a paper with a proposal of its own compares with, or uses, the methods it lists",
+     "Faster Pruning",
+     "We propose Zephra, a pruning method. We evaluate three methods, namely Wanda, SparseGPT and Zephra, on "
+     "Llama-2-7B.",
+     {}, {"Wanda": {"builds_on"}, "SparseGPT": {"builds_on"}}),
+    ("'namely' names no proposal: a known name in a list after 'a draft model,' is not proposed",
+     "Does Speculation Pay Off Under Load?",
+     "We benchmark four techniques, namely a separate draft model, Medusa, EAGLE-2 and prompt lookup decoding, "
+     "inside vLLM.",
+     {"Medusa": {"builds_on"}, "EAGLE-2": {"builds_on"}, "prompt lookup decoding": {"builds_on"}},
+     {"Medusa": {"proposes"}}),
+    ("an opening sentence's subject past what it is of ('X of weights and activations is ..., yet ...') is built on",
+     "Learned Migration for Low-Bit Inference",
+     "Post-training quantization of both weights and activations is the cheapest route to fast inference, yet "
+     "outliers make low bit widths brittle. We propose Zephra, which learns per-layer migration strengths.",
+     {"post-training quantization": {"builds_on"}}, {}),
+    ("a model initialised from the weights of X, or trained starting from the dense X checkpoint, builds on X",
+     "Regional Weather Forecasting",
+     "We propose Zephra, a regional forecaster; we initialize it from the weights of Aurora. Starting from the "
+     "dense Qwen2.5-7B checkpoint, we also upcycle a mixture-of-experts model and compare it with 3.1 points more.",
+     {"Aurora": {"builds_on"}, "Qwen2.5-7B": {"builds_on"}}, {"Qwen2.5-7B": {"uses"}}),
+    ("a name the title reads as a setting, or a background example, is no kind of the work's technique",
+     "Structured Pruning and Distillation for Small Language Models",
+     "Step-distillation methods, e.g., consistency models and adversarial diffusion distillation, cut steps but "
+     "lose quality. We propose Zephra, which prunes heads and recovers accuracy with knowledge distillation.",
+     {}, {"knowledge distillation": {"builds_on"}, "adversarial diffusion distillation": {"builds_on"}}),
 ]
 
 
@@ -1275,6 +1307,23 @@ def test_extract_unseen_a_second_technique_the_proposal_sentence_describes(extra
                         "decoding, which drafts tokens.")
     assert roles["bias-bounded error feedback"] == roles["lazy KV refilling"] == {"proposes"}
     assert "proposes" not in roles["speculative decoding"]
+
+
+def test_extract_unseen_a_sharp_successor_is_not_its_predecessor(extractor):
+    """"QuIP#" is another method than QuIP (as "HumanEval+" is another benchmark than HumanEval)."""
+    extraction, roles = _extract(extractor, "Two-Bit Quantization",
+                                 "We propose Zephra, an extension of QuIP. Zephra outperforms QuIP# by 0.3 perplexity on "
+                                 "WikiText-2.")
+    assert {"QuIP", "QuIP#"} <= {e.name for e in extraction.entities}
+    assert "builds_on" in roles["QuIP"] and roles["QuIP#"] == {"compares_with"}
+
+
+def test_extract_unseen_a_title_before_a_name_ends_no_sentence(extractor):
+    """"Dr." is an abbreviation: "DAPO and Dr. GRPO dominate practice" is one sentence."""
+    from pipeline.extract.components import sentence_spans
+
+    text = "T\n\nDAPO and Dr. GRPO dominate practice. We propose Zephra."
+    assert [text[s:e] for s, e in sentence_spans(text)][1:] == ["DAPO and Dr. GRPO dominate practice.", "We propose Zephra."]
 
 
 def test_extract_unseen_a_name_before_a_word_that_usually_ends_no_name(extractor):

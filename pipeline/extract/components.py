@@ -79,7 +79,7 @@ def title_end(text: str) -> int:
 # The boundary's match starts at its ".", "!" or "?": a pattern that opens with a
 # character class is scanned for in C, where a lookbehind is tried at every position.
 _BOUNDARY = re.compile(r"[.!?][\"')\]]?\s+(?=[A-Z0-9(\[\"“])")
-_ABBREVIATIONS = frozenset("e.g i.e et al vs etc fig figs eq eqs sec ref refs approx cf no resp".split())
+_ABBREVIATIONS = frozenset("e.g i.e et al vs etc fig figs eq eqs sec ref refs approx cf no resp dr prof vol pp".split())
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -522,14 +522,14 @@ _GLUE = frozenset({".", ":", "·", "×"})
 _JOINERS = frozenset({"-", "/", "‐", "–", "@"})  # "@": "pass@1", "Recall@10"
 _APOSTROPHES = frozenset({"'", "’"})
 _UNIT = re.compile(r"\w+|\S")
-_NON_NAME = re.compile(r"[^\w+]|_")
+_NON_NAME = re.compile(r"[^\w+#]|_")
 
 
 def name_piece(text: str) -> str:
-    """The letters and digits a token adds to a key ("+" read as "plus")."""
+    """The letters and digits a token adds to a key ("+" read as "plus", "#" as "sharp": "QuIP#" is not QuIP)."""
     if text.isalnum():
         return text
-    return _NON_NAME.sub("", text).replace("+", "plus")
+    return _NON_NAME.sub("", text).replace("+", "plus").replace("#", "sharp")
 
 
 def _starts_name(text: str, i: int) -> bool:
@@ -559,7 +559,7 @@ def _ends_name(text: str, end: int) -> bool:
             return True  # "Chronos-Small" (its size is read as its written tail), "DETR-Style Detectors"
         # "Whisper-small", "Gemma-2B-it": a size or tuning tag, read as the name's written tail.
         return word.isalpha() and word.islower() and (word not in names._SIZE_SUFFIXES or len(word) > 1)
-    return not (nxt.isalnum() or nxt == "+")
+    return not (nxt.isalnum() or nxt in "+#")
 
 
 # ----------------------------------------------------------------- names

@@ -985,7 +985,8 @@ _APPOSED_BEFORE_BE = re.compile(
 )
 _NOT_NAMES = frozenset("It This That These Those The A An We Our Here Which".split())
 _INTRODUCING = AnyCase(
-    r"\b(?:propos|introduc|present|develop|design|call|term|name|dub|formulat|inform|devis|build|creat|generali[sz]|extend)\w*"
+    r"\b(?:propos|introduc|present|develop|design|call|term|name(?!ly)|dub|formulat|inform|devis|build|creat|generali[sz]|"
+    r"extend)\w*"  # not "namely": "We benchmark four techniques, namely a separate draft model, Medusa, ..."
 )
 _FIRST_PERSON = AnyCase(r"\b(?:we|our|this (?:paper|work|study))\b")
 _PRIOR_WORK_LEAD = AnyCase(

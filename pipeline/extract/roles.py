@@ -75,7 +75,7 @@ class RoleAssertion:
 
 _CUE_WINDOW = 80  # characters of a sentence looked at before a mention
 
-_DETS = r"(?:(?:the|a|an|our|their|its|open|open-source|public|released|prior|previous|existing|original|standard|strong|vanilla|naive|popular|recent|conventional|optimized|state-of-the-art|pretrained|pre-trained|frozen|off-the-shelf|[\w.]+-(?:optimized|based|style))\s+){0,3}"
+_DETS = r"(?:(?:the|a|an|our|their|its|open|open-source|public|released|prior|previous|existing|original|standard|strong|vanilla|naive|popular|recent|conventional|optimized|state-of-the-art|pretrained|pre-trained|dense|frozen|off-the-shelf|[\w.]+-(?:optimized|based|style))\s+){0,3}"
 
 # "2.3x the throughput of X", "1.9x that of X": a multiple of another's figure.
 TIMES_THAT_OF = r"\d(?:\.\d+)?\s?[x\u00d7] (?:that |those |the (?:[\w/-]+ ){1,3})of"
@@ -163,6 +163,7 @@ _BUILDS_ON_PART_OF = AnyCase(
     r"|\b(?:modifications?|extensions?)\s+to\s+" + _DETS + r"$"
     r"|\bbottlenecks?\s+(?:of|in)\s+" + _DETS + r"$"
     r"|\bstud(?:y|ies) (?:on|of)\s+" + _DETS + r"$"  # "a controlled study on Qwen2.5-Coder-7B"
+    r"|\binitiali[sz]\w*\s+(?:\w+\s+)?from\s+(?:the\s+)?(?:[\w/-]+\s+){0,2}?of\s+" + _DETS + r"$"  # "from the weights of"
 )
 # "We evaluate agents built on GPT-4o, ...": what the paper evaluates is built on X, not the paper's work.
 _EVALUATED_BUILT_ON = AnyCase(r"\bevaluat\w*\s+(?:[\w-]+\s+){1,3}(?:built|based) (?:up)?on\s+$")
@@ -226,6 +227,15 @@ _USES_BEFORE = AnyCase(
     r"via|through|harness\w*|exploit\w*|rel(?:y|ies|ying) on|combin\w*|utili[sz]\w*|with|by|"
     r"implement\w* (?:in|with))"
     r"\s+" + _DETS + r"(?:[\w-]+\s+)?$"
+)
+# "We re-evaluate six popular methods, namely GPTQ, AWQ, ...": the techniques an empirical study (a paper
+# that proposes nothing) sets out to examine are what it is about.
+_STUDY_WORDS = ("evaluat", "benchmark", "stud", "analy", "examin", "investigat", "revisit", "characteri")
+_STUDIED_LIST = AnyCase(
+    r"\b(?:we|this (?:paper|work|study))\s+(?:\w+\s+)?(?:re-?)?(?:evaluat|benchmark|stud(?:y|ied|ies)|analy[sz]|examin|"
+    r"investigat|revisit|characteri[sz])\w*\s+(?:[\w-]+\s+){0,4}?(?:methods|techniques|approaches|algorithms|schemes|"
+    r"optimi[sz]ers|strategies|recipes|formats)(?:\s*,?\s*(?:namely|including|such as|e\.g\.,?|i\.e\.,?)|\s*[:(])\s*"
+    r"(?:(?:a|an|the)\s+[^,;.()]{1,40},\s+)*$"  # past unnamed ones: "namely a separate draft model, Medusa, ..."
 )
 _ANALYSIS_TITLE = AnyCase(
     r"\b(?:how|why|when|what|is|are|does|do|optimal\w*|complexity|analy[sz]\w*|understanding|rethinking|"
@@ -504,6 +514,12 @@ def assign_roles(
                 add(key, "uses", mention.start, mention.end, "title:uses", 0.7)
             else:
                 add(key, "builds_on", mention.start, mention.end, "title:kind-of-proposal", 0.7)
+        elif (
+            entity.type == "Method" and not proposed_spans and any(map(lower.__contains__, _STUDY_WORDS))
+            and _STUDIED_LIST.search(before, lowered=lower)
+        ):
+            add(key, "builds_on", mention.start, mention.end, "cue:studied-list", 0.75)
+            built_end = mention.end
         elif comparable and _IMPROVES_UPON.search(before, lowered=lower) and _BY_DOING.match(after):
             # "improves upon ZeRO by sharding ...": a change made to X, not a score against it.
             add(key, "builds_on", mention.start, mention.end, "cue:improves-by-doing", 0.75)
@@ -646,6 +662,13 @@ def assign_roles(
 
     title_rest = text[prefix_rest or 0 : title_end]
     settled = {key for key, held in roles.items() if held & {"builds_on", "compares_with"}}
+    # A title's own reading of a name stands ("Structured Pruning and Distillation for ...": uses), and so
+    # does a background example ("Step-distillation methods, e.g., LCM and adversarial diffusion distillation").
+    settled |= {
+        key for key, m in first_mention.items()
+        if m.start < title_end and roles.get(key)
+        or _EXAMPLE_NEAR.search(text, sentence_of(sentences, m.start)[0], m.start)
+    }
     for found in _kinds_of_the_work(title_rest, entities, proposed, first_mention, settled):
         add(*found)
     released = [
@@ -752,8 +775,12 @@ def assign_roles(
 
 
 # The subject's verb after a name that opens a sentence, past an acronym in brackets: "Self-attention is",
-# "Retrieval-augmented generation (RAG) has become", "DETR reformulates" (not "Latent diffusion models produce").
-_OPENS_AS_SUBJECT = re.compile(r"(?:\s+\([^()]{1,20}\))?\s+(?:[a-z]+ly\s+)?(?:is|has|remains|[a-z]{2,}[^s\W]s)\b")
+# "Retrieval-augmented generation (RAG) has become", "DETR reformulates" (not "Latent diffusion models produce"),
+# past what the name is of or for: "Post-training quantization of weights and activations is".
+_OPENS_AS_SUBJECT = re.compile(
+    r"(?:\s+\([^()]{1,20}\))?(?:\s+(?:[a-z]+ly\s+)?(?:is|has|remains|[a-z]{2,}[^s\W]s)\b"
+    r"|\s+(?:of|for)\s+(?:[\w-]+\s+){1,6}?(?:is|has|remains)\b)"
+)
 # What an opening sentence says is wrong with its subject.
 _LIMITATION = AnyCase(
     r"\b(?:but|yet|however|suffer\w*|bottlenecks?|struggl\w*|slow|costly|expensive|quadratic|inefficien\w*|"
@@ -892,6 +919,7 @@ _REPORTED_CLAUSE = AnyCase(r"\b(?:reported|previously|took)\b[^;]*$")
 
 # Hardware named as an example of something: "such as GPUs", "(e.g. GPU on-chip SRAM".
 _EXAMPLE_BEFORE = re.compile(r"(?:\be\.g\.,?|\bsuch as|\bfor (?:example|instance),?|\bincluding)\s+(?:[\w-]+\s+(?:and\s+|or\s+)?){0,5}$")
+_EXAMPLE_NEAR = re.compile(r"(?:\be\.g\.|\bsuch as|\bfor (?:example|instance)|\bincluding)[^;:.]{0,60}$")
 _RUN_WORDS = re.compile(r"\b(?:on|deploy\w*|run\w*|measur\w*|execut\w*|benchmark\w*)\s")
 _RUN_BEFORE = re.compile(r"\b(?:[Oo]n|[Oo]nto|[Uu]sing|[Aa]cross|[Pp]er)\s+(?:(?:a|an|the|one|two|four|eight|single|multiple|\d+|[a-z]+)\s+){0,2}$")
 
