@@ -1118,6 +1118,10 @@ def title_prefix(title: str) -> tuple[int, int] | None:
     True
     >>> title_prefix("Self-Attention Does Not Need O(n^2) Memory") is None
     True
+    >>> t = "PatchTST v2: Revisiting Channel Independence"; s, e = title_prefix(t); t[s:e]
+    'PatchTST v2'
+    >>> title_prefix("Position: Benchmarks Should Report Cost") is None
+    True
     """
     separator = TITLE_SEPARATOR.search(title)
     colon = separator.start() if separator else -1
@@ -1125,11 +1129,21 @@ def title_prefix(title: str) -> tuple[int, int] | None:
         return None
     prefix = title[:colon].rstrip()
     words = prefix.split()
-    if not words or len(words) > 5:
+    if not words or len(words) > 5 or prefix.lower() in _GENRE_PREFIXES:
         return None
-    if any(w.lower() in FUNCTION_WORDS for w in words[1:]) or not all(w[0].isupper() or w[0].isdigit() for w in words):
+    if any(w.lower() in FUNCTION_WORDS for w in words[1:]) or not all(
+        w[0].isupper() or w[0].isdigit() or _VERSION_WORD.fullmatch(w) for w in words
+    ):
         return None
     return 0, len(prefix)
+
+
+# What a paper is, not what it names: "Position: Agent Benchmarks Should ...", "Survey: ...".
+_GENRE_PREFIXES = frozenset(
+    "position|position paper|survey|a survey|review|tutorial|perspective|commentary|opinion|overview|primer|"
+    "erratum|corrigendum|retrospective|technical report|tech report|extended abstract|short paper".split("|")
+)
+_VERSION_WORD = re.compile(r"v\d+(?:\.\d+)*")  # "PatchTST v2"
 
 
 def strip_version(name: str) -> str:
@@ -1143,12 +1157,13 @@ def strip_version(name: str) -> str:
 _HEAD_NOUNS: dict[str, str] = {}
 for _type, _words in {
     "Dataset": "dataset datasets benchmark benchmarks corpus corpora suite suites challenge leaderboard collection testbed split",
-    "Model": "model models llm llms lm lms network networks backbone backbones architecture architectures transformer transformers encoder decoder autoencoder vae checkpoint checkpoints policy policies classifier detector generator tower",
+    "Model": "model models llm llms lm lms network networks backbone backbones architecture architectures transformer transformers encoder decoder autoencoder vae checkpoint checkpoints policy policies classifier detector generator tower "
+    "student students recognizer recognizers retriever retrievers reranker rerankers forecaster forecasters vla vlas vlm vlms mllm mllms",
     "Hardware": "gpu gpus cpu cpus tpu tpus npu npus chip chips accelerator accelerators card cards device devices processor processors soc fpga fpgas microcontroller microcontrollers mcu",
     "Metric": "score scores metric metrics rate accuracy error loss ratio quantity measure",
     "Method": "method methods algorithm algorithms approach approaches framework frameworks technique techniques strategy strategies scheme schemes pipeline pipelines system systems library toolbox toolkit engine mechanism module recipe paradigm protocol procedure kernel kernels operator attention decoding sampling training inference optimization optimisation distillation quantization quantisation pruning merging guidance filter prediction learning regularization regularisation tuning search compression encoding embedding "
     "scheduler schedulers optimizer optimizers optimiser compiler compilers runtime allocator router planner solver "
-    "sampler estimator tokenizer agent agents",
+    "sampler estimator tokenizer agent agents step stage",
 }.items():
     for _word in _words.split():
         _HEAD_NOUNS.setdefault(_word, _type)
@@ -1239,9 +1254,18 @@ _SIZE_IN_BRACKETS = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s?[MB](?:\s+param(?:eter)
 _ITEMS_AFTER = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:questions|problems|tasks|queries|prompts|instances|episodes)\b")
 _ON_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+)?$")
 # "a set of block-sparse GPU kernels": what the set is of is the head ("kernels", not "GPU").
+_SIZED = re.compile(r"\b\d+(?:\.\d+)?[MB]-parameter\b")
+# Model heads that a system's rule or tool qualifies into a method: "an eviction policy", "a cost model".
+_RULE_HEADS = frozenset("policy policies model models generator generators".split())
+_RULE_QUALIFIERS = frozenset(
+    """eviction drafting draft scheduling admission routing replacement offloading batching placement caching
+    prefetching retention dispatch cost performance latency kernel code program""".split()
+)
 _QUANTITY_OF = re.compile(r"^(?:[\w-]+\s+)?(?:set|family|series|pair|combination|stack)\s+of\s+")
 # Where a noun phrase's head has been named: a preposition or a clause follows.
-_PHRASE_END = re.compile(r"\s(?:for|that|which|with|to|of|in|on|from|by|where|when|using|based|built|trained|designed)\s")
+_PHRASE_END = re.compile(
+    r"\s(?:for|that|which|with|to|of|in|on|from|by|where|when|using|based|built|trained|designed|between|across|into|over)\s"
+)
 # Spaces and hyphens: what the words of a name are split at.
 WORD_BREAK = re.compile(r"[\s-]+")
 _FROM_NUMBER = re.compile(r"\s+from\s+\d")
@@ -1305,11 +1329,18 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
         # The noun phrase's head: its last head noun before a preposition or clause ("an LLM agent for
         # repositories" is an agent); else the first head noun of its first words.
         phrase = _PHRASE_END.split(_QUANTITY_OF.sub("", apposition.group(1)), maxsplit=1)[0]
-        heads = [w for w in _LETTERS.findall(phrase)[:8] if w.lower() in _HEAD_NOUNS and not (w[0].isupper() and w[1:].islower())]
+        if _SIZED.search(phrase):
+            return "Model", "apposition"  # "a 68M-parameter streaming recognizer": what has parameters is a model
+        words = _LETTERS.findall(phrase)[:8]
+        heads = [n for n, w in enumerate(words) if w.lower() in _HEAD_NOUNS and not (w[0].isupper() and w[1:].islower())]
         if heads:
-            # "X, an auxiliary loss that ...": a loss a name is given to is a training objective, a method.
-            head = heads[-1].lower()
-            return ("Method" if head == "loss" else _HEAD_NOUNS[head]), "apposition"
+            # "X, an auxiliary loss that ...": a loss a name is given to is a training objective, a method;
+            # so is "an eviction policy", "a learned cost model", "a kernel generator": a rule a system follows.
+            head = words[heads[-1]].lower()
+            qualifier = words[heads[-1] - 1].lower() if heads[-1] else ""
+            if head == "loss" or (head in _RULE_HEADS and qualifier in _RULE_QUALIFIERS):
+                return "Method", "apposition"
+            return _HEAD_NOUNS[head], "apposition"
         for word in _LETTERS.findall(apposition.group(1))[:6]:
             # A Title Case word is part of a name ("a variant of Group Relative Policy Optimization"), no head;
             # an acronym may be one ("an open LLM").

@@ -778,7 +778,9 @@ def assign_roles(
 # "Retrieval-augmented generation (RAG) has become", "DETR reformulates" (not "Latent diffusion models produce"),
 # past what the name is of or for: "Post-training quantization of weights and activations is".
 _OPENS_AS_SUBJECT = re.compile(
+    # (A plural noun is no verb: "Flow-matching policies such as pi0 generate ...".)
     r"(?:\s+\([^()]{1,20}\))?(?:\s+(?:[a-z]+ly\s+)?(?:is|has|remains|[a-z]{2,}[^s\W]s)\b"
+    r"(?!\s+(?:such as|like|including|are|were|have|do|can|could|may|might|must|should|will|would)\b)"
     r"|\s+(?:of|for)\s+(?:[\w-]+\s+){1,6}?(?:is|has|remains)\b)"
 )
 # What an opening sentence says is wrong with its subject.
