@@ -1512,6 +1512,17 @@ RESULT_CASES = [
      "We propose ScaleFP8. We pre-train models with 1.3B, 7B and 13B parameters and refresh the scales every 20 "
      "steps. The adapter needs only 0.5M trainable parameters and trains 1.3x faster.",
      "value_text", {"0.5M": "0.5M", "1.3x": "1.3x"}, True),
+    ("a parameter count said with 'only'/'just', or a share of a model's parameters, and memory named before its "
+     "change ('memory by 16x') name their metric",
+     "Compact Forecasting",
+     "We propose Zephra. Despite having only 0.4M parameters, Zephra beats PatchTST. It trains only 0.3% of the "
+     "backbone's parameters and reduces embedding memory by 16x.",
+     "metric", {"0.4M": "parameter-count", "0.3%": "parameter-count", "16x": "memory-usage"}, False),
+    ("durations in days are results, and the activity they time names them (training, fine-tuning, generating)",
+     "Fast Video Generation",
+     "We propose Zephra. Training takes 2.5 days on 32 H100 GPUs, and fine-tuning the decoder takes 4 hours. "
+     "Zephra generates a 480p clip in 9.8 seconds on one H800.",
+     "metric", {"2.5 days": "training-time", "4 hours": "fine-tuning-time", "9.8 seconds": "generation-time"}, True),
     ("units are written one way",
      "Edge Detection", "We propose EdgeDet. It runs at 23 FPS, 31 fps and in 2.5 seconds, with gains of 15%-50%.",
      "unit", {"23 FPS": "fps", "31 fps": "fps", "2.5 seconds": "s", "15%-50%": "%"}, True),

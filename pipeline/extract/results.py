@@ -24,7 +24,7 @@ _RANGE = rf"(?P<low>{_NUM})(?:\s?[–~-]\s?(?P<high>{_NUM}))?"
 _UNITS = (
     r"PFLOPs/s|TFLOPs/s|GFLOPs/s|FLOPs/s|PFLOPS|TFLOPS|GFLOPS|PFLOPs|GFLOPs|TFLOPs|MFLOPs|FLOPs|fps|FPS|"
     r"tokens/s|samples/s|images/s|it/s|samples/kJ|points?|steps?|ms|GB|MB|GiB|MiB|dB|[MBK](?=\s+(?:\w+\s+)?param)|"
-    r"seconds|sec|s|minutes|min|hours|Hz|mW|W|kJ|mJ|J|GB/s|TB/s"
+    r"seconds|sec|s|minutes|min|hours|days|Hz|mW|W|kJ|mJ|J|GB/s|TB/s"
 )
 # Units written out, as a result carries them.
 _UNIT_SPELLING = {"seconds": "s", "sec": "s", "minutes": "min", "hours": "h", "FPS": "fps", "point": "points", "step": "steps"}
@@ -71,17 +71,24 @@ _MEMORY_AFTER = re.compile(r"\s+(?:(?:less|more|lower|higher|smaller|larger)\s+)
 # "5x fewer parameters", "adding fewer than 2% parameters", "has fewer than 0.1M parameters": a parameter
 # count given against another's. (A size alone, "a 7B-parameter model", "scales to 70B parameters", is none.)
 _PARAMETERS_AFTER = re.compile(r"\s+(?:(fewer|more|less|additional|extra)\s+)?(?:trainable\s+|learnable\s+)?parameters\b")
-_FEWER_BEFORE = re.compile(r"\b(?:fewer|less|more) than\s+(?:about\s+|only\s+)?$")
+_FEWER_BEFORE = re.compile(r"\b(?:(?:fewer|less|more) than\s+(?:about\s+|only\s+)?|only\s+|just\s+)$")  # "has just 31M parameters"
+# "trains only 0.3% of the backbone's parameters": a share of a model's parameters.
+_SHARE_OF_PARAMETERS = re.compile(r"\s+of\s+(?:the|its|their)\s+(?:[\w-]+(?:'s|\u2019s)\s+)?(?:trainable\s+)?parameters\b")
+# "reduce embedding memory by 16x": the memory a change is measured in, named before its number.
+_MEMORY_BEFORE = re.compile(r"\bmemory(?:\s+(?:usage|footprint|consumption))?\s+by\s+(?:up to\s+|about\s+|over\s+)?$")
 _SUCCEEDS_BEFORE = re.compile(r"\bsucceed(?:s|ed)?\s+(?:in|on)\s+(?:about\s+|over\s+|nearly\s+)?$")
 # A duration names its measure by the activity it times (GUIDELINES): "Quantizing a 70B
 # model takes 2.1 hours", "takes five minutes to train agents", "forecasting a batch takes 38 ms".
-_TIME_UNITS = frozenset({"s", "ms", "min", "h", "µs"})
+_TIME_UNITS = frozenset({"s", "ms", "min", "h", "days", "µs"})
 _ACTIVITIES = (
     (re.compile(r"\b(?:an|per|each|one) epoch\b", re.IGNORECASE), "epoch time"),
-    (re.compile(r"\b(?:(?:pre-?)?train(?:s|ed|ing)?|fine-tun\w+)\b", re.IGNORECASE), "training time"),
+    (re.compile(r"\b(?:fine-?tun\w+)\b", re.IGNORECASE), "fine-tuning time"),
+    (re.compile(r"\b(?:pre-?)?train(?:s|ed|ing)?\b", re.IGNORECASE), "training time"),
     (re.compile(r"\bquantiz\w+", re.IGNORECASE), "quantization time"),
     (re.compile(r"\bcompil\w+", re.IGNORECASE), "compilation time"),
     (re.compile(r"\b(?:inference|forecasting|predicting)\b", re.IGNORECASE), "inference time"),
+    # "generates a 1024x1024 image in 1.7 s", "produces 64-second videos in 41 minutes".
+    (re.compile(r"\b(?:generat(?:e|es|ed|ing)|produc(?:e|es|ed|ing))\b", re.IGNORECASE), "generation time"),
 )
 _ACTIVITY_CLAUSE = re.compile(r"[,;:]\s|\b(?:and|while|whereas|but)\s")
 
@@ -98,6 +105,8 @@ def _timed_activity(text: str, s_start: int, start: int, end: int, s_end: int) -
     ]
     if named[:1] == ["epoch time"]:
         return "epoch time"  # "trains an epoch in 4.1 s": the epoch, not the training
+    if named[:2] == ["fine-tuning time", "training time"] and len(named) == 2:
+        return "fine-tuning time"  # "fine-tuning takes 4 days, training on ...": one activity
     return named[0] if len(named) == 1 else None
 
 
@@ -399,10 +408,12 @@ def _result(
     implied = None
     if metric is None and unit == "x" and _FASTER_AFTER.match(text, end):
         implied = "speedup"  # "9.5x faster than VALL-E": a speedup, whatever metric is near
-    elif metric is None and _MEMORY_AFTER.match(text, end):
+    elif metric is None and (_MEMORY_AFTER.match(text, end) or _MEMORY_BEFORE.search(text, max(s_start, start - 40), start)):
         implied = "memory usage"  # "uses 1.6 GB less memory", "with 27% less activation memory"
-    elif metric is None and (parameters := _PARAMETERS_AFTER.match(text, end)) and (
-        parameters.group(1) or unit == "%" or _FEWER_BEFORE.search(text, max(s_start, start - 20), start)
+    elif metric is None and (
+        (parameters := _PARAMETERS_AFTER.match(text, end))
+        and (parameters.group(1) or unit == "%" or _FEWER_BEFORE.search(text, max(s_start, start - 20), start))
+        or unit == "%" and _SHARE_OF_PARAMETERS.match(text, end)
     ):
         implied = "parameter count"
     elif metric is None and unit == "%" and _SUCCEEDS_BEFORE.search(text, max(s_start, start - 30), start):
