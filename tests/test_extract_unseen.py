@@ -1279,6 +1279,12 @@ ROLE_CASES = [
      "Flow-matching policies such as pi0 generate smooth action chunks, but their iterative denoising is slow. "
      "We propose Zephra, a one-step action head.",
      {}, {"flow matching": {"builds_on"}}),
+    ("data a long model description is trained on, and data fine-tuned on, is used; scored on in a later "
+     "sentence, it is evaluated on too",
+     "Stable Low-Precision Training",
+     "We pretrain 64 Llama-style decoder models ranging from 125M to 7B parameters on SlimPajama. We propose Zephra "
+     "and fine-tune on the LIBERO suites. On the four LIBERO suites, Zephra reaches 96.3%.",
+     {"SlimPajama": {"uses"}, "LIBERO": {"uses", "evaluated_on"}}, {"SlimPajama": {"evaluated_on"}}),
     ("the techniques an empirical study sets out to examine ('we re-evaluate five methods, namely ...') are built on",
      "What Do Pruning Benchmarks Hide?",
      "Pruning papers report perplexity alone. We re-evaluate five widely used methods, namely a random mask, Wanda, "

@@ -499,6 +499,13 @@ def assign_roles(
         if entity.type == "Dataset" and _TRAINED_KEY.search(lower) and _TRAINED_ON.search(before):
             # "pre-trained on 300B tokens of the Pile", "calibrated on C4": data the work uses.
             add(key, "uses", mention.start, mention.end, "cue:training-data", 0.7)
+        elif (
+            entity.type == "Dataset" and "tun" in lower and _FINE_TUNED_ON.search(before)
+            and not _SCORED_AFTER.match(text, mention.end, s_end)
+        ):
+            # "we fine-tune on the LIBERO suites": data trained on (and evaluated on where a later sentence
+            # scores on it); not "Fine-tuning RoBERTa-large on GLUE gives a score of 88.6": a benchmark's protocol.
+            add(key, "uses", mention.start, mention.end, "cue:fine-tuning-data", 0.6)
         elif entity.type == "Dataset" and _data_source(text, before, lower, s_start, mention.start):
             # "Problems are collected from TACO, APPS and CodeContests", "70K trajectories from the DROID dataset".
             add(key, "uses", mention.start, mention.end, "cue:data-source", 0.65)
@@ -647,7 +654,7 @@ def assign_roles(
 
     # Data the work trains on and then also measures on ("Training uses the MeViS training split ... a new
     # state of the art on the MeViS validation set with J&F of 58.9"): evaluated on too.
-    trained_data = {r.key for r in out if r.rule in ("cue:training-data", "cue:data-source")}
+    trained_data = {r.key for r in out if r.rule in ("cue:training-data", "cue:data-source", "cue:fine-tuning-data")}
     for mention in mentions:
         if mention.key in trained_data and "evaluated_on" not in roles[mention.key]:
             s_start, s_end = sentence_of(sentences, mention.start)
@@ -938,7 +945,7 @@ _FROM_TO = re.compile(r"\bfrom\s+[\d.]+\S*\s+(?:\w+\s+)?to\s+[\d.]+")
 # ("training GPT-2 on OpenWebText" is not read as training data: the corpora say an optimizer or a
 # training system is evaluated on that corpus.)
 _TRAINING_OBJECT = (
-    r"(?:\s+(?!evaluat|test|benchmark|assess|validat)[\w.,-]+){0,8}?\s+(?:on|from|of|using|with)\s+(?:the\s+)?"
+    r"(?:\s+(?!evaluat|test|benchmark|assess|validat)[\w.,-]+){0,12}?\s+(?:on|from|of|using|with)\s+(?:the\s+)?"
     # the later names of a list ("trained on a mixture of DocVQA, ChartQA and ...")
     r"(?:[\w-]+\s+){0,2}(?:[\w.+-]+(?:,\s+|,?\s+and\s+))*$"
 )
@@ -975,8 +982,11 @@ def _data_source(text: str, before: str, lower: str, s_start: int, start: int) -
     )
 _EVALUATION_WORD = AnyCase(r"\b(?:evaluat|test|assess|validat)")
 # "on held-out ATLAS proteins", "on the Ref-YouTube-VOS and MeViS validation sets": a dataset measured on.
+_SCORED_AFTER = AnyCase(r"\s+(?:gives|yields|reaches|achieves|attains|scores)\b[^.;]{0,40}?\d")
 _ON_DATASET_BEFORE = AnyCase(
-    r"\b(?:on|across)\s+(?:the\s+)?(?:held-out\s+|test\s+|validation\s+)?"
+    # "On the four LIBERO suites": past a count.
+    r"\b(?:on|across)\s+(?:the\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|all|\d+)\s+)?"
+    r"(?:held-out\s+|test\s+|validation\s+)?"
     r"(?:[\w.+-]+(?:\s+[\w.+-]+)?(?:,\s+|,?\s+and\s+))*$"
 )
 # Words of a sentence about other work, even after the paper's own has begun.
