@@ -1279,12 +1279,16 @@ ROLE_CASES = [
      "Flow-matching policies such as pi0 generate smooth action chunks, but their iterative denoising is slow. "
      "We propose Zephra, a one-step action head.",
      {}, {"flow matching": {"builds_on"}}),
-    ("data a long model description is trained on, and data fine-tuned on, is used; scored on in a later "
-     "sentence, it is evaluated on too",
+    ("data trained on past a model description, and data fine-tuned on, is used; scored on there or later, it is "
+     "evaluated on too; not what a tuned model is then scored on, nor 'full fine-tuning on GLUE'",
      "Stable Low-Precision Training",
-     "We pretrain 64 Llama-style decoder models ranging from 125M to 7B parameters on SlimPajama. We propose Zephra "
-     "and fine-tune on the LIBERO suites. On the four LIBERO suites, Zephra reaches 96.3%.",
-     {"SlimPajama": {"uses"}, "LIBERO": {"uses", "evaluated_on"}}, {"SlimPajama": {"evaluated_on"}}),
+     "We pretrain 64 decoder models of up to 7B parameters on SlimPajama. We propose Zephra "
+     "and fine-tune on the LIBERO suites. On the four LIBERO suites, Zephra reaches 96.3%. Fine-tuning LLaMA-2-7B "
+     "on the TRACE benchmark, Zephra retains 92% of its accuracy. Fine-tuning Qwen2.5-7B with Zephra improves "
+     "accuracy on MATH-500, and it matches full fine-tuning on GLUE.",
+     {"SlimPajama": {"uses"}, "LIBERO": {"uses", "evaluated_on"}, "TRACE": {"evaluated_on"},
+      "MATH-500": {"evaluated_on"}, "GLUE": {"evaluated_on"}},
+     {"MATH-500": {"uses"}, "GLUE": {"uses"}}),
     ("the techniques an empirical study sets out to examine ('we re-evaluate five methods, namely ...') are built on",
      "What Do Pruning Benchmarks Hide?",
      "Pruning papers report perplexity alone. We re-evaluate five widely used methods, namely a random mask, Wanda, "

@@ -500,12 +500,15 @@ def assign_roles(
             # "pre-trained on 300B tokens of the Pile", "calibrated on C4": data the work uses.
             add(key, "uses", mention.start, mention.end, "cue:training-data", 0.7)
         elif (
-            entity.type == "Dataset" and "tun" in lower and _FINE_TUNED_ON.search(before)
+            entity.type == "Dataset" and "tun" in lower and _FINE_TUNES_ON.search(before)
             and not _SCORED_AFTER.match(text, mention.end, s_end)
         ):
             # "we fine-tune on the LIBERO suites": data trained on (and evaluated on where a later sentence
             # scores on it); not "Fine-tuning RoBERTa-large on GLUE gives a score of 88.6": a benchmark's protocol.
             add(key, "uses", mention.start, mention.end, "cue:fine-tuning-data", 0.6)
+            if _SCORE_NUMBER.search(sentence):
+                # "Fine-tuning LLaMA-2-7B on the TRACE benchmark, X retains 92%": scored there too.
+                add(key, "evaluated_on", mention.start, mention.end, "cue:fine-tuned-and-scored", 0.6)
         elif entity.type == "Dataset" and _data_source(text, before, lower, s_start, mention.start):
             # "Problems are collected from TACO, APPS and CodeContests", "70K trajectories from the DROID dataset".
             add(key, "uses", mention.start, mention.end, "cue:data-source", 0.65)
@@ -945,7 +948,7 @@ _FROM_TO = re.compile(r"\bfrom\s+[\d.]+\S*\s+(?:\w+\s+)?to\s+[\d.]+")
 # ("training GPT-2 on OpenWebText" is not read as training data: the corpora say an optimizer or a
 # training system is evaluated on that corpus.)
 _TRAINING_OBJECT = (
-    r"(?:\s+(?!evaluat|test|benchmark|assess|validat)[\w.,-]+){0,12}?\s+(?:on|from|of|using|with)\s+(?:the\s+)?"
+    r"(?:\s+(?!evaluat|test|benchmark|assess|validat)[\w.,-]+){0,8}?\s+(?:on|from|of|using|with)\s+(?:the\s+)?"
     # the later names of a list ("trained on a mixture of DocVQA, ChartQA and ...")
     r"(?:[\w-]+\s+){0,2}(?:[\w.+-]+(?:,\s+|,?\s+and\s+))*$"
 )
@@ -982,6 +985,14 @@ def _data_source(text: str, before: str, lower: str, s_start: int, start: int) -
     )
 _EVALUATION_WORD = AnyCase(r"\b(?:evaluat|test|assess|validat)")
 # "on held-out ATLAS proteins", "on the Ref-YouTube-VOS and MeViS validation sets": a dataset measured on.
+# "we fine-tune on the LIBERO suites", "fine-tuned for 30K steps on a mixture of LIBERO demonstrations": data
+# right after its "on" (not "Fine-tuning X with Y improves accuracy on AIME", "matches full fine-tuning on GLUE").
+_FINE_TUNES_ON = AnyCase(
+    r"(?<!full )\bfine-?tun(?:e|es|ed|ing)"
+    r"(?:\s+(?!on\b|with\b|improv|increas|reduc|rais|boost|achiev|reach|match|outperform|yield|giv)[\w.-]+){0,5}?"
+    r"\s+on\s+(?:the\s+|a\s+mixture\s+of\s+)?(?:[\w-]+\s+){0,2}?(?:[\w.+-]+(?:,\s+|,?\s+and\s+))*$"
+)
+_SCORE_NUMBER = re.compile(r"\d(?:\.\d+)?\s?(?:%|x\b|×|points?\b)|\d\.\d")  # "92%", "2.5 points", "88.4"
 _SCORED_AFTER = AnyCase(r"\s+(?:gives|yields|reaches|achieves|attains|scores)\b[^.;]{0,40}?\d")
 _ON_DATASET_BEFORE = AnyCase(
     # "On the four LIBERO suites": past a count.
