@@ -672,15 +672,14 @@ def assign_roles(
 
     title_rest = text[prefix_rest or 0 : title_end]
     settled = {key for key, held in roles.items() if held & {"builds_on", "compares_with"}}
-    # A title's own reading of a name stands ("Structured Pruning and Distillation for ...": uses), and so
-    # does a background example ("Step-distillation methods, e.g., LCM and adversarial diffusion distillation").
-    settled |= {
-        key for key, m in first_mention.items()
-        if m.start < title_end and roles.get(key)
-        or _EXAMPLE_NEAR.search(text, sentence_of(sentences, m.start)[0], m.start)
-    }
     for found in _kinds_of_the_work(title_rest, entities, proposed, first_mention, settled):
-        add(*found)
+        # A title's own reading of a name stands ("Structured Pruning and Distillation for ...": uses), and so
+        # does a background example ("Step-distillation methods, e.g., LCM and adversarial diffusion distillation").
+        start = found[2]
+        if not (start < title_end and roles.get(found[0])) and not _EXAMPLE_NEAR.search(
+            text, sentence_of(sentences, start)[0], start
+        ):
+            add(*found)
     released = [
         m
         for m in mentions
