@@ -155,7 +155,7 @@ _TRAINS_WORD = "train"  # every _TRAINS_MODEL match holds it
 # analysis of LLaVA": a change to, or a study of, a part of X is work on X.
 _BUILDS_ON_PART_OF = AnyCase(
     r"\b(?:extend\w*|extension|generali[sz]\w*|build\w* (?:up)?on|built (?:up)?on|based on|"
-    r"modif\w*|adapt\w*|analy[sz]\w*|variant|revisit\w*|replac\w*|start\w* from)"
+    r"modif\w*|adapt\w*|analy[sz]\w*|variant|revisit\w*|replac\w*|start\w* from|plug\w*|insert\w*)"
     r"\s+(?:(?:the|a|an|its)\s+)?(?:[\w/-]+\s+){0,3}?(?:of|used by|from|in|behind)\s+" + _DETS + r"$"
     # "we analyze the communication and memory traffic of ZeRO-3": an analysis names more of what it studies.
     r"|\banaly[sz]\w*\s+(?:the\s+)?(?:[\w/-]+\s+){0,5}?of\s+" + _DETS + r"$"
@@ -597,7 +597,9 @@ def assign_roles(
         elif entity.type == "Model" and _NUMBER.search(sentence) and (
             _BASE_MODEL_BEFORE.search(before, lowered=lower)
             or after.startswith(("'s", "’s"))
-            or (base_end is not None and LIST_GAP.fullmatch(text, base_end, mention.start))  # "applied to DeiT-S and ViT-B"
+            # "applied to DeiT-S and ViT-B", "Applied to SDXL and to the flow-based SD3 Medium"
+            or (base_end is not None and (LIST_GAP.fullmatch(text, base_end, mention.start)
+                                          or _AND_TO_AGAIN.fullmatch(text, base_end, mention.start)))
         ) and mention.start >= title_end:
             base_end = mention.end
             if training_free is None:
@@ -1032,6 +1034,7 @@ def _title_setting(text: str, position: int) -> bool:
     return last is not None and text[last.start() : last.end()].lower() in _TITLE_SETTING_LINKS
 
 
+_AND_TO_AGAIN = re.compile(r",?\s+(?:and|or)\s+(?:to|on)\s+(?:the\s+)?(?:[\w-]+\s+)?")
 # Where a list goes on between two names (patterns.LIST_JOIN, to the end of the gap).
 LIST_GAP = re.compile(LIST_JOIN + "$")
 # A method that changes no model's weights: "training-free", "requires no retraining", "post-training quantization".
