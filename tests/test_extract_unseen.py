@@ -1296,6 +1296,17 @@ ROLE_CASES = [
      "Applied to SDXL and to the flow-based Stable Diffusion 3 Medium, Zephra yields 4-step generators with 1.8 "
      "points better FID.",
      {"VQ-VAE-2": {"builds_on"}, "Stable Diffusion 3 Medium": {"builds_on"}}, {}),
+    ("a rival after its score and a part of it ('48.6% for the same model in the SWE-agent scaffold'), or whose "
+     "figure the work reaches a share of ('96% of cuBLAS'), is compared with; a share of a resource is not",
+     "Agent Scaffolds and Kernels",
+     "We propose Zephra, a scaffold. It resolves 58.4% of SWE-bench Verified, compared with 48.6% for the same "
+     "model in the SWE-agent scaffold. Its latency is 410 ms, compared with 1.8 s for the chunked inference of "
+     "WhisperX. Its kernels reach 96% of "
+     "cuBLAS and 91% of the throughput of vendor-tuned CUTLASS routines, while keeping only 10% of the KV cache "
+     "and 38% of Adam updates.",
+     {"SWE-agent": {"compares_with"}, "WhisperX": {"compares_with"}, "cuBLAS": {"compares_with"},
+      "CUTLASS": {"compares_with"}},
+     {"KV cache": {"compares_with"}, "Adam": {"compares_with"}}),
     ("the techniques an empirical study sets out to examine ('we re-evaluate five methods, namely ...') are built on",
      "What Do Pruning Benchmarks Hide?",
      "Pruning papers report perplexity alone. We re-evaluate five widely used methods, namely a random mask, Wanda, "

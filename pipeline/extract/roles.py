@@ -95,10 +95,20 @@ _COMPARE_BEFORE = AnyCase(
     # one hyphenated or participle modifier: "with fixed-length speculative decoding", "over a padded cuBLAS"
     r"\s+" + _DETS + r"(?:\w+-[\w-]+\s+|[a-z]+ed\s+)?$"
 )
+# "96% of cuBLAS", "91% of the throughput of vendor-tuned cuBLAS": a share of a rival's figure (not "10% of
+# the KV cache", a share of a resource, nor "38% of policy-gradient updates", of the things a name qualifies).
+_SHARE_OF_FIGURE = AnyCase(
+    r"\b\d+(?:\.\d+)?%\s+of\s+the\s+(?:throughput|performance|speed|efficiency|accuracy|quality|(?:t|g)?flops/s)\s+of\s+"
+    r"(?:[\w-]+\s+)?$"
+)
+_SHARE_OF_NAME = AnyCase(r"\b\d+(?:\.\d+)?%\s+of\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
 # "compared with 3.9% for offline Whisper", "versus 3.85 for AWQ", "a 2.4x improvement over the padded
 # batched GEMM in Megatron-LM": the baseline named after the number it scored, or after a part of it.
 _COMPARE_FOR = AnyCase(
     r"\b(?:compared (?:with|to)|versus|vs\.?|against|relative to)\s+[\d.,]+\s*(?:%|x|\u00d7|[a-z]+)?\s+(?:for|by|with|of)\s+"
+    # "compared with 48.6% for the same model in the SWE-agent scaffold", "1.8 s for the chunked inference of X"
+    r"(?:the\s+(?:same\s+)?[\w-]+\s+(?:[\w-]+\s+)?(?:in|with|under|of)\s+)?"
     + _DETS + r"(?:[\w-]+\s+)?$"
     r"|\b(?:over|than|versus|vs\.?|relative to|compared (?:with|to))\s+(?:the|a|an)\s+(?:[\w/-]+\s+){1,3}?(?:in|of|from)\s+"
     + _DETS + r"$"
@@ -538,6 +548,9 @@ def assign_roles(
             add(key, "builds_on", mention.start, mention.end, "cue:extended-with-proposal", 0.75)
         elif may_compare and (_COMPARE_BEFORE.search(before, lowered=lower) or _COMPARE_FOR.search(before, lowered=lower)) or (
             comparable and _TRAILS_AFTER.match(after)
+        ) or comparable and "% of" in lower and (
+            _SHARE_OF_FIGURE.search(before, lowered=lower)
+            or _SHARE_OF_NAME.search(before, lowered=lower) and not _NOUN_AFTER.match(after)
         ):
             add(key, "compares_with", mention.start, mention.end, "cue:compare", 0.8)
             compared_end = mention.end
