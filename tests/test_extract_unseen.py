@@ -1307,6 +1307,11 @@ ROLE_CASES = [
      {"SWE-agent": {"compares_with"}, "WhisperX": {"compares_with"}, "cuBLAS": {"compares_with"},
       "CUTLASS": {"compares_with"}},
      {"KV cache": {"compares_with"}, "Adam": {"compares_with"}}),
+    ("'the teacher' is the teacher named most exactly when the title distils the family and the abstract a member",
+     "Distilling Whisper into a Streaming Recognizer",
+     "We present Zephra, a 68M-parameter streaming recognizer obtained by knowledge distillation from Whisper "
+     "large-v3. Zephra reaches a word error rate of 2.9% on LibriSpeech test-clean, against 2.0% for the teacher.",
+     {"Whisper large-v3": {"builds_on", "compares_with"}}, {"Whisper": {"compares_with"}}),
     ("the techniques an empirical study sets out to examine ('we re-evaluate five methods, namely ...') are built on",
      "What Do Pruning Benchmarks Hide?",
      "Pruning papers report perplexity alone. We re-evaluate five widely used methods, namely a random mask, Wanda, "

@@ -657,6 +657,13 @@ def assign_roles(
         if r.key in base_models
         and "distil" in text[max(sentence_of(sentences, r.start)[0], r.start - _CUE_WINDOW) : r.start].lower()
     }
+    # "Distilling Whisper into ..." and "distillation from Whisper large-v3": one teacher, named more exactly.
+    teachers -= {
+        key for key in teachers for other in teachers
+        if other != key and _SEPARATOR.sub(" ", entities[other].name.casefold()).startswith(
+            _SEPARATOR.sub(" ", entities[key].name.casefold()) + " "
+        )
+    }
     for match in _BASE_MODEL_ANAPHORA.finditer(text, title_end) if base_models else ():
         reference = base_models if len(base_models) == 1 else teachers if "teacher" in match.group() else set()
         s_start, s_end = sentence_of(sentences, match.start())
