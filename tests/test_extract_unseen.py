@@ -1312,6 +1312,14 @@ ROLE_CASES = [
      "We present Zephra, a 68M-parameter streaming recognizer obtained by knowledge distillation from Whisper "
      "large-v3. Zephra reaches a word error rate of 2.9% on LibriSpeech test-clean, against 2.0% for the teacher.",
      {"Whisper large-v3": {"builds_on", "compares_with"}}, {"Whisper": {"compares_with"}}),
+    ("a model trained further is no reference of a sentence's numbers that a named rival's are ('Starting from X, "
+     "Zephra improves accuracy by 4.6 points over DAPO'), but is of a change from its own figure after it",
+     "Pooled Baselines for RL Post-Training",
+     "We propose Zephra, a policy optimization algorithm. Starting from Qwen2.5-Math-7B and training on "
+     "DAPO-Math-17K, Zephra improves average accuracy by 4.6 points over DAPO. Starting from Qwen2.5-32B, Zephra "
+     "beats GRPO and raises the accuracy of Qwen2.5-32B from 50.0% to 58.3%.",
+     {"Qwen2.5-Math-7B": {"builds_on"}, "Qwen2.5-32B": {"builds_on", "compares_with"}},
+     {"Qwen2.5-Math-7B": {"compares_with"}}),
     ("the techniques an empirical study sets out to examine ('we re-evaluate five methods, namely ...') are built on",
      "What Do Pruning Benchmarks Hide?",
      "Pruning papers report perplexity alone. We re-evaluate five widely used methods, namely a random mask, Wanda, "
