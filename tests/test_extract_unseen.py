@@ -1320,6 +1320,11 @@ ROLE_CASES = [
      "beats GRPO and raises the accuracy of Qwen2.5-32B from 50.0% to 58.3%.",
      {"Qwen2.5-Math-7B": {"builds_on"}, "Qwen2.5-32B": {"builds_on", "compares_with"}},
      {"Qwen2.5-Math-7B": {"compares_with"}}),
+    ("a title's name that qualifies the stage its work is for ('for W4A8 Quantization', 'for Mixture-of-Experts "
+     "Training', 'FP8 Decoding Attention') is used; the technique it names ('for Mixture-of-Experts Upcycling') not",
+     "Zephra: Learned Scales for W4A8 Quantization and Mixture-of-Experts Training with FP8 Decoding Attention",
+     "We propose Zephra, which learns per-channel scales.",
+     {"W4A8": {"uses"}, "FP8": {"uses"}}, {"W4A8": {"builds_on"}, "FP8": {"builds_on"}}),
     ("the techniques an empirical study sets out to examine ('we re-evaluate five methods, namely ...') are built on",
      "What Do Pruning Benchmarks Hide?",
      "Pruning papers report perplexity alone. We re-evaluate five widely used methods, namely a random mask, Wanda, "

@@ -528,7 +528,10 @@ def assign_roles(
             # What a title names beside the paper's own contribution is what the
             # work extends ("Query Recycling for ... DETR-Style Detectors"), or,
             # after "with"/"via", what it uses.
-            if _USES_BEFORE.search(before, lowered=lower) or entity.generic_class or _title_setting(text, mention.start):
+            if (
+                _USES_BEFORE.search(before, lowered=lower) or entity.generic_class or _title_setting(text, mention.start)
+                or _SETTING_HEAD_AFTER.match(after)
+            ):
                 # "Scalable Graph Transformers": a class of architectures (pg:genericClass) the work is one of,
                 # not one it extends.
                 add(key, "uses", mention.start, mention.end, "title:uses", 0.7)
@@ -1063,6 +1066,9 @@ def _title_setting(text: str, position: int) -> bool:
     return last is not None and text[last.start() : last.end()].lower() in _TITLE_SETTING_LINKS
 
 
+# "for W4A8 Quantization of LLMs", "for Mixture-of-Experts Training", "FP8 Decoding Attention": a name that
+# qualifies the stage or setting a title's work is for is that setting, used (not "MoE Upcycling": a technique).
+_SETTING_HEAD_AFTER = re.compile(r"\s+(?:Training|Inference|Decoding|Quantization|Quantisation|Serving|Servers?|LLMs?)\b")
 _AND_TO_AGAIN = re.compile(r",?\s+(?:and|or)\s+(?:to|on)\s+(?:the\s+)?(?:[\w-]+\s+)?")
 # Where a list goes on between two names (patterns.LIST_JOIN, to the end of the gap).
 LIST_GAP = re.compile(LIST_JOIN + "$")
