@@ -1325,6 +1325,13 @@ ROLE_CASES = [
      "Zephra: Learned Scales for W4A8 Quantization and Mixture-of-Experts Training with FP8 Decoding Attention",
      "We propose Zephra, which learns per-channel scales.",
      {"W4A8": {"uses"}, "FP8": {"uses"}}, {"W4A8": {"builds_on"}, "FP8": {"builds_on"}}),
+    ("learning from calibration data, or a rival's fine-tuning, trains no model: the model a quantizer is applied to "
+     "is used",
+     "Learned Rotations for 4-Bit Inference",
+     "We propose Zephra. We learn block-diagonal rotations on 128 calibration samples. On Llama-3-70B, Zephra "
+     "reaches a perplexity of 3.97, versus 4.40 for QuaRot. It outperforms SpinQuant, whose learned rotations need "
+     "end-to-end fine-tuning, by 0.9 points.",
+     {"Llama-3-70B": {"uses"}}, {"Llama-3-70B": {"builds_on"}}),
     ("the techniques an empirical study sets out to examine ('we re-evaluate five methods, namely ...') are built on",
      "What Do Pruning Benchmarks Hide?",
      "Pruning papers report perplexity alone. We re-evaluate five widely used methods, namely a random mask, Wanda, "

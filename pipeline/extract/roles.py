@@ -1180,8 +1180,15 @@ def _is_training_free(text: str, sentences: list[tuple[int, int]], title_end: in
         s_start, _ = sentence_of(sentences, match.start())
         if not _COMPARE_ANYWHERE.search(text[s_start : match.start()]):
             return True
-    # An abstract that never speaks of training anything only runs the models it names.
-    return _TRAINS_ANYTHING.search(text) is None
+    # An abstract that never speaks of training anything only runs the models it names. Learning from calibration
+    # data ("we learn block-diagonal rotations on 128 calibration samples") trains no model, and a rival's training
+    # ("outperforms SpinQuant, whose learned rotations need end-to-end fine-tuning") is not the work's.
+    for match in _TRAINS_ANYTHING.finditer(text):
+        s_start, s_end = sentence_of(sentences, match.start())
+        if "calibrat" in text[s_start:s_end].lower() or _COMPARE_ANYWHERE.search(text[s_start : match.start()]):
+            continue
+        return False
+    return True
 
 
 # ("learning" and "learns" count, "learned rotations" does not: a learned part of a method that trains no model.)
