@@ -1332,6 +1332,12 @@ ROLE_CASES = [
      "reaches a perplexity of 3.97, versus 4.40 for QuaRot. It outperforms SpinQuant, whose learned rotations need "
      "end-to-end fine-tuning, by 0.9 points.",
      {"Llama-3-70B": {"uses"}}, {"Llama-3-70B": {"builds_on"}}),
+    ("what the problem statement says a cost of is quadratic ('the memory complexity of self-attention are "
+     "quadratic') is what the work sets out to improve",
+     "Exact Attention in Linear Memory",
+     "Transformers are slow on long inputs, since the time and memory complexity of self-attention are quadratic "
+     "in sequence length. We propose Zephra, an exact attention kernel.",
+     {"self-attention": {"builds_on"}}, {"Transformer": {"builds_on"}}),
     ("the techniques an empirical study sets out to examine ('we re-evaluate five methods, namely ...') are built on",
      "What Do Pruning Benchmarks Hide?",
      "Pruning papers report perplexity alone. We re-evaluate five widely used methods, namely a random mask, Wanda, "

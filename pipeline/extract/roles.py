@@ -826,6 +826,10 @@ _OPENS_AS_SUBJECT = re.compile(
     r"(?!\s+(?:such as|like|including|are|were|have|do|can|could|may|might|must|should|will|would)\b)"
     r"|\s+(?:of|for)\s+(?:[\w-]+\s+){1,6}?(?:is|has|remains)\b)"
 )
+_COST_OF_BEFORE = re.compile(
+    r"\b(?:complexity|cost|costs|memory|runtime|latency|overhead|footprint)\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$"
+)
+_COST_VERB = re.compile(r"\s+(?:is|are|grows?|scales?|remains?)\b")
 # What an opening sentence says is wrong with its subject.
 _LIMITATION = AnyCase(
     r"\b(?:but|yet|however|suffer\w*|bottlenecks?|struggl\w*|slow|costly|expensive|quadratic|inefficien\w*|"
@@ -859,9 +863,13 @@ def _opening_problem(
         if mention.start < title_end or mention.start >= own_work_from:
             continue
         s_start, s_end = sentence_of(sentences, mention.start)
-        if text[s_start : mention.start].strip():
-            continue  # not the sentence's first words
-        verb = _OPENS_AS_SUBJECT.match(text, mention.end, s_end)
+        if not text[s_start : mention.start].strip():
+            verb = _OPENS_AS_SUBJECT.match(text, mention.end, s_end)
+        elif _COST_OF_BEFORE.search(text, s_start, mention.start):
+            # "since the time and memory complexity of self-attention are quadratic": what a cost is of.
+            verb = _COST_VERB.match(text, mention.end, s_end)
+        else:
+            continue
         if verb is not None and _LIMITATION.search(text, verb.end(), s_end):
             out.append((mention.key, "builds_on", mention.start, mention.end, "opening-problem", 0.55))
     return out
