@@ -1338,6 +1338,12 @@ ROLE_CASES = [
      "Transformers are slow on long inputs, since the time and memory complexity of self-attention are quadratic "
      "in sequence length. We propose Zephra, an exact attention kernel.",
      {"self-attention": {"builds_on"}}, {"Transformer": {"builds_on"}}),
+    ("'The attention layer is the main bottleneck': an opening subject after 'The', and the attention layer is "
+     "self-attention",
+     "Faster Exact Attention",
+     "The attention layer is the main bottleneck in scaling to longer sequences, as its runtime grows "
+     "quadratically. We propose Zephra, a kernel that splits work across warps.",
+     {"self-attention": {"builds_on"}}, {}),
     ("the techniques an empirical study sets out to examine ('we re-evaluate five methods, namely ...') are built on",
      "What Do Pruning Benchmarks Hide?",
      "Pruning papers report perplexity alone. We re-evaluate five widely used methods, namely a random mask, Wanda, "

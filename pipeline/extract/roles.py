@@ -863,8 +863,8 @@ def _opening_problem(
         if mention.start < title_end or mention.start >= own_work_from:
             continue
         s_start, s_end = sentence_of(sentences, mention.start)
-        if not text[s_start : mention.start].strip():
-            verb = _OPENS_AS_SUBJECT.match(text, mention.end, s_end)
+        if not text[s_start : mention.start].strip() or text[s_start : mention.start] in ("The ", "the "):
+            verb = _OPENS_AS_SUBJECT.match(text, mention.end, s_end)  # "The attention layer is the main bottleneck"
         elif _COST_OF_BEFORE.search(text, s_start, mention.start):
             # "since the time and memory complexity of self-attention are quadratic": what a cost is of.
             verb = _COST_VERB.match(text, mention.end, s_end)
