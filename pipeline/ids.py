@@ -10,6 +10,7 @@ import unicodedata
 _MAX_SLUG = 80
 _PER_SECOND = re.compile(r"/s(?![a-z])", re.IGNORECASE)
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_SHARP = re.compile(r"(?<=\w)#")  # "QuIP#", "C#" (not the "#" of "#1")
 
 
 def slugify(text: str, max_len: int = _MAX_SLUG) -> str:
@@ -21,7 +22,7 @@ def slugify(text: str, max_len: int = _MAX_SLUG) -> str:
     ('rtx-4090', 'tflops-s', 'quip-sharp')
     """
     # "#" is read as name_key reads it: "QuIP#" is another name than "QuIP".
-    folded = unicodedata.normalize("NFKD", text.replace("#", " sharp")).encode("ascii", "ignore").decode().lower()
+    folded = unicodedata.normalize("NFKD", _SHARP.sub(" sharp", text)).encode("ascii", "ignore").decode().lower()
     slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
     if not slug:
         slug = "x" + hashlib.sha1(text.encode()).hexdigest()[:10]
@@ -49,6 +50,6 @@ def name_key(name: str, keep_case: bool = False) -> str:
 @functools.lru_cache(maxsize=1 << 16)
 def _name_key(name: str, keep_case: bool) -> str:
     # "tokens/s" is not "tokens": a per-second rate keeps its "/s" as "ps".
-    name = _PER_SECOND.sub("ps", name.replace("+", "plus").replace("#", "sharp"))
+    name = _PER_SECOND.sub("ps", _SHARP.sub("sharp", name.replace("+", "plus")))
     joined = _NOT_ALNUM.sub("", name)
     return joined if keep_case else joined.casefold()

@@ -1253,7 +1253,7 @@ _SIZE_IN_BRACKETS = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s?[MB](?:\s+param(?:eter)
 # "on CharXiv reasoning questions", "on the HLE problems": the items of a dataset (after "on", see infer_type).
 _ITEMS_AFTER = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:questions|problems|tasks|queries|prompts|instances|episodes)\b")
 _ON_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+)?$")
-# "a set of block-sparse GPU kernels": what the set is of is the head ("kernels", not "GPU").
+# "a 68M-parameter streaming recognizer": what has parameters is a model.
 _SIZED = re.compile(r"\b\d+(?:\.\d+)?[MB]-parameter\b")
 # Model heads that a system's rule or tool qualifies into a method: "an eviction policy", "a cost model".
 _RULE_HEADS = frozenset("policy policies model models generator generators".split())
@@ -1261,6 +1261,7 @@ _RULE_QUALIFIERS = frozenset(
     """eviction drafting draft scheduling admission routing replacement offloading batching placement caching
     prefetching retention dispatch cost performance latency kernel code program""".split()
 )
+# "a set of block-sparse GPU kernels": what the set is of is the head ("kernels", not "GPU").
 _QUANTITY_OF = re.compile(r"^(?:[\w-]+\s+)?(?:set|family|series|pair|combination|stack)\s+of\s+")
 # Where a noun phrase's head has been named: a preposition or a clause follows.
 _PHRASE_END = re.compile(

@@ -71,9 +71,12 @@ _MEMORY_AFTER = re.compile(r"\s+(?:(?:less|more|lower|higher|smaller|larger)\s+)
 # "5x fewer parameters", "adding fewer than 2% parameters", "has fewer than 0.1M parameters": a parameter
 # count given against another's. (A size alone, "a 7B-parameter model", "scales to 70B parameters", is none.)
 _PARAMETERS_AFTER = re.compile(r"\s+(?:(fewer|more|less|additional|extra)\s+)?(?:trainable\s+|learnable\s+)?parameters\b")
-_FEWER_BEFORE = re.compile(r"\b(?:(?:fewer|less|more) than\s+(?:about\s+|only\s+)?|only\s+|just\s+)$")  # "has just 31M parameters"
+# ... or said with "only" or "just": "has just 31M parameters".
+_FEWER_BEFORE = re.compile(r"\b(?:(?:fewer|less|more) than\s+(?:about\s+|only\s+)?|only\s+|just\s+)$")
 # "trains only 0.3% of the backbone's parameters": a share of a model's parameters.
-_SHARE_OF_PARAMETERS = re.compile(r"\s+of\s+(?:the|its|their)\s+(?:[\w-]+(?:'s|\u2019s)\s+)?(?:trainable\s+)?parameters\b")
+_SHARE_OF_PARAMETERS = re.compile(
+    r"\s+of\s+(?:the|its|their)\s+(?:[\w-]+(?:'s|\u2019s)\s+)?(?:trainable\s+)?parameters\b"
+)
 # "reduce embedding memory by 16x": the memory a change is measured in, named before its number.
 _MEMORY_BEFORE = re.compile(r"\bmemory(?:\s+(?:usage|footprint|consumption))?\s+by\s+(?:up to\s+|about\s+|over\s+)?$")
 _SUCCEEDS_BEFORE = re.compile(r"\bsucceed(?:s|ed)?\s+(?:in|on)\s+(?:about\s+|over\s+|nearly\s+)?$")
@@ -408,7 +411,9 @@ def _result(
     implied = None
     if metric is None and unit == "x" and _FASTER_AFTER.match(text, end):
         implied = "speedup"  # "9.5x faster than VALL-E": a speedup, whatever metric is near
-    elif metric is None and (_MEMORY_AFTER.match(text, end) or _MEMORY_BEFORE.search(text, max(s_start, start - 40), start)):
+    elif metric is None and (
+        _MEMORY_AFTER.match(text, end) or _MEMORY_BEFORE.search(text, max(s_start, start - 40), start)
+    ):
         implied = "memory usage"  # "uses 1.6 GB less memory", "with 27% less activation memory"
     elif metric is None and (
         (parameters := _PARAMETERS_AFTER.match(text, end))
