@@ -124,6 +124,7 @@ UNITS: dict[str, tuple[str, str | None]] = {
     "s": ("s", "SEC"),
     "min": ("min", "MIN"),
     "h": ("h", "HR"),
+    "days": ("d", "DAY"),
     "KB": ("kBy", "KiloBYTE"),
     "MB": ("MBy", "MegaBYTE"),
     "GB": ("GBy", "GigaBYTE"),
