@@ -1344,6 +1344,19 @@ ROLE_CASES = [
      "The attention layer is the main bottleneck in scaling to longer sequences, as its runtime grows "
      "quadratically. We propose Zephra, a kernel that splits work across warps.",
      {"self-attention": {"builds_on"}}, {}),
+    ("comparisons as real abstracts phrase them: 'comparable accuracy to X', 'improving upon the previous best "
+     "method, X,', and the next rival past the figure the last one scored ('X (43.8 AP) and Y (44.9 AP)')",
+     "Faster Detection",
+     "We propose Zephra. Zephra halves inference time while maintaining comparable accuracy to CLIP4Clip. It "
+     "improves upon the previous best method, X-Pool, by 2.3 points, and reaches 45.2 AP on COCO, exceeding "
+     "Deformable DETR (43.8 AP) and DINO (44.9 AP).",
+     {"CLIP4Clip": {"compares_with"}, "X-Pool": {"compares_with"}, "Deformable DETR": {"compares_with"},
+      "DINO": {"compares_with"}}, {}),
+    ("the design a work follows is built on; a model taken 'as the backbone' is no reference of a sentence's numbers",
+     "Linear Diffusion Transformers",
+     "We propose Zephra. We follow the design of DiT and replace its attention blocks with linear attention. "
+     "Zephra leverages the pretrained Stable Diffusion 2.1 as the backbone and trains on 5M images.",
+     {"DiT": {"builds_on"}}, {"Stable Diffusion 2.1": {"compares_with"}}),
     ("the techniques an empirical study sets out to examine ('we re-evaluate five methods, namely ...') are built on",
      "What Do Pruning Benchmarks Hide?",
      "Pruning papers report perplexity alone. We re-evaluate five widely used methods, namely a random mask, Wanda, "

@@ -85,7 +85,7 @@ _COMPARE_BEFORE = AnyCase(
     r"versus|vs\.?|than|(?<!search )(?<!searches )(?<!searching )(?<!averaged )(?<!iterates )(?<!attention )over|"
     r"unlike|whereas|above|below|ahead of|approach(?:es|ing)?|w\.r\.t\.|"
     + TIMES_THAT_OF + r"|"
-    r"outperform\w*|surpass\w*|beat\w*|exceed\w*|against|comparabl[ey] (?:to|with)|on par with|"
+    r"outperform\w*|surpass\w*|beat\w*|exceed\w*|against|comparabl[ey](?: [\w-]+){0,2} (?:to|with)|on par with|"
     r"match(?:es|ed|ing)?|rival(?:s|led|ling|ing)?|falls? short of|gap (?:between|to|with)|"
     r"(?:lag(?:s|ged|ging)?|falls?|fell|stays?|remains?) behind|trail(?:s|ed|ing)?|edg(?:es|ed|ing) out|"
     # "exceeds the Dice score of nnU-Net": a rival's score named before the rival.
@@ -93,7 +93,9 @@ _COMPARE_BEFORE = AnyCase(
     r"competitive with|baselines?(?: such as| like| including)?|improv\w+ (?:up)?on|speed-?ups?(?: of)?|faster|"
     r"within [\d.]+\s*(?:%|x|\u00d7|[a-z]+)?(?: [a-z]+)? of)"  # "within 0.9 points of full fine-tuning"
     # one hyphenated or participle modifier: "with fixed-length speculative decoding", "over a padded cuBLAS"
-    r"\s+" + _DETS + r"(?:\w+-[\w-]+\s+|[a-z]+ed\s+)?$"
+    r"\s+" + _DETS + r"(?:\w+-[\w-]+\s+|[a-z]+ed\s+)?"
+    # the rival after what it is: "improving upon the previous best method, X-Pool,"
+    r"(?:(?:[\w-]+\s+){0,3}(?:method|model|baseline|approach|system|algorithm|kernel|work)s?,\s+)?$"
 )
 # "96% of cuBLAS", "91% of the throughput of vendor-tuned cuBLAS": a share of a rival's figure (not "10% of
 # the KV cache", a share of a resource, nor "38% of policy-gradient updates", of the things a name qualifies).
@@ -173,6 +175,8 @@ _BUILDS_ON_PART_OF = AnyCase(
     r"|\b(?:modifications?|extensions?)\s+to\s+" + _DETS + r"$"
     r"|\bbottlenecks?\s+(?:of|in)\s+" + _DETS + r"$"
     r"|\bstud(?:y|ies) (?:on|of)\s+" + _DETS + r"$"  # "a controlled study on Qwen2.5-Coder-7B"
+    # "We follow the design of DiT and replace its attention blocks": the design the work takes over.
+    r"|\bfollow\w*\s+(?:the\s+)?(?:design|architecture|recipe|framework|formulation)s?\s+of\s+" + _DETS + r"$"
     # "we initialize it from the weights of Aurora"
     r"|\binitiali[sz]\w*\s+(?:\w+\s+)?from\s+(?:the\s+)?(?:[\w/-]+\s+){0,2}?of\s+" + _DETS + r"$"
 )
@@ -195,6 +199,8 @@ _SCORES_AFTER = AnyCase(
     r"obtain(?:s|ed)?|gets?|falls? to|drops? to|runs? out of memory)\b"  # "while A and B lose 4.1 and 2.7 points"
 )
 _FIGURE = re.compile(r"(?<![\w.])\d")  # a number of its own: "lose 4.1 points", not the 8 of "INT8"
+# "leverages the pretrained Stable Diffusion 2.1 as the backbone": a part the work is made of, no reference.
+_AS_PART_AFTER = AnyCase(r"^\s+as\s+(?:the|a|an|our|its)\s+")
 _BASELINE_AFTER = AnyCase(r"^\s+(?:baseline|base model)\b")
 # "LoRA lags behind X by 2.1 points", "DoRA falls short of X": a name its own clause sets behind another.
 # "X lags behind", and "X-level accuracy": a rival the work is measured against.
@@ -271,7 +277,7 @@ _BUILD_KEYS = (
     "revisit", "investigat", "examin", "characteri", "inspired", "variant", "successor", "upgrade", "improv",
     "modif", "upon", "optimi", "accelerat", "speed", "scal", "start", "initiali", "distill", "integrat", "incorporat",
     "plug", "insert", "add", "approximat", "reduc", "replac", "changes to", "augment", "enhanc", "equip", "reformulat",
-    "recast", "port", "continu", "bottleneck", "trained from", "upcycl",
+    "recast", "port", "continu", "bottleneck", "trained from", "upcycl", "follow",
 )
 _TRAINED_KEYS = ("train", "instruction", "calibrat")
 # The keys as one pattern each: a search for any of them is one scan, in C.
@@ -293,12 +299,15 @@ def _next_in_list(text: str, last_end: int, start: int, after: str) -> bool:
     >>> _next_in_list(t, 6, 8, " and C."), _next_in_list(t, 23, 25, " reaches")
     (True, False)
     """
-    gap = LIST_GAP.fullmatch(text, last_end, start)
+    # Past the figure a listed rival scored: "exceeding Deformable DETR (43.8 AP) and DINO".
+    aside = _ASIDE.match(text, last_end, start)
+    gap = LIST_GAP.fullmatch(text, aside.end() if aside else last_end, start)
     if gap is None:
         return False
     return not (gap.group().strip() == "," and _CLAUSE_VERB_AFTER.match(after))
 
 
+_ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 _CLAUSE_VERB_AFTER = AnyCase(
     r"\s+(?:\w+ly\s+)?(?:is|are|was|were|has|reach\w*|achiev\w*|attain\w*|improv\w*|outperform\w*|surpass\w*|"
     r"yield\w*|obtain\w*|deliver\w*|gets|scores?|cuts?|reduc\w*|runs?|match(?:es)?|boosts?|sets?|saves?|loses?)\b"
@@ -601,7 +610,8 @@ def assign_roles(
             add(key, "builds_on", mention.start, mention.end, "cue:builds_on-list", 0.75)
             built_end = mention.end
         elif comparable and _NUMBER.search(sentence) and (
-            _REFERENCE_BEFORE.search(before, lowered=lower) or _BASELINE_AFTER.match(after)
+            _REFERENCE_BEFORE.search(before, lowered=lower) and not _AS_PART_AFTER.match(after)
+            or _BASELINE_AFTER.match(after)
         ):
             # "within 4.2 AP of the original Grounding DINO", "from 76.5% for the OpenVLA baseline to 91.3%".
             add(key, "compares_with", mention.start, mention.end, "cue:reference-model", 0.7)
