@@ -99,6 +99,10 @@ _WORD_GATED = [
     ("_BUILDS_APPOSED", ("_BUILD_KEYS",)),
     ("_AND_SCORE_FOR", ("_AND_SCORE_WORD",)),
     ("_COMPATIBLE", ("_COMPATIBLE_WORDS",)),
+    ("_STUDIED_LIST", ("_STUDY_WORDS",)),
+    ("_SHARE_OF_FIGURE", ("_SHARE_WORD",)),
+    ("_SHARE_OF_NAME", ("_SHARE_WORD",)),
+    ("_FINE_TUNES_ON", ("_TUNES_WORD",)),
 ]
 
 
@@ -125,6 +129,7 @@ _AT_HEADS = [
     (resolve, "_APPOSED_PHRASE", "_OUR_HEADS"),
     (resolve, "_WE_TRAIN", "_WE_HEADS"),
     (resolve, "_YIELDING", "_YIELDING_HEADS"),
+    (resolve, "_THAT_IS_PHRASE", "_THAT_IS_HEADS"),
 ]
 
 

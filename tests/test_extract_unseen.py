@@ -54,6 +54,13 @@ CASES = [
      "Long inputs make attention costly. In this work we show that restricting each token to a local window keeps "
      "quality. Experiments show that sliding window attention (SWA) models perform competitively against Transformers.",
      set(), {}),
+    # Proposals as real abstracts name them: after "namely" or "i.e.," (a lower-case name too), "our proposed X",
+    # and "a newly collected dataset, X," even when the sentence does not say who collected it.
+    ("Long Outputs",
+     "We devise a simple strategy, i.e., segment rollout, that splits long outputs. We also propose a new benchmark, "
+     "namely CodeHarbor, to evaluate agents. Our proposed Hi-Res Fusion Module improves detail. Furthermore, a newly "
+     "collected dataset, VidRefine-10K, is released.",
+     {"segment rollout", "CodeHarbor", "Hi-Res Fusion Module", "VidRefine-10K"}, {"CodeHarbor": "Dataset"}),
     # What a proposal is said to be types it: a parameter count, a student, a recognizer, a VLA are models;
     # an eviction policy, a cost model, a kernel generator, a step between two models are methods.
     ("Streaming Recognition",

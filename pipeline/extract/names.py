@@ -1240,7 +1240,8 @@ _CLAUSE_VERB_BEFORE = re.compile(r"\b(?:which|that|who)\s+(?:\w+\s+){1,2}$")
 _KIND_BEFORE = re.compile(
     r"(?<!\b[Oo]n )(?<!\b[Ii]n )(?<!\b[Aa]t )(?<!\b[Ff]or )(?<!\b[Aa]cross )"
     r"\b(?:[Aa]n?|[Oo]ur|[Ii]ts|[Tt]heir|[Tt]he)\s+(?:[\w-]+\s+){0,3}?([A-Za-z]+)"
-    r"(?:,\s+(?:(?:dubbed|called|named|termed)\s+|which\s+we\s+" + _NAMING_VERB + r"\s+)?|\s+(?:dubbed|called|named|termed)\s+"
+    r"(?:,\s+(?:(?:dubbed|called|named|termed|namely|i\.e\.,?)\s+|which\s+we\s+" + _NAMING_VERB + r"\s+)?"
+    r"|\s+(?:dubbed|called|named|termed)\s+"
     r"|\s+(?:that\s+|which\s+)?we\s+" + _NAMING_VERB + r"\s+)$"  # "a quantity we term TPG"
 )
 _HEAD_AFTER = re.compile(r"(?::\s*(?:[Aa]n?|[Tt]he)\s+|[\s-]*)([A-Za-z]+)")

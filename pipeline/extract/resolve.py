@@ -809,6 +809,18 @@ def _link_proposals(
             new = _new_candidate(text, match.start(1), match.end(1), "proposal", vocabulary)
             if new is not None:
                 chosen = _adopt(chosen, new, proposed, "proposal:apposed", same_key=False)
+    for match in finditer_at(_THAT_IS_PHRASE, text, _THAT_IS_HEADS, title_end):
+        phrase = match.group(1)
+        if (
+            ("-" in phrase or " " in phrase)
+            and not _CLAUSE_NOT_NAME.match(phrase)
+            and _KIND_BEFORE_COMMA.search(text, max(title_end, match.start() - 60), match.start())
+            and _INTRODUCING.search(sentence := _sentence_around(text, match.start()))
+            and _FIRST_PERSON.search(sentence)
+        ):
+            new = _new_candidate(text, match.start(1), match.end(1), "proposal", vocabulary)
+            if new is not None:
+                chosen = _adopt(chosen, new, proposed, "proposal:apposed", same_key=False)
     # Every match has a kind noun, a comma and a capital: most abstracts have none, and
     # looking for that is cheaper than trying the pattern at every "a".
     apposed = _APPOSED_NAME.finditer(text, title_end) if _has_apposed_kind(text, title_end) else ()
@@ -823,6 +835,8 @@ def _link_proposals(
             _FIRST_PERSON.search(sentence)
             and not _COMPARISON.search(sentence)
             and (_INTRODUCING.search(sentence) or _unknown_name(match.group(2), vocabulary))
+            # "a newly collected dataset, VidRefine-10K, is released": made for the paper, even unsaid by whom.
+            or _NEWLY_MADE.match(text, match.end(1)) and _unknown_name(match.group(2), vocabulary)
         ):
             continue
         new = _new_candidate(text, match.start(2), match.end(2), "proposal", vocabulary)
@@ -890,7 +904,7 @@ def _link_proposals(
 
 
 _OUR_NAME = re.compile(
-    r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:(?:" + "|".join(names.OUR_KINDS) + r")\s+)?"
+    r"\b(?:[Oo]ur(?:\s+proposed)?|[Tt]he proposed)\s+(?:(?:" + "|".join(names.OUR_KINDS) + r")\s+)?"
     r"((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,3})\b"
 )
 _OUR_HEADS = ("our", "Our", "the proposed", "The proposed")  # what every _OUR_NAME match starts with
@@ -938,6 +952,15 @@ _WE_INTRODUCE = (
 _IS_NEW = re.compile(rf"({names.NEW_NAME})\s+is\s+an?\s+(?:new|novel)\b")
 # "The resulting model, PlanRT, ...", "The modified architecture, ModDiT, ...": what the work made.
 _MADE = r"[Tt]he (?:resulting|modified|extended|fine-tuned|adapted|improved|distilled|final)"
+_NEWLY_MADE = re.compile(r"\s+newly\s+(?:collected|constructed|curated|created|built|annotated|released|introduced)\b")
+_THAT_IS = r"(?:namely\s+|i\.e\.,?\s+)?"  # "a new benchmark, namely CodeHarbor,", "a simple strategy, i.e., segment rollout,"
+# "we devise a simple strategy, i.e., segment rollout, that ...": a lower-case name the work gives to what it makes.
+_THAT_IS_PHRASE = re.compile(r"(?:i\.e\.,?|namely)\s+([a-z][\w-]*(?:\s[a-z][\w-]*){0,4}),")
+_THAT_IS_HEADS = ("i.e.", "namely")  # what every _THAT_IS_PHRASE match starts with
+_KIND_BEFORE_COMMA = re.compile(
+    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:method|approach|framework|technique|algorithm|scheme|strategy|module|"
+    r"mechanism|loss|objective|procedure|operation|trick),\s+$"
+)
 _DEFINED_SET = re.compile(
     rf"(?<![^.!?]\s)(?<=\s)({names.NEW_NAME})\s+is\s+an?\s+(?:(?:new|novel|large|large-scale|curated|public|open)\s+){{0,2}}"
     r"(?:collection|dataset|benchmark|suite|corpus)\s+of\s+(?:over\s+|more than\s+|about\s+|roughly\s+)?\d[\d,.]*[KkMm]?\s"
@@ -954,10 +977,10 @@ def _finditer_defined_set(text: str, title_end: int):
 
 _APPOSED_NAME = re.compile(
     rf"\b([Oo]ur|[Tt]he proposed|{_MADE}|an?)\s+(?:[a-z0-9][\w-]*(?:\.\d+[\w-]*)?\s+){{0,3}}"
-    rf"(?:{_APPOSED_KINDS}),\s+[\"\u201c]?({names.NEW_NAME})[\"\u201d]?(?=[\s,.;:)])"  # quoted or not
+    rf"(?:{_APPOSED_KINDS}),\s+{_THAT_IS}[\"\u201c]?({names.NEW_NAME})[\"\u201d]?(?=[\s,.;:)])"  # quoted or not
 )
 # The comma and capital are looked for first (re skips to a comma in C), then the kind noun before.
-_COMMA_CAPITAL = re.compile(r",\s+[\"\u201c]?[A-Z]")
+_COMMA_CAPITAL = re.compile(r",\s+" + _THAT_IS + r"[\"\u201c]?[A-Z]")
 _KIND_ENDS = re.compile(rf"(?:{_APPOSED_KINDS})$")
 _LONGEST_KIND = max(map(len, _APPOSED_KINDS.split("|")))
 # "giving LN-DPO", "to obtain LexLlama-8B", "yielding a system, X": what a change to known work yields.

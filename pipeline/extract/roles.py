@@ -104,6 +104,7 @@ _SHARE_OF_FIGURE = AnyCase(
     r"(?:[\w-]+\s+)?$"
 )
 _SHARE_OF_NAME = AnyCase(r"\b\d+(?:\.\d+)?%\s+of\s+$")
+_SHARE_WORD = "%"  # every _SHARE_OF_FIGURE and _SHARE_OF_NAME match holds it
 _NOUN_AFTER = re.compile(r"\s+(?!(?:is|was|has|does|as|its|this|thus|across|plus)\b)[a-z]+s\b")  # "updates", not "was"
 # "compared with 3.9% for offline Whisper", "versus 3.85 for AWQ", "a 2.4x improvement over the padded
 # batched GEMM in Megatron-LM": the baseline named after the number it scored, or after a part of it.
@@ -520,7 +521,7 @@ def assign_roles(
             # "pre-trained on 300B tokens of the Pile", "calibrated on C4": data the work uses.
             add(key, "uses", mention.start, mention.end, "cue:training-data", 0.7)
         elif (
-            entity.type == "Dataset" and "tun" in lower and _FINE_TUNES_ON.search(before)
+            entity.type == "Dataset" and _TUNES_WORD in lower and _FINE_TUNES_ON.search(before)
             and not _SCORED_AFTER.match(text, mention.end, s_end)
         ):
             # "we fine-tune on the LIBERO suites": data trained on (and evaluated on where a later sentence
@@ -561,7 +562,7 @@ def assign_roles(
             add(key, "builds_on", mention.start, mention.end, "cue:extended-with-proposal", 0.75)
         elif may_compare and (_COMPARE_BEFORE.search(before, lowered=lower) or _COMPARE_FOR.search(before, lowered=lower)) or (
             comparable and _TRAILS_AFTER.match(after)
-        ) or comparable and "% of" in lower and (
+        ) or comparable and _SHARE_WORD in lower and (
             _SHARE_OF_FIGURE.search(before, lowered=lower)
             or _SHARE_OF_NAME.search(before, lowered=lower) and not _NOUN_AFTER.match(after)
         ):
@@ -1044,6 +1045,7 @@ _FINE_TUNES_ON = AnyCase(
     r"(?:\s+(?!on\b|with\b|improv|increas|reduc|rais|boost|achiev|reach|match|outperform|yield|giv)[\w.-]+){0,5}?"
     r"\s+on\s+(?:the\s+|a\s+mixture\s+of\s+)?(?:[\w-]+\s+){0,2}?(?:[\w.+-]+(?:,\s+|,?\s+and\s+))*$"
 )
+_TUNES_WORD = "tun"  # every _FINE_TUNES_ON match holds it
 _SCORE_NUMBER = re.compile(r"\d(?:\.\d+)?\s?(?:%|x\b|×|points?\b)|\d\.\d")  # "92%", "2.5 points", "88.4"
 _SCORED_AFTER = AnyCase(r"\s+(?:gives|yields|reaches|achieves|attains|scores)\b[^.;]{0,40}?\d")
 # "on held-out ATLAS proteins", "on the Ref-YouTube-VOS and MeViS validation sets": a dataset measured on.
