@@ -1608,6 +1608,11 @@ RESULT_CASES = [
      "We propose Zephra. Training takes 2.5 days on 32 H100 GPUs, and fine-tuning the decoder takes 4 hours. "
      "Zephra generates a 480p clip in 9.8 seconds on one H800.",
      "metric", {"2.5 days": "training-time", "4 hours": "fine-tuning-time", "9.8 seconds": "generation-time"}, True),
+    ("'6 GB of GPU memory' the work uses is memory usage; '24 GB of memory' a GPU has is no measure of the work",
+     "Compact Fine-Tuning",
+     "We propose Zephra. Zephra fine-tunes a 7B model in only 6 GB of GPU memory on a single consumer GPU with "
+     "24 GB of memory.",
+     "metric", {"6 GB": "memory-usage", "24 GB": None}, False),
     ("units are written one way",
      "Edge Detection", "We propose EdgeDet. It runs at 23 FPS, 31 fps and in 2.5 seconds, with gains of 15%-50%.",
      "unit", {"23 FPS": "fps", "31 fps": "fps", "2.5 seconds": "s", "15%-50%": "%"}, True),

@@ -68,6 +68,9 @@ _BARE_NUMBER = re.compile(r"(?<![\w.,])(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)\s+$")
 _LISTED_BARE_NUMBER = re.compile(r"(?<![\w.,])(?P<low>\d+(?:\.\d+)?)(?=(?:,\s+|,?\s+and\s+|\s+or\s+)$)")
 _FASTER_AFTER = re.compile(r"\s*(?:faster|quicker|speed-?ups?)\b")
 _MEMORY_AFTER = re.compile(r"\s+(?:(?:less|more|lower|higher|smaller|larger)\s+)?(?:(?:GPU|peak|activation|optimizer)\s+)?memory\b")
+# "uses only 6 GB of GPU memory"; not "a single GPU with 24 GB of memory": what a device has, no result.
+_MEMORY_OF_AFTER = re.compile(r"\s+of\s+(?:(?:GPU|peak|activation|optimizer)\s+)?memory\b")
+_DEVICE_HAS_BEFORE = re.compile(r"\b(?:with|has|having|an?)\s+(?:only\s+)?$")
 # "5x fewer parameters", "adding fewer than 2% parameters", "has fewer than 0.1M parameters": a parameter
 # count given against another's. (A size alone, "a 7B-parameter model", "scales to 70B parameters", is none.)
 _PARAMETERS_AFTER = re.compile(r"\s+(?:(fewer|more|less|additional|extra)\s+)?(?:trainable\s+|learnable\s+)?parameters\b")
@@ -412,7 +415,9 @@ def _result(
     if metric is None and unit == "x" and _FASTER_AFTER.match(text, end):
         implied = "speedup"  # "9.5x faster than VALL-E": a speedup, whatever metric is near
     elif metric is None and (
-        _MEMORY_AFTER.match(text, end) or _MEMORY_BEFORE.search(text, max(s_start, start - 40), start)
+        _MEMORY_AFTER.match(text, end)
+        or _MEMORY_OF_AFTER.match(text, end) and not _DEVICE_HAS_BEFORE.search(text, max(s_start, start - 20), start)
+        or _MEMORY_BEFORE.search(text, max(s_start, start - 40), start)
     ):
         implied = "memory usage"  # "uses 1.6 GB less memory", "with 27% less activation memory"
     elif metric is None and (
