@@ -1364,6 +1364,11 @@ ROLE_CASES = [
      "We propose Zephra. We follow the design of DiT and replace its attention blocks with linear attention. "
      "Zephra leverages the pretrained Stable Diffusion 2.1 as the backbone and trains on 5M images.",
      {"DiT": {"builds_on"}}, {"Stable Diffusion 2.1": {"compares_with"}}),
+    ("what a work enhances a part of, redesigns a part of, or is an improved version of, it builds on",
+     "Better Agents",
+     "We present Zephra, which enhances the reasoning ability of Qwen2.5-7B via self-play, and Kite, an improved "
+     "version of YOLOv8. We also propose Wisp, which redesigns the tokenizer of Whisper for low-resource languages.",
+     {"Qwen2.5-7B": {"builds_on"}, "YOLOv8": {"builds_on"}, "Whisper": {"builds_on"}}, {}),
     ("the techniques an empirical study sets out to examine ('we re-evaluate five methods, namely ...') are built on",
      "What Do Pruning Benchmarks Hide?",
      "Pruning papers report perplexity alone. We re-evaluate five widely used methods, namely a random mask, Wanda, "

@@ -146,6 +146,7 @@ _BUILDS_BEFORE = AnyCase(
     r"generali[sz]\w*|adapt\w*|fine-?tun\w*|finetun\w*|analy[sz]\w*(?: the [\w/-]+(?: [\w/-]+)? of)?|"
     r"(?:stud(?:y|ies|ying)|revisit\w*|investigat\w*|examin\w*|characteri[sz]\w*)(?: the [\w/-]+(?: [\w/-]+)? of)?|"
     r"inspired by|variant of|successor (?:of|to)|upgrade of|improv\w* (?:upon|the)|modif\w*|builds? upon|"
+    r"(?:improved|enhanced|extended|modified) version of|"  # "an improved version of YOLOv8"
     r"approximat(?:e|es|ing)|reduc(?:e|es) to|changes to|"  # "approximates the Shampoo preconditioner", "reduces to FedAvg"
     r"augment(?:s|ed|ing)?|enhanc(?:e|es|ed|ing)|equip(?:s|ped|ping)?|reformulat(?:e|es|ed|ing)|recast(?:s|ing)?|"
     r"start(?:s|ing)? from|initiali[sz]\w* (?:from|with)|distill\w* from|(?:fine-?tuned|trained) from|port(?:s|ed|ing)?|"
@@ -168,7 +169,8 @@ _TRAINS_WORD = "train"  # every _TRAINS_MODEL match holds it
 # analysis of LLaVA": a change to, or a study of, a part of X is work on X.
 _BUILDS_ON_PART_OF = AnyCase(
     r"\b(?:extend\w*|extension|generali[sz]\w*|build\w* (?:up)?on|built (?:up)?on|based on|"
-    r"modif\w*|adapt\w*|analy[sz]\w*|variant|revisit\w*|replac\w*|start\w* from|plug\w*|insert\w*)"
+    r"modif\w*|adapt\w*|analy[sz]\w*|variant|revisit\w*|replac\w*|start\w* from|plug\w*|insert\w*|redesign\w*|"
+    r"enhanc\w*)"  # "redesigns the tokenizer of Whisper", "enhances the reasoning ability of Qwen2.5-7B"
     r"\s+(?:(?:the|a|an|its)\s+)?(?:[\w/-]+\s+){0,3}?(?:of|used by|from|in|behind)\s+" + _DETS + r"$"
     # "we analyze the communication and memory traffic of ZeRO-3": an analysis names more of what it studies.
     r"|\banaly[sz]\w*\s+(?:the\s+)?(?:[\w/-]+\s+){0,5}?of\s+" + _DETS + r"$"
@@ -278,7 +280,7 @@ _BUILD_KEYS = (
     "revisit", "investigat", "examin", "characteri", "inspired", "variant", "successor", "upgrade", "improv",
     "modif", "upon", "optimi", "accelerat", "speed", "scal", "start", "initiali", "distill", "integrat", "incorporat",
     "plug", "insert", "add", "approximat", "reduc", "replac", "changes to", "augment", "enhanc", "equip", "reformulat",
-    "recast", "port", "continu", "bottleneck", "trained from", "upcycl", "follow",
+    "recast", "port", "continu", "bottleneck", "trained from", "upcycl", "follow", "redesign",
 )
 _TRAINED_KEYS = ("train", "instruction", "calibrat")
 # The keys as one pattern each: a search for any of them is one scan, in C.
@@ -690,6 +692,8 @@ def assign_roles(
         )
     }
     for match in _BASE_MODEL_ANAPHORA.finditer(text, title_end) if base_models else ():
+        if text.endswith("as ", 0, match.start()):
+            continue  # "takes GPT-4 as the teacher": the model named so, not a reference of a number
         reference = base_models if len(base_models) == 1 else teachers if "teacher" in match.group() else set()
         s_start, s_end = sentence_of(sentences, match.start())
         # "using the teacher's pseudo-labels on 10k hours": what the teacher gives, no reference of a number
