@@ -1236,11 +1236,13 @@ _DECIMAL_BEFORE = re.compile(r"(?<![\w.])\d+\.\d+\s+$")  # "58.3 PQ": a score's 
 _THAT_OF = re.compile(r"\b(?:that|those)\s+of\s+$")
 _CALLED_KIND = re.compile(r"\b[Ww]e " + _NAMING_VERB + " " + _NAMED_WHAT + r" ([A-Za-z]+)\s+$")
 _CLAUSE_VERB_BEFORE = re.compile(r"\b(?:which|that|who)\s+(?:\w+\s+){1,2}$")
+# What introduces a name as the same thing said again: "a new benchmark, namely CodeHarbor", "a strategy, i.e., X".
+THAT_IS = r"(?:namely|i\.e\.,?)"
 # Not after a preposition: "On the DTU benchmark, TetraSplat reduces ..." is no apposition.
 _KIND_BEFORE = re.compile(
     r"(?<!\b[Oo]n )(?<!\b[Ii]n )(?<!\b[Aa]t )(?<!\b[Ff]or )(?<!\b[Aa]cross )"
     r"\b(?:[Aa]n?|[Oo]ur|[Ii]ts|[Tt]heir|[Tt]he)\s+(?:[\w-]+\s+){0,3}?([A-Za-z]+)"
-    r"(?:,\s+(?:(?:dubbed|called|named|termed|namely|i\.e\.,?)\s+|which\s+we\s+" + _NAMING_VERB + r"\s+)?"
+    r"(?:,\s+(?:(?:dubbed|called|named|termed|" + THAT_IS + r")\s+|which\s+we\s+" + _NAMING_VERB + r"\s+)?"
     r"|\s+(?:dubbed|called|named|termed)\s+"
     r"|\s+(?:that\s+|which\s+)?we\s+" + _NAMING_VERB + r"\s+)$"  # "a quantity we term TPG"
 )

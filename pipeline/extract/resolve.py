@@ -953,9 +953,9 @@ _IS_NEW = re.compile(rf"({names.NEW_NAME})\s+is\s+an?\s+(?:new|novel)\b")
 # "The resulting model, PlanRT, ...", "The modified architecture, ModDiT, ...": what the work made.
 _MADE = r"[Tt]he (?:resulting|modified|extended|fine-tuned|adapted|improved|distilled|final)"
 _NEWLY_MADE = re.compile(r"\s+newly\s+(?:collected|constructed|curated|created|built|annotated|released|introduced)\b")
-_THAT_IS = r"(?:namely\s+|i\.e\.,?\s+)?"  # "a new benchmark, namely CodeHarbor,", "a simple strategy, i.e., segment rollout,"
+_THAT_IS = rf"(?:{names.THAT_IS}\s+)?"  # "a new benchmark, namely CodeHarbor,", "a simple strategy, i.e., segment rollout,"
 # "we devise a simple strategy, i.e., segment rollout, that ...": a lower-case name the work gives to what it makes.
-_THAT_IS_PHRASE = re.compile(r"(?:i\.e\.,?|namely)\s+([a-z][\w-]*(?:\s[a-z][\w-]*){0,4}),")
+_THAT_IS_PHRASE = re.compile(names.THAT_IS + r"\s+([a-z][\w-]*(?:\s[a-z][\w-]*){0,4}),")
 _THAT_IS_HEADS = ("i.e.", "namely")  # what every _THAT_IS_PHRASE match starts with
 _KIND_BEFORE_COMMA = re.compile(
     r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:method|approach|framework|technique|algorithm|scheme|strategy|module|"

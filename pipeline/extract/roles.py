@@ -988,8 +988,10 @@ _REPORTED_CLAUSE = AnyCase(r"\b(?:reported|previously|took)\b[^;]*$")
 
 
 # Hardware named as an example of something: "such as GPUs", "(e.g. GPU on-chip SRAM".
-_EXAMPLE_BEFORE = re.compile(r"(?:\be\.g\.,?|\bsuch as|\bfor (?:example|instance),?|\bincluding)\s+(?:[\w-]+\s+(?:and\s+|or\s+)?){0,5}$")
-_EXAMPLE_NEAR = re.compile(r"(?:\be\.g\.|\bsuch as|\bfor (?:example|instance)|\bincluding)[^;:.]{0,60}$")
+_EXAMPLE_LEAD = r"(?:\be\.g\.,?|\bsuch as|\bfor (?:example|instance),?|\bincluding)"
+_EXAMPLE_BEFORE = re.compile(_EXAMPLE_LEAD + r"\s+(?:[\w-]+\s+(?:and\s+|or\s+)?){0,5}$")
+# The same lead anywhere in the clause before a name: "e.g., Latent Consistency Models (LCM) and ...".
+_EXAMPLE_NEAR = re.compile(_EXAMPLE_LEAD + r"[^;:.]{0,60}$")
 _RUN_WORDS = re.compile(r"\b(?:on|deploy\w*|run\w*|measur\w*|execut\w*|benchmark\w*)\s")
 _RUN_BEFORE = re.compile(r"\b(?:[Oo]n|[Oo]nto|[Uu]sing|[Aa]cross|[Pp]er)\s+(?:(?:a|an|the|one|two|four|eight|single|multiple|\d+|[a-z]+)\s+){0,2}$")
 
