@@ -1613,6 +1613,11 @@ RESULT_CASES = [
      "We propose Zephra. Training takes 2.5 days on 32 H100 GPUs, and fine-tuning the decoder takes 4 hours. "
      "Zephra generates a 480p clip in 9.8 seconds on one H800.",
      "metric", {"2.5 days": "training-time", "4 hours": "fine-tuning-time", "9.8 seconds": "generation-time"}, True),
+    ("a duration of one unit is read as the plural's unit ('1 day', '1 hour', '1 second')",
+     "Fast Video Generation",
+     "We propose Zephra. Training takes 1 day on 32 H100 GPUs, and fine-tuning the decoder takes 1 hour. "
+     "Zephra generates a 480p clip in 1 second on one H800.",
+     "unit", {"1 day": "days", "1 hour": "h", "1 second": "s"}, True),
     ("'6 GB of GPU memory' the work uses is memory usage; '24 GB of memory' a GPU has is no measure of the work",
      "Compact Fine-Tuning",
      "We propose Zephra. Zephra fine-tunes a 7B model in only 6 GB of GPU memory on a single consumer GPU with "

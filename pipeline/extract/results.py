@@ -24,10 +24,13 @@ _RANGE = rf"(?P<low>{_NUM})(?:\s?[–~-]\s?(?P<high>{_NUM}))?"
 _UNITS = (
     r"PFLOPs/s|TFLOPs/s|GFLOPs/s|FLOPs/s|PFLOPS|TFLOPS|GFLOPS|PFLOPs|GFLOPs|TFLOPs|MFLOPs|FLOPs|fps|FPS|"
     r"tokens/s|samples/s|images/s|it/s|samples/kJ|points?|steps?|ms|GB|MB|GiB|MiB|dB|[MBK](?=\s+(?:\w+\s+)?param)|"
-    r"seconds|sec|s|minutes|min|hours|days|Hz|mW|W|kJ|mJ|J|GB/s|TB/s"
+    r"seconds?|sec|s|minutes?|min|hours?|days?|Hz|mW|W|kJ|mJ|J|GB/s|TB/s"
 )
 # Units written out, as a result carries them.
-_UNIT_SPELLING = {"seconds": "s", "sec": "s", "minutes": "min", "hours": "h", "FPS": "fps", "point": "points", "step": "steps"}
+_UNIT_SPELLING = {
+    "seconds": "s", "second": "s", "sec": "s", "minutes": "min", "minute": "min", "hours": "h", "hour": "h", "day": "days",
+    "FPS": "fps", "point": "points", "step": "steps",
+}
 _UNIT_NAME = re.compile(_UNITS)
 # "640 GPU-hours", "3,000 H100 GPU-hours": compute, with the processor it was spent on.
 _GPU_TIME = r"(?:[A-Z][A-Za-z]*\d+[A-Za-z]*\s)?GPU[- ](?:hours|days)"
