@@ -551,6 +551,18 @@ def test_extract_unseen_benchmark_names_and_names_completing_a_list(extractor):
                                                       "Math-Shepherd and Qwen2.5-Math-PRM-7B. Systems such as Tutel and "
                                                       "DeepSpeed-MoE overlap communication.")
     assert roles["Math-Shepherd"] == roles["Qwen2.5-Math-PRM-7B"] == {"compares_with"} and "Tutel" in roles
+    # The list's last name may end the sentence: "... such as FasterTransformer and Orca."
+    _, roles = _extract(extractor, "Serving", "We present Ranger. Ranger raises throughput by 2-4x compared to "
+                                              "state-of-the-art systems such as FasterTransformer and Orca.")
+    assert roles.get("Orca") == {"compares_with"}
+    # A capitalised word with "++" is a name of its own, wherever it stands: "the perplexity of Transformer++".
+    _, roles = _extract(extractor, "Gated Recurrences", "We propose Gatekeeper. It matches the perplexity of "
+                                                        "Transformer++ at 1.3B parameters, while C++ code runs it.")
+    assert roles.get("Transformer++") == {"compares_with"} and "C++" not in roles
+    # The ODE samplers diffusion papers compare with are known methods.
+    _, roles = _extract(extractor, "Fewer Steps", "We propose QuickStep. It reduces FID from 15.3 to 6.1 relative to "
+                                                  "the Euler sampler at 8 steps and beats Heun's method.")
+    assert roles.get("Euler sampler") == roles.get("Heun sampler") == {"compares_with"}
     assert types["DeepSeek-V2-Lite"] == types["FooNet-7B"] == "Model"
 
 

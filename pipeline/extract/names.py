@@ -210,14 +210,14 @@ _CHUNK_AFTER_DIGIT = re.compile(r"(?<=\d)" + _CHUNK_BODY)
 _CHUNK_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.+π")
 # Where a coined chunk may be: a digit, an underscore, a capital after a letter
 # or a hyphen. Most words have none of these.
-_MAYBE_COINED = re.compile(r"[A-Za-z][A-Z]|[A-Za-z_-]\d|_|-[A-Z]")
+_MAYBE_COINED = re.compile(r"[A-Za-z][A-Z]|[A-Za-z_-]\d|_|-[A-Z]|[A-Za-z]\+")
 # The same places found by their rarer second character (or "_"): Python's re
 # skips to a pattern's first characters in C when they are few, and capitals,
 # digits and "_" are few where letters are not.
-_COINED_MARK = re.compile(r"[A-Z\d_](?:(?<=[A-Za-z-][A-Z])|(?<=[A-Za-z_-]\d)|(?<=_))")
+_COINED_MARK = re.compile(r"[A-Z\d_+](?:(?<=[A-Za-z-][A-Z])|(?<=[A-Za-z_-]\d)|(?<=_)|(?<=[A-Za-z]\+))")
 # The same for ASCII text, twice as fast: re tests a character against every
 # Unicode digit for \d, and an ASCII text holds no digits but 0-9.
-_ASCII_COINED_MARK = re.compile(r"[A-Z0-9_](?:(?<=[A-Za-z-][A-Z])|(?<=[A-Za-z_-][0-9])|(?<=_))")
+_ASCII_COINED_MARK = re.compile(r"[A-Z0-9_+](?:(?<=[A-Za-z-][A-Z])|(?<=[A-Za-z_-][0-9])|(?<=_)|(?<=[A-Za-z]\+))")
 _MATH = re.compile(r"\b(?:O|o|Theta|Omega|Θ|Ω)\([^()]*$")
 _VERSION = re.compile(
     r" (\d{1,2}(?:\.\d)?[a-wyz]?|v\d{1,2}(?:\.\d{1,2})?|(?:19|20)\d\d|II|III|XL|Bench|Benchmark|Arena|Eval|Suite|QA)"
@@ -294,8 +294,8 @@ def is_coined(chunk: str) -> bool:
 
     >>> [is_coined(c) for c in ["FlashAttention", "Qwen3-30B-A3B", "ED-NeRF", "R-Sum", "Path-X",
     ...  "GPT-2", "FRANC", "nnAudio", "Vision-Language-Action", "IO-aware", "Transformers", "VQ", "M2", "kHz",
-    ...  "Phi-3.5-mini", "image-to-3D"]]
-    [True, True, True, True, True, True, True, True, False, False, False, False, True, False, True, False]
+    ...  "Phi-3.5-mini", "image-to-3D", "Transformer++", "C++"]]
+    [True, True, True, True, True, True, True, True, False, False, False, False, True, False, True, False, True, False]
     """
     if not chunk or chunk[0].isdigit() or chunk in _UNIT_WORDS:
         return False
@@ -306,6 +306,8 @@ def is_coined(chunk: str) -> bool:
         return False  # "image-to-3D", "Text-to-4D": a task, not a name
     if len(parts) == 1:
         part = parts[0]
+        if part.endswith("++") and part[0].isupper() and part[1:-2].isalpha() and len(part) > 4:
+            return True  # "Transformer++": an improved version's name (not "C++")
         if _is_acronym(part):
             return sum(map(str.isalpha, part)) >= 3 or any(map(str.isdigit, part))
         return _is_special(part)

@@ -1071,7 +1071,8 @@ _NAME_AT = re.compile(names.NEW_NAME + r"(?=,\s+(?:an?|the)\s|\s*\()")
 
 
 # The item after a list's last name, and the one before its first: "MuSiQue and Bamboogle", "Hypersim, KITTI".
-_NEXT_ITEM = re.compile(LIST_JOIN + r"([A-Z][\w+-]*[\w+])(?![\w.-]|\s+[A-Z0-9])")
+# A full stop may end the sentence after it ("such as FasterTransformer and Orca."), not continue it ("Orca.js").
+_NEXT_ITEM = re.compile(LIST_JOIN + r"([A-Z][\w+-]*[\w+])(?![\w-]|\.\w|\s+[A-Z0-9])")
 _ITEM_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w+-]*[\w+])" + LIST_JOIN + "$")
 _AND_OR = re.compile(r"\b(?:and|or)\b")
 # What opens a list of rivals or examples, so that one known name in it is enough: "Compared with S-LoRA
