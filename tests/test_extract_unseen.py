@@ -22,6 +22,10 @@ CASES = [
      {"Zephra", "Kestrel"}, {"Zephra": "Model", "Kestrel": "Method"}),
     ("New Suites", "We present ZephraSet and ZephraArena for evaluating agents.",
      {"ZephraSet", "ZephraArena"}, {"ZephraSet": "Dataset", "ZephraArena": "Dataset"}),
+    # A new name the text calls an accelerator is a proposed device; a known device is never proposed.
+    ("Sparse Attention in Silicon",
+     "We present SpARC, an accelerator for sparse attention. We present results on an RTX 4090.",
+     {"SpARC"}, {"SpARC": "Hardware"}),
     # Other ways abstracts name their own work: "X is a new ...", "Introducing X", a dashed title prefix,
     # "our main contribution is X", "a <kind>, X,", "we open-source X", "X, our proposed ...,", "X, a ... we introduce".
     ("Efficient Sparse Routing",
