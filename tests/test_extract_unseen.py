@@ -1601,6 +1601,17 @@ RESULT_CASES = [
      "We propose FixLoop. It improves pass@1 on HumanEval from 52.4% to 61.0% and on MBPP from 55.1% to 60.7%. The "
      "detector reaches 44.1 AP on COCO and 27.8 AP on LVIS.",
      "dataset", {"61.0%": "humaneval", "60.7%": "mbpp", "44.1": "coco", "27.8": "lvis"}, False),
+    ("in a benchmark paper, claims that name no dataset are measured on the benchmark; not in a paper that "
+     "builds a dataset to train on",
+     "Can Agents Read Invoices?",
+     "We introduce LedgerQA, a benchmark of 2,100 questions over scanned invoices. We evaluate 12 models on "
+     "LedgerQA. The best model reaches only 48.2% accuracy, and open models trail it by 9 points.",
+     "dataset", {"48.2%": "ledgerqa", "9 points": "ledgerqa"}, True),
+    ("a dataset the paper trains on is no benchmark its claims are measured on",
+     "Self-Repair for Code Models",
+     "We construct FixMix, a dataset of 90k repair trajectories, and fine-tune StarCoder2-3B on FixMix. The "
+     "repairs raise the number of generated tokens by 2.3x.",
+     "dataset", {"2.3x": None}, True),
     ("\"pass@1\" is the vocabulary's pass@1, and the measure of the number after it",
      "Code Repair", "We propose FixLoop. It raises pass@1 on HumanEval from 52.4% to 61.0%.",
      "metric", {"61.0%": "pass-1"}, True),

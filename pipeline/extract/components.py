@@ -722,6 +722,7 @@ class ResultFinder:
         found = find_results(
             data["text"], [tuple(s) for s in data["sentences"]], mentions, entities, set(proposed), data["title_end"],
             frozenset(key for key, role, *_ in data["relations"] if role == "compares_with"),
+            frozenset(key for key, role, *_ in data["relations"] if role == "evaluated_on"),
         )
         vocabulary = self.nlp.get_pipe("pg_vocabulary").vocabulary
         results = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .names import NUMBER_TIE
 from .patterns import AnyCase
@@ -207,6 +207,7 @@ def find_results(
     proposed: set[str],
     title_end: int,
     compared: frozenset[str] = frozenset(),
+    evaluated: frozenset[str] = frozenset(),
 ) -> list[FoundResult]:
     """The quantitative claims of one paper's abstract.
 
@@ -218,6 +219,7 @@ def find_results(
         proposed: keys of the entities the paper proposes.
         title_end: where the title ends (the title holds no results).
         compared: keys of the entities the paper compares with (its baselines).
+        evaluated: keys of the datasets the paper evaluates on.
     """
     by_sentence: dict[tuple[int, int], list[Found]] = {}
     for mention in mentions:
@@ -249,7 +251,27 @@ def find_results(
             here.append(_result(text, match, local, entities, s_start, s_end, compared))
         here = _respective(text, local, entities, sorted(here, key=lambda r: r.start), compared)
         found.extend(_share_metrics(text, here))
-    return found
+    return _on_the_benchmark(found, mentions, entities, proposed, evaluated)
+
+
+def _on_the_benchmark(
+    found: list[FoundResult], mentions: list[Found], entities: dict[str, Known], proposed: set[str], evaluated: frozenset[str]
+) -> list[FoundResult]:
+    """In a paper whose one proposal is a benchmark it evaluates on, the claims after it that name no dataset are
+    measured on it: "We introduce SciFigBench ... The best model, GPT-4o, reaches only 51.3% accuracy" (not a
+    dataset the paper trains on: "We construct RepairMix ... raises the number of tokens by 2.3x").
+
+    A paper that proposes something else too is no benchmark paper.
+    """
+    if len(proposed) != 1:
+        return found
+    (key,) = proposed
+    if key not in evaluated or key not in entities or entities[key].type != "Dataset":
+        return found
+    first = min((m.start for m in mentions if m.key == key), default=None)
+    if first is None:
+        return found
+    return [replace(r, dataset=key) if r.dataset is None and r.start > first else r for r in found]
 
 
 def _listed_runs(text: str, spans: list) -> list[list]:
