@@ -449,6 +449,10 @@ def test_extract_unseen_metric_with_its_own_number_is_not_anothers(extractor):
         ("We scale GAT to graphs with billions of edges by partitioning them.", "GAT"),
         # "speeds up X" makes X faster; it is not a rival X is faster than.
         ("We propose DiffCache, which speeds up Stable Diffusion XL inference by reusing features.", "SDXL"),
+        # What the work is an implementation of, or a small change to.
+        ("We present ShardMu, a distributed implementation of Muon that assigns whole matrices to ranks.", "Muon"),
+        ("We propose VarRoll, a drop-in change to the GRPO sampler that reallocates rollouts by variance.",
+         "Group Relative Policy Optimization"),
     ],
 )
 def test_extract_unseen_builds_on(extractor, abstract, base):

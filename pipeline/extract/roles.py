@@ -151,6 +151,9 @@ _BUILDS_BEFORE = AnyCase(
     r"augment(?:s|ed|ing)?|enhanc(?:e|es|ed|ing)|equip(?:s|ped|ping)?|reformulat(?:e|es|ed|ing)|recast(?:s|ing)?|"
     r"start(?:s|ing)? from|initiali[sz]\w* (?:from|with)|distill\w* from|(?:fine-?tuned|trained) from|port(?:s|ed|ing)?|"
     r"continu\w* (?:pre-?)?train\w*|(?:we|to) scale|upcycl\w*|"  # "we port X to", "we continue pretraining X"
+    # "a distributed implementation of Muon": what the work is a new implementation of (not "implemented in
+    # JAX / inside vLLM": the annotators split on the system a work is written in).
+    r"implementation of|"
     r"(?:integrat\w*|incorporat\w*|plug\w*|insert\w*|add(?:s|ed|ing)?)\s+(?:[\w-]+\s+){1,4}(?:in)?to|"
     r"(?:how to )?(?:optimi[sz](?:e|es|ing)|accelerat(?:e|es|ing)|speed(?:s|ing)? up|scal(?:e|es|ing) up))"
     r"\s*" + _DETS + r"(?:[\w.-]+'s\s+)?$"
@@ -175,7 +178,7 @@ _BUILDS_ON_PART_OF = AnyCase(
     # "we analyze the communication and memory traffic of ZeRO-3": an analysis names more of what it studies.
     r"|\banaly[sz]\w*\s+(?:the\s+)?(?:[\w/-]+\s+){0,5}?of\s+" + _DETS + r"$"
     # "a simple modification to Adam", "the main bottleneck of FlashAttention-2": a change to, or a limit of, X.
-    r"|\b(?:modifications?|extensions?)\s+to\s+" + _DETS + r"$"
+    r"|\b(?:modifications?|extensions?|(?:drop-in|simple|small|minimal|lightweight)\s+changes?)\s+to\s+" + _DETS + r"$"
     r"|\bbottlenecks?\s+(?:of|in)\s+" + _DETS + r"$"
     r"|\bstud(?:y|ies) (?:on|of)\s+" + _DETS + r"$"  # "a controlled study on Qwen2.5-Coder-7B"
     # "We follow the design of DiT and replace its attention blocks": the design the work takes over.
@@ -279,8 +282,8 @@ _BUILD_KEYS = (
     "extend", "extension", "build", "built", "top of", "based", "generali", "adapt", "tun", "analy", "stud",
     "revisit", "investigat", "examin", "characteri", "inspired", "variant", "successor", "upgrade", "improv",
     "modif", "upon", "optimi", "accelerat", "speed", "scal", "start", "initiali", "distill", "integrat", "incorporat",
-    "plug", "insert", "add", "approximat", "reduc", "replac", "changes to", "augment", "enhanc", "equip", "reformulat",
-    "recast", "port", "continu", "bottleneck", "trained from", "upcycl", "follow", "redesign",
+    "plug", "insert", "add", "approximat", "reduc", "replac", "change", "augment", "enhanc", "equip", "reformulat",
+    "recast", "port", "continu", "bottleneck", "trained from", "upcycl", "follow", "redesign", "implement",
 )
 _TRAINED_KEYS = ("train", "instruction", "calibrat")
 # The keys as one pattern each: a search for any of them is one scan, in C.
