@@ -1674,3 +1674,13 @@ def test_extract_unseen_result_attributes(extractor, about, title, abstract, att
     found = {r.value_text: getattr(r, attribute) for r in extraction.results}
     assert {text: found.get(text, "(no such result)") for text in expected} == expected, about
     assert not whole or found.keys() == expected.keys(), (about, found)
+
+
+def test_extract_unseen_a_count_of_stages_is_no_name(extractor):
+    """"a training-free, two-stage scheme": the scheme's shape is proposed by nobody; a phrase it qualifies is."""
+    _, roles = _extract(extractor, "Pruning Visual Tokens Early",
+                        "We propose a training-free, two-stage scheme that prunes visual tokens before the projector.")
+    assert "two-stage" not in roles
+    _, roles = _extract(extractor, "Pruning Visual Tokens Early",
+                        "We propose a two-stage pruning scheme that drops visual tokens before the projector.")
+    assert roles.get("two-stage pruning") == {"proposes"}

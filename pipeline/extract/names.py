@@ -684,6 +684,11 @@ _OUR = AnyCase(r"\b(?:our|the proposed|our proposed|the resulting|the new)\s+(?:
 # The last letters a match of _OUR can end with, before its spaces.
 _OUR_LAST_LETTERS = frozenset(w[-1] for w in ("our", "proposed", "resulting", "new", *OUR_KINDS))
 # Words between a proposal verb and its object that are not the name.
+# A count of stages or levels, which describes a technique's shape: "two-stage", "multi-level", "3-pass".
+_SHAPE_ADJECTIVE = re.compile(
+    r"(?:one|two|three|four|five|single|dual|multi|\d+)-(?:stage|step|level|pass|phase|way|layer|tier|branch|round|scale)s?",
+    re.IGNORECASE,
+)
 _LEAD_WORDS = frozenset(
     """a an the our two three four several new novel simple simpler efficient lightweight light-weight first
     unified general generic effective scalable practical principled fast faster robust powerful flexible
@@ -873,6 +878,8 @@ def proposal_objects(text: str, cue: ProposalCue, end: int) -> list[tuple[int, i
         bounded = True
     if not phrase or len(phrase) > 7 or (len(phrase) == len(words[index:]) and not bounded):
         return []
+    if all(_SHAPE_ADJECTIVE.fullmatch(word.group().rstrip(".")) for word in phrase):
+        return []  # "a training-free, two-stage scheme": the scheme's shape, no name
     spans, part = [], []
     for word in phrase:
         if word.group().lower() == "and":
