@@ -79,6 +79,9 @@ class _Note:
 
 _LATEX_WRAPPERS = re.compile(r"\\(?:textbf|textit|texttt|emph|mathrm|mathbf|text|url)\{([^{}]*)\}")
 _LATEX_ESCAPES = re.compile(r"\\([%&_#$])")
+# Math mode around a multiple or an approximation: "5.3$\times$", "$2\times$", "$\sim$40%", "$\approx$3".
+_MATH_TIMES = re.compile(r"\$(\d+(?:\.\d+)?)\s?\\times\s?\$|(?<=\d)\s?\$\s?\\times\s?\$")
+_MATH_APPROX = re.compile(r"\$\s?\\(sim|approx)\s?\$\s?(?=\d)")
 _TIMES_GLUED = re.compile(r"(?<=\d)\s?(?:\\times|times)(?![a-zA-Z])")
 _X_GLUED = re.compile(r"(?<=\d)\s?×")
 _TILDE_RANGE = re.compile(r"(?<=\d)\s?~\s?(?=\d)")
@@ -102,11 +105,15 @@ def clean_text(text: str) -> str:
     'a 6.3x speed-up, 46–75% of PPL and 33% faster'
     >>> clean_text("sim 80% impact")
     '~80% impact'
+    >>> clean_text(r"by 5.3$\\times$ and $2\\times$ faster, with $\\sim$40% less memory")
+    'by 5.3x and 2x faster, with ~40% less memory'
     """
     text = unicodedata.normalize("NFC", text)
     text = _BRACED_JUNK.sub("", text)
     text = _LATEX_WRAPPERS.sub(r"\1", text)
     text = _LATEX_ESCAPES.sub(r"\1", text)
+    text = _MATH_TIMES.sub(lambda m: (m.group(1) or "") + "x", text)
+    text = _MATH_APPROX.sub(lambda m: "~" if m.group(1) == "sim" else "\u2248", text)
     text = _TIMES_GLUED.sub("x", text)
     text = _X_GLUED.sub("x", text)
     text = _TILDE_RANGE.sub("–", text)

@@ -1654,6 +1654,10 @@ RESULT_CASES = [
      "We propose Zephra. Zephra fine-tunes a 7B model in only 6 GB of GPU memory on a single consumer GPU with "
      "24 GB of memory.",
      "metric", {"6 GB": "memory-usage", "24 GB": None}, False),
+    ("LaTeX left in a pasted abstract is a multiple too ('5.3$\\times$', '$2\\times$'): ingest cleans it",
+     "Compact KV Caches",
+     "We propose KVSplice. KVSplice cuts KV cache memory by 5.3$\\times$ and decodes $2\\times$ faster than KIVI.",
+     "unit", {"5.3x": "x", "2x": "x"}, True),
     ("units are written one way",
      "Edge Detection", "We propose EdgeDet. It runs at 23 FPS, 31 fps and in 2.5 seconds, with gains of 15%-50%.",
      "unit", {"23 FPS": "fps", "31 fps": "fps", "2.5 seconds": "s", "15%-50%": "%"}, True),
@@ -1684,3 +1688,11 @@ def test_extract_unseen_a_count_of_stages_is_no_name(extractor):
     _, roles = _extract(extractor, "Pruning Visual Tokens Early",
                         "We propose a two-stage pruning scheme that drops visual tokens before the projector.")
     assert roles.get("two-stage pruning") == {"proposes"}
+
+
+def test_extract_unseen_w_slash_o_retraining_is_training_free(extractor):
+    """"w/o retraining", as listings write it, leaves the models a method runs unchanged: used, not built on."""
+    _, roles = _extract(extractor, "Mixed-Precision KV Caches",
+                        "We propose KVSplice, which keeps the top 5% of tokens in FP8. On Llama-3.1-8B-Instruct, "
+                        "KVSplice cuts KV cache memory by 5.3x w/o retraining.")
+    assert "uses" in roles["Llama-3.1-8B-Instruct"] and "builds_on" not in roles["Llama-3.1-8B-Instruct"]

@@ -1105,8 +1105,8 @@ _AND_TO_AGAIN = re.compile(r",?\s+(?:and|or)\s+(?:to|on)\s+(?:the\s+)?(?:[\w-]+\
 LIST_GAP = re.compile(LIST_JOIN + "$")
 # A method that changes no model's weights: "training-free", "requires no retraining", "post-training quantization".
 _TRAINING_FREE = AnyCase(
-    r"\b(?:training-free|post-training|without (?:any )?(?:re-?)?training|(?:requires?|needs?|with) no (?:re-?)?training|"
-    r"without (?:any )?fine-?tuning|plug-and-play|one-shot)\b"
+    r"\b(?:training-free|post-training|(?:without|w/o) (?:any )?(?:re-?)?training|(?:requires?|needs?|with) no (?:re-?)?training|"
+    r"(?:without|w/o) (?:any )?fine-?tuning|plug-and-play|one-shot)\b"
 )
 _RELATIVE = re.compile(r"\d(?:\.\d+)?\s?(?:%|x\b|×|points?\b)")  # a number relative to something
 _SPEEDUP = AnyCase(r"\b(?:speed-?ups?|faster|\d+(?:\.\d+)?x)\b")
