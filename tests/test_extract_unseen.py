@@ -1658,6 +1658,16 @@ RESULT_CASES = [
      "Compact KV Caches",
      "We propose KVSplice. KVSplice cuts KV cache memory by 5.3$\\times$ and decodes $2\\times$ faster than KIVI.",
      "unit", {"5.3x": "x", "2x": "x"}, True),
+    ("a platform-dependent claim that names no device is taken on the device a setup sentence before it runs on; "
+     "a quality claim, or one after a setup naming two devices, is on none",
+     "Sharded Optimizers",
+     "We propose ShardMu. We train 7B models on 2T tokens with up to 1,024 H100 GPUs. ShardMu sustains 41.8% model "
+     "FLOPs utilization and gives a 1.4x end-to-end speedup, and it lowers perplexity by 0.5 points.",
+     "hardware", {"41.8%": "h100", "1.4x": "h100", "0.5 points": None}, True),
+    ("a setup naming two devices gives a later claim neither",
+     "Sharded Optimizers",
+     "We propose ShardMu. We benchmark it on H100 and A100 GPUs. ShardMu gives a 1.4x end-to-end speedup.",
+     "hardware", {"1.4x": None}, True),
     ("units are written one way",
      "Edge Detection", "We propose EdgeDet. It runs at 23 FPS, 31 fps and in 2.5 seconds, with gains of 15%-50%.",
      "unit", {"23 FPS": "fps", "31 fps": "fps", "2.5 seconds": "s", "15%-50%": "%"}, True),

@@ -225,6 +225,7 @@ def find_results(
     for mention in mentions:
         by_sentence.setdefault(sentence_of(sentences, mention.start), []).append(mention)
     found: list[FoundResult] = []
+    setup_devices: set[str] = set()  # the specific devices of sentences with no claim: where the experiments run
     # From where the paper speaks of its own work, the numbers of every sentence
     # are its results ("The detector attains 58.9 mAP"); before, only those of a
     # sentence with results words.
@@ -236,6 +237,8 @@ def find_results(
         if s_start < own_work_from and not _OWN_WORK.search(text, s_start, s_end):
             continue
         if not _DIGIT.search(text, s_start, s_end):
+            if s_start >= own_work_from:
+                setup_devices |= _setup_devices(text, local, entities, s_start)
             continue  # no number, no result
         taken: list[tuple[int, int]] = []
         matches = list(_FROM_TO.finditer(text, s_start, s_end)) + list(_VALUE.finditer(text, s_start, s_end))
@@ -249,9 +252,50 @@ def find_results(
             if _SETTING_BEFORE.search(text, max(s_start, start - 60), start):
                 continue  # "models with 1.3B, 7B and 13B parameters", "every 20 steps": the setup, not a result
             here.append(_result(text, match, local, entities, s_start, s_end, compared))
-        here = _respective(text, local, entities, sorted(here, key=lambda r: r.start), compared)
-        found.extend(_share_metrics(text, here))
+        here = _share_metrics(text, _respective(text, local, entities, sorted(here, key=lambda r: r.start), compared))
+        if not here and s_start >= own_work_from:
+            setup_devices |= _setup_devices(text, local, entities, s_start)
+        elif len(setup_devices) == 1:
+            here = [_on_setup_device(r, setup_devices) for r in here]
+        found.extend(here)
     return _on_the_benchmark(found, mentions, entities, proposed, evaluated)
+
+
+# Measures that depend on the platform they are taken on: time, speed, throughput, utilisation, memory.
+_PLATFORM_MEASURE = re.compile(
+    r"speed|throughput|latency|utili[sz]ation|memory|flops|per.second|fps|frames|time.(?:to|per)|"
+    r"(?:training|inference|wall.clock|run|decoding|generation|compilation|epoch|step|iteration|prefill|search|query|"
+    r"end.to.end|fine.tuning|quantization).?time"
+)
+
+
+# A device the experiments run on: "on a single A100", "with up to 1,024 H100 GPUs", "across 8 TPU v5e chips".
+_RUNS_ON_BEFORE = AnyCase(
+    r"\b(?:on|onto|using|across|with|per)\s+(?:up to\s+)?(?:(?:a|an|the|one|two|four|eight|single|\d[\d,]*)\s+)?$"
+)
+
+
+def _setup_devices(text: str, local: list[Found], entities: dict[str, Known], s_start: int) -> set[str]:
+    """The specific devices a sentence says the work runs on ("on H100 and A100 GPUs"; not a part it uses:
+    "streams from SRAM")."""
+    devices = [
+        m for m in local
+        if (entity := entities.get(m.key)) is not None and entity.type == "Hardware" and not entity.generic_class
+    ]
+    if any(_RUNS_ON_BEFORE.search(text[max(s_start, m.start - 30) : m.start]) for m in devices):
+        return {m.key for m in devices}
+    return set()
+
+
+def _on_setup_device(result: FoundResult, setup_devices: set[str]) -> FoundResult:
+    """A platform-dependent claim that names no device is taken on the one device a setup sentence before it
+    named ("We train ... with up to 1,024 H100 GPUs. OrthoShard sustains 41.8% MFU ...")."""
+    if result.hardware is not None:
+        return result
+    measure = result.metric or result.implied_metric or ""
+    if not _PLATFORM_MEASURE.search(measure) and result.unit not in _TIME_UNITS:
+        return result
+    return replace(result, hardware=next(iter(setup_devices)))
 
 
 def _on_the_benchmark(
