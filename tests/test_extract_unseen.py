@@ -1706,3 +1706,13 @@ def test_extract_unseen_w_slash_o_retraining_is_training_free(extractor):
                         "We propose KVSplice, which keeps the top 5% of tokens in FP8. On Llama-3.1-8B-Instruct, "
                         "KVSplice cuts KV cache memory by 5.3x w/o retraining.")
     assert "uses" in roles["Llama-3.1-8B-Instruct"] and "builds_on" not in roles["Llama-3.1-8B-Instruct"]
+
+
+def test_extract_unseen_a_part_of_the_training_data_is_used(extractor):
+    """"2T tokens of FineWeb-Edu" and "the training split of MATH" are data the work trains on; the benchmarks it
+    then measures on are evaluated on."""
+    _, roles = _extract(extractor, "Length Rewards",
+                        "We propose LeanThink. We train 7B models on 2T tokens of FineWeb-Edu, and our method "
+                        "fine-tunes Qwen2.5-7B with reinforcement learning on the training split of MATH. On "
+                        "MATH-500 it shortens responses by 47.3%.")
+    assert roles["FineWeb-Edu"] == roles["MATH"] == {"uses"} and roles["MATH-500"] == {"evaluated_on"}

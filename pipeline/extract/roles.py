@@ -522,8 +522,11 @@ def assign_roles(
         lower = before.lower()
         may_compare = comparable and _COMPARE_KEY.search(lower) is not None
         may_build = _BUILD_KEY.search(lower) is not None
-        if entity.type == "Dataset" and _TRAINED_KEY.search(lower) and _TRAINED_ON.search(before):
-            # "pre-trained on 300B tokens of the Pile", "calibrated on C4": data the work uses.
+        if entity.type == "Dataset" and _TRAINED_KEY.search(lower) and (
+            _TRAINED_ON.search(before) or _TRAINING_PART_OF.search(before)
+        ):
+            # "pre-trained on 300B tokens of the Pile", "calibrated on C4", "on the training split of MATH":
+            # data the work uses.
             add(key, "uses", mention.start, mention.end, "cue:training-data", 0.7)
         elif (
             entity.type == "Dataset" and _TUNES_WORD in lower and _FINE_TUNES_ON.search(before)
@@ -1012,9 +1015,11 @@ _FROM_TO = re.compile(r"\bfrom\s+[\d.]+\S*\s+(?:\w+\s+)?to\s+[\d.]+")
 # training system is evaluated on that corpus.)
 _TRAINING_OBJECT = (
     r"(?:\s+(?!evaluat|test|benchmark|assess|validat)[\w.,-]+){0,8}?\s+(?:on|from|of|using|with)\s+(?:the\s+)?"
-    # the later names of a list ("trained on a mixture of DocVQA, ChartQA and ...")
-    r"(?:[\w-]+\s+){0,2}(?:[\w.+-]+(?:,\s+|,?\s+and\s+))*$"
+    # the later names of a list ("trained on a mixture of DocVQA, ChartQA and ..."); a part of the data
+    # ("on 2T tokens of FineWeb-Edu", "on the training split of MATH")
+    r"(?:[\w-]+\s+){0,2}(?:of\s+(?:the\s+)?)?(?:[\w.+-]+(?:,\s+|,?\s+and\s+))*$"
 )
+_TRAINING_PART_OF = re.compile(r"\btraining\s+(?:split|set|data|portion|subset|problems)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _TRAINED_ON = re.compile(
     r"\b(?:(?:pre-?)?train(?:s|ed)?|instruction[ -]tun(?:e|es|ed|ing)|calibrat(?:e|es|ed))" + _TRAINING_OBJECT,
     re.IGNORECASE,
