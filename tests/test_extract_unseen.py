@@ -664,6 +664,10 @@ def test_extract_unseen_metrics_of_qualitative_claims(extractor):
     assert roles["phoneme boundary score"] == {"reports"}
     _, roles = _extract(extractor, "Aligners", "Our aligner reduces alignment time and the overall time of the pipeline.")
     assert roles["alignment time"] == {"reports"} and "time" not in roles
+    # A change said in words is a claim too: "latency drops by half", "is halved".
+    _, roles = _extract(extractor, "Sharded Optimizers", "We propose ShardMu, which overlaps the iterations with the "
+                                                         "reduce-scatter. Latency drops by half, and throughput doubles.")
+    assert roles["latency"] == roles["throughput"] == {"reports"}
 
 
 def test_extract_unseen_baselines_far_after_the_comparison(extractor):

@@ -822,7 +822,9 @@ def assign_roles(
             continue  # "policies pretrained on corpora such as Open X-Embodiment ...": the background's example
         elif entity.type == "Hardware" and _RUN_BEFORE.search(text, max(s_start, mention.start - 40), mention.start):
             add(key, "runs_on", mention.start, mention.end, "cue:runs_on", 0.6)  # "tensor cores on modern GPUs"
-        elif states_results(sentence, names_proposed) or (s_start >= own_work_from and _NUMBER.search(sentence)):
+        elif states_results(sentence, names_proposed) or (s_start >= own_work_from and (
+            _NUMBER.search(sentence) or entity.type == "Metric" and _CHANGE_IN_WORDS.search(sentence)
+        )):
             add(key, _DEFAULT_ROLE[entity.type], mention.start, mention.end, "default:type", 0.6)
 
     # "Pipeline parallelism partitions ..., but its bubbles grow ...": the technique an abstract opens on,
@@ -1113,6 +1115,8 @@ _TRAINING_FREE = AnyCase(
     r"\b(?:training-free|post-training|(?:without|w/o) (?:any )?(?:re-?)?training|(?:requires?|needs?|with) no (?:re-?)?training|"
     r"(?:without|w/o) (?:any )?fine-?tuning|plug-and-play|one-shot)\b"
 )
+# A change stated in words, not digits: "memory usage is also halved", "latency drops by half".
+_CHANGE_IN_WORDS = AnyCase(r"\b(?:halv(?:e|es|ed|ing)|by half|in half|doubl(?:e|es|ed|ing)|twice|(?:three|four|ten)fold)\b")
 _RELATIVE = re.compile(r"\d(?:\.\d+)?\s?(?:%|x\b|×|points?\b)")  # a number relative to something
 _SPEEDUP = AnyCase(r"\b(?:speed-?ups?|faster|\d+(?:\.\d+)?x)\b")
 # "For VAR, ...", "applied to LLaMA", "boosting OpenVLA's": the model the method is applied to.
