@@ -1668,6 +1668,10 @@ RESULT_CASES = [
      "We propose ShardMu. We train 7B models on 2T tokens with up to 1,024 H100 GPUs. ShardMu sustains 41.8% model "
      "FLOPs utilization and gives a 1.4x end-to-end speedup, and it lowers perplexity by 0.5 points.",
      "hardware", {"41.8%": "h100", "1.4x": "h100", "0.5 points": None}, True),
+    ("a quality measure taken on a device is no measure of the device; speed on it is",
+     "Detection at the Edge",
+     "We propose EdgeDet. On a Jetson AGX Orin, EdgeDet reaches 44.1 AP on COCO at 31 fps.",
+     "hardware", {"44.1": None, "31 fps": "jetson-agx-orin"}, True),
     ("a setup naming two devices gives a later claim neither",
      "Sharded Optimizers",
      "We propose ShardMu. We benchmark it on H100 and A100 GPUs. ShardMu gives a 1.4x end-to-end speedup.",

@@ -263,9 +263,14 @@ def find_results(
 
 # Measures that depend on the platform they are taken on: time, speed, throughput, utilisation, memory.
 _PLATFORM_MEASURE = re.compile(
-    r"speed|throughput|latency|utili[sz]ation|memory|flops|per.second|fps|frames|time.(?:to|per)|"
-    r"(?:training|inference|wall.clock|run|decoding|generation|compilation|epoch|step|iteration|prefill|search|query|"
-    r"end.to.end|fine.tuning|quantization).?time"
+    r"speed|throughput|goodput|latency|utili[sz]ation|occupancy|memory|cache|flops|per.second|fps|frames|"
+    r"(?<!watch)(?<!watch.)time|gpu.(?:hours|days)|frequency|energy|power|bandwidth|efficiency|tokens",
+    re.IGNORECASE,
+)
+# Units only a platform's measures carry: durations, rates, power and energy, compute spent.
+_PLATFORM_UNITS = frozenset(
+    "s ms min h days µs Hz W mW kJ mJ J GPU-hours GPU-days tokens/s samples/s images/s it/s fps TFLOPs/s PFLOPs/s "
+    "GFLOPs/s TFLOPS PFLOPS GFLOPS GB/s TB/s samples/kJ".split()
 )
 
 
@@ -290,12 +295,14 @@ def _setup_devices(text: str, local: list[Found], entities: dict[str, Known], s_
 def _on_setup_device(result: FoundResult, setup_devices: set[str]) -> FoundResult:
     """A platform-dependent claim that names no device is taken on the one device a setup sentence before it
     named ("We train ... with up to 1,024 H100 GPUs. OrthoShard sustains 41.8% MFU ...")."""
-    if result.hardware is not None:
-        return result
-    measure = result.metric or result.implied_metric or ""
-    if not _PLATFORM_MEASURE.search(measure) and result.unit not in _TIME_UNITS:
+    if result.hardware is not None or not _platform_measure(result.metric or result.implied_metric or "", result.unit):
         return result
     return replace(result, hardware=next(iter(setup_devices)))
+
+
+def _platform_measure(measure: str, unit: str | None) -> bool:
+    """Whether a measure (a metric's key or name) depends on the platform it is taken on."""
+    return unit in _PLATFORM_UNITS or _PLATFORM_MEASURE.search(measure) is not None
 
 
 def _on_the_benchmark(
@@ -507,6 +514,9 @@ def _result(
         if unit == "x" and _SPEED_WORDS.search(text[start : min(s_end, end + 40)] + " " + text[max(s_start, start - 60) : start]):
             implied = "speedup"
     hardware = nearest("Hardware", after_only=True) or _only(local, entities, "Hardware")
+    measure = metric or implied
+    if hardware is not None and measure is not None and not _platform_measure(measure, unit):
+        hardware = None  # "44.1 AP on a Jetson AGX Orin": quality does not depend on the platform
     dataset = (
         _dataset_after(text, local, entities, end)
         or _dataset_before(text, local, entities, start)
