@@ -1724,3 +1724,12 @@ def test_extract_unseen_a_part_of_the_training_data_is_used(extractor):
                         "fine-tunes Qwen2.5-7B with reinforcement learning on the training split of MATH. On "
                         "MATH-500 it shortens responses by 47.3%.")
     assert roles["FineWeb-Edu"] == roles["MATH"] == {"uses"} and roles["MATH-500"] == {"evaluated_on"}
+
+
+def test_extract_unseen_paper_and_code_hosts_are_no_entities(extractor):
+    """"figures extracted from arXiv papers", "real GitHub issues": where documents come from is no entity; the arXiv
+    summarization dataset is one."""
+    _, roles = _extract(extractor, "Reading Figures",
+                        "We introduce SciFig, a benchmark of 4,212 questions over figures extracted from arXiv papers "
+                        "and real GitHub issues. We also evaluate on the arXiv and PubMed summarization datasets.")
+    assert "GitHub" not in roles and roles.get("arXiv") == {"evaluated_on"}
