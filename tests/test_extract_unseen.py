@@ -1680,6 +1680,11 @@ RESULT_CASES = [
      "Compact KV Caches",
      "We propose KVSplice. It cuts KV cache memory usage by 5.3x, and KV cache memory is reduced by 62% at 128K.",
      "metric", {"5.3x": "memory-usage", "62%": "memory-usage"}, True),
+    ("'average acceptance length' is the acceptance length, by either name",
+     "Draft Trees",
+     "We propose DraftWeave. It reaches an average acceptance length of 5.12 tokens, and a mean accepted length of "
+     "4.6 tokens on MT-Bench.",
+     "metric", {"5.12 tokens": "acceptance-length", "4.6 tokens": "acceptance-length"}, True),
     ("units are written one way",
      "Edge Detection", "We propose EdgeDet. It runs at 23 FPS, 31 fps and in 2.5 seconds, with gains of 15%-50%.",
      "unit", {"23 FPS": "fps", "31 fps": "fps", "2.5 seconds": "s", "15%-50%": "%"}, True),

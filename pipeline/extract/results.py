@@ -62,8 +62,9 @@ _OWN_NUMBER_AFTER = re.compile(NUMBER_TIE + r"\d")
 # "a real time factor (RTF) of 0.013 on ...".
 _TIED_NUMBER = re.compile(
     r"(?:\s*\([^()]{1,20}\))?" + NUMBER_TIE + r"(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)(?!,\d)"  # not "3" of "3,200"
+    r"(?:\s(?P<unit>tokens))?"  # "an acceptance length of 5.12 tokens (per step)"
     r"(?=\s*[,;)]|\.(?:\s|$)|\s+(?:on|at|with|and|in|for|while|compared|over|using|is|are|was|were|measured|"
-    r"versus|vs|than|which|that|when|under|across|without|within|after|despite)\b|$)"
+    r"versus|vs|than|which|that|when|under|across|without|within|after|despite|per)\b|$)"
 )
 # A number right before a metric's name: "45.3 BLEU", "2.1 FID".
 _BARE_NUMBER = re.compile(r"(?<![\w.,])(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)\s+$")
@@ -186,7 +187,7 @@ def normalise_unit(written: str | None) -> str | None:
         return "x"
     if written and written.endswith(("GPU-hours", "GPU hours", "GPU-days", "GPU days")):
         return "GPU-hours" if written.endswith("hours") else "GPU-days"  # "H100 GPU-hours": the processor is no unit
-    if written and written not in ("%", "x", "M", "B", "K") and not _UNIT_NAME.fullmatch(written):
+    if written and written not in ("%", "x", "M", "B", "K", "tokens") and not _UNIT_NAME.fullmatch(written):
         return None  # "from 4.19 to 9.96" has no unit; a word after the first number is not one
     return _UNIT_SPELLING.get(written, written)  # type: ignore[arg-type]
 
