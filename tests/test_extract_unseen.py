@@ -1742,3 +1742,12 @@ def test_extract_unseen_paper_and_code_hosts_are_no_entities(extractor):
                         "We introduce SciFig, a benchmark of 4,212 questions over figures extracted from arXiv papers "
                         "and real GitHub issues. We also evaluate on the arXiv and PubMed summarization datasets.")
     assert "GitHub" not in roles and roles.get("arXiv") == {"evaluated_on"}
+
+
+def test_extract_unseen_data_the_work_derives_from_is_used_not_built_on(extractor):
+    """A building-on cue before a dataset ("initialised with ImageNet-21k weights", "an extension of C4") makes
+    it data the work uses: no annotator gives a dataset builds_on."""
+    _, roles = _extract(extractor, "Continual Adapters",
+                        "We propose Ribbon. Starting from a ViT-B/16 initialised with ImageNet-21k weights, Ribbon "
+                        "trains only 0.3% of the backbone's parameters per task.")
+    assert roles["ImageNet-21K"] == {"uses"} and "builds_on" in roles["ViT-B/16"]

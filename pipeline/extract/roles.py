@@ -609,8 +609,13 @@ def assign_roles(
                 or may_build and before.endswith(", ") and _BUILDS_APPOSED.search(before, lowered=lower)
             )
         ):
-            add(key, "builds_on", mention.start, mention.end, "cue:builds_on", 0.8)
-            built_end = mention.end
+            if entity.type == "Dataset":
+                # "a multi-turn variant of LongBench", "initialised with ImageNet-21k weights": data the work
+                # derives its own from is data it uses (no annotator gives a dataset builds_on).
+                add(key, "uses", mention.start, mention.end, "cue:derived-data", 0.6)
+            else:
+                add(key, "builds_on", mention.start, mention.end, "cue:builds_on", 0.8)
+                built_end = mention.end
         elif may_build and comparable and _BUILDS_ON_PART_OF.search(before, lowered=lower):
             add(key, "builds_on", mention.start, mention.end, "cue:builds-on-part", 0.75)
             built_end = mention.end
