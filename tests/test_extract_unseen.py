@@ -598,6 +598,11 @@ def test_extract_unseen_clauses_about_other_work_give_the_paper_no_role(extracto
     assert roles["LoRA"] == roles["S4"] == roles["Stable Diffusion"] == {"mentions"}
     assert roles["DoRA"] == {"builds_on"} and roles["ControlNet"] == {"compares_with"}
     assert roles["token merging"] == {"uses"}
+    # What other work did to mend a problem: "SBERT (...) addressed this by fine-tuning BERT".
+    _, roles = _extract(extractor, "Sentence Embeddings",
+                        "Sentence-BERT (SBERT) addressed this by fine-tuning BERT in a siamese network. We propose "
+                        "DualSim, which adds an alignment loss.")
+    assert roles["BERT"] == {"mentions"}
 
 
 def test_extract_unseen_a_measure_qualified_by_an_activity_is_the_known_metric(extractor):

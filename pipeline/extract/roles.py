@@ -918,8 +918,12 @@ _OTHERS_SUBJECT = AnyCase(
 _FOUND_START = attrgetter("start")
 _OWN_AGAIN = AnyCase(r",\s+(?:we|our|this)\b|;")
 _SUBJECT_VERB = AnyCase(
-    r"\s+(?:\w+ly\s+)?(?:builds? (?:up)?on|extends?|adapts?|fine-tunes?|distills?|uses?|relies on|employs?|"
-    r"combines?|is built on|is based on)\s+(?:the\s+|a\s+|an\s+)?"
+    r"\)?\s+(?:\w+ly\s+)?(?:builds? (?:up)?on|extends?|adapts?|fine-tunes?|distills?|uses?|relies on|employs?|"
+    r"combines?|is built on|is based on|"
+    # "Sentence-BERT (SBERT) addressed this by fine-tuning BERT": what other work did.
+    r"(?:addressed|tackled|solved|mitigated|improved) (?:this|it|that)(?: \w+)? by "
+    r"(?:building (?:up)?on|extending|adapting|fine-tuning|distilling|using|employing|combining))"
+    r"\s+(?:the\s+|a\s+|an\s+)?"
 )
 
 
