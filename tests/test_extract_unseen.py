@@ -451,6 +451,8 @@ def test_extract_unseen_metric_with_its_own_number_is_not_anothers(extractor):
         ("We propose DiffCache, which speeds up Stable Diffusion XL inference by reusing features.", "SDXL"),
         # What the work is an implementation of, or a small change to.
         ("We present ShardMu, a distributed implementation of Muon that assigns whole matrices to ranks.", "Muon"),
+        ("We propose query recycling. Query recycling also benefits Deformable DETR, improving it by 2.1 mAP.",
+         "Deformable DETR"),
         ("We propose VarRoll, a drop-in change to the GRPO sampler that reallocates rollouts by variance.",
          "Group Relative Policy Optimization"),
     ],

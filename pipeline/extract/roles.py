@@ -155,6 +155,7 @@ _BUILDS_BEFORE = AnyCase(
     # JAX / inside vLLM": the annotators split on the system a work is written in).
     r"implementation of|"
     r"(?:integrat\w*|incorporat\w*|plug\w*|insert\w*|add(?:s|ed|ing)?)\s+(?:[\w-]+\s+){1,4}(?:in)?to|"
+    r"(?:also )?benefit(?:s|ed|ing)?|"  # "query recycling also benefits Deformable DETR" (not "benefits from")
     r"(?:how to )?(?:optimi[sz](?:e|es|ing)|accelerat(?:e|es|ing)|speed(?:s|ing)? up|scal(?:e|es|ing) up))"
     r"\s*" + _DETS + r"(?:[\w.-]+'s\s+)?$"
 )
@@ -283,7 +284,7 @@ _BUILD_KEYS = (
     "revisit", "investigat", "examin", "characteri", "inspired", "variant", "successor", "upgrade", "improv",
     "modif", "upon", "optimi", "accelerat", "speed", "scal", "start", "initiali", "distill", "integrat", "incorporat",
     "plug", "insert", "add", "approximat", "reduc", "replac", "change", "augment", "enhanc", "equip", "reformulat",
-    "recast", "port", "continu", "bottleneck", "trained from", "upcycl", "follow", "redesign", "implement",
+    "recast", "port", "continu", "bottleneck", "trained from", "upcycl", "follow", "redesign", "implement", "benefit",
 )
 _TRAINED_KEYS = ("train", "instruction", "calibrat")
 # The keys as one pattern each: a search for any of them is one scan, in C.
