@@ -118,6 +118,7 @@ def clean_text(text: str) -> str:
     text = _X_GLUED.sub("x", text)
     text = _TILDE_RANGE.sub("–", text)
     text = _SIM.sub("~", text)
+    text = text.replace("\u223c", "~")  # the tilde operator "∼4x" as "~4x"
     return _SPACES.sub(" ", text).strip()
 
 

@@ -1692,6 +1692,11 @@ RESULT_CASES = [
      "We propose DraftWeave. It reaches an average acceptance length of 5.12 tokens, and a mean accepted length of "
      "4.6 tokens on MT-Bench.",
      "metric", {"5.12 tokens": "acceptance-length", "4.6 tokens": "acceptance-length"}, True),
+    ("an approximate number ('~4x', '∼4×', 'of ≈30 ms') is tied to its measure as a plain one",
+     "Compact KV Caches",
+     "We propose FastKV, which reduces memory by ∼4× compared with H2O, with a perplexity of ~5.2 and a latency "
+     "of ≈30 ms.",
+     "metric", {"4x": "memory-usage", "5.2": "perplexity", "30 ms": "latency"}, True),
     ("units are written one way",
      "Edge Detection", "We propose EdgeDet. It runs at 23 FPS, 31 fps and in 2.5 seconds, with gains of 15%-50%.",
      "unit", {"23 FPS": "fps", "31 fps": "fps", "2.5 seconds": "s", "15%-50%": "%"}, True),

@@ -529,7 +529,7 @@ _MEASURE_WORD = r"(?<!['’])[a-z][a-z0-9-]*"  # not the "s" of a possessive ("t
 # (pipeline.extract.results reads numbers after a metric with it too.)
 NUMBER_TIE = (
     r"\s+(?:by|from|to|of|is|are|was|were|stays|remains|(?:stays|remains|is|are) (?:below|under|within|above))\s+"
-    r"(?:up to\s+|about\s+|only\s+|nearly\s+|over\s+|below\s+|under\s+|within\s+)?"
+    r"(?:up to\s+|about\s+|only\s+|nearly\s+|over\s+|below\s+|under\s+|within\s+|[~≈]\s?)?"
 )
 _MEASURE_BEFORE_NUMBER = re.compile(rf"\b((?:{_MEASURE_WORD}\s+){{0,2}}(?:{_MEASURE_HEADS})){NUMBER_TIE}$")
 # A digit no word, point or comma runs into (the look-behind after the digit lets re skip to digits in C).

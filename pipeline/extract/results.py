@@ -85,7 +85,7 @@ _SHARE_OF_PARAMETERS = re.compile(
     r"\s+of\s+(?:the|its|their)\s+(?:[\w-]+(?:'s|\u2019s)\s+)?(?:trainable\s+)?parameters\b"
 )
 # "reduce embedding memory by 16x": the memory a change is measured in, named before its number.
-_MEMORY_BEFORE = re.compile(r"\bmemory(?:\s+(?:usage|footprint|consumption))?\s+by\s+(?:up to\s+|about\s+|over\s+)?$")
+_MEMORY_BEFORE = re.compile(r"\bmemory(?:\s+(?:usage|footprint|consumption))?\s+by\s+(?:up to\s+|about\s+|over\s+|[~≈]\s?)?$")
 _SUCCEEDS_BEFORE = re.compile(r"\bsucceed(?:s|ed)?\s+(?:in|on)\s+(?:about\s+|over\s+|nearly\s+)?$")
 # A duration names its measure by the activity it times (GUIDELINES): "Quantizing a 70B
 # model takes 2.1 hours", "takes five minutes to train agents", "forecasting a batch takes 38 ms".
@@ -141,7 +141,7 @@ _UNIT_METRIC = {
 }
 _LINK_BEFORE = AnyCase(
     r"\s+(?:of|is|was|are|reaches|reaching|reached|to|at|by|from|as high as|as low as)\s+"
-    r"(?:(?:up[ -]to|around|about|over|nearly|approximately|only|just|roughly)\s+)?$"
+    r"(?:(?:up[ -]to|around|about|over|nearly|approximately|only|just|roughly)\s+|~\s?)?$"
 )
 
 
