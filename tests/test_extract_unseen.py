@@ -22,6 +22,9 @@ CASES = [
      {"Zephra", "Kestrel"}, {"Zephra": "Model", "Kestrel": "Method"}),
     ("New Suites", "We present ZephraSet and ZephraArena for evaluating agents.",
      {"ZephraSet", "ZephraArena"}, {"ZephraSet": "Dataset", "ZephraArena": "Dataset"}),
+    # A known name that qualifies what the sentence then names is no proposal: "a CUDA kernel, termed FusedScan".
+    ("Fused Scans", "We then develop an efficient CUDA kernel, termed FusedScan, to overlap compute and memory.",
+     {"FusedScan"}, {}),
     # A new name the text calls an accelerator is a proposed device; a known device is never proposed.
     ("Sparse Attention in Silicon",
      "We present SpARC, an accelerator for sparse attention. We present results on an RTX 4090.",

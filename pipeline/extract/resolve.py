@@ -46,7 +46,7 @@ _THEN = r"(?:\s*\([^()]{1,40}\))?[\s-]+"  # past the name, and its acronym if it
 _HEAD_NOUN_AFTER = re.compile(
     _THEN + r"(?:based\b|(?:[a-z-]+\s+)?(?:method|methods|framework|approach|approaches|"
     r"algorithm|algorithms|technique|techniques|model|system|scheme|architecture|strategy|mechanism|paradigm|"
-    r"pipeline|module|recipe|library)\b)"
+    r"pipeline|module|recipe|library|kernel|kernels|engine|compiler|scheduler|optimizer)\b)"
 )
 _BASED_AFTER = re.compile(_THEN + r"based\b")
 _TITLE_HEAD_END = re.compile(r":| for | with | via | using | in | on | through | to | towards | —| - ")
@@ -1154,7 +1154,11 @@ def _named_later(text: str, target: Candidate) -> bool:
     """Whether ``target`` is a lower-case description before a head noun ("a bias-only balancing scheme")
     that its sentence goes on to name ("..., which we term Drift-Corrected Routing"), or one the name
     follows at once ("a serving system, dubbed SpecPage, that ...")."""
-    if target.concept is not None or not text[target.start : target.start + 1].islower():
+    if target.concept is not None:
+        # "an efficient CUDA kernel, termed FusedScan": a known name qualifying what the sentence then names.
+        head = _HEAD_NOUN_AFTER.match(text, target.end)
+        return head is not None and names.NAMED.match(text, _NAME_GAP.match(text, head.end()).end()) is not None
+    if not text[target.start : target.start + 1].islower():
         return False
     if (gap := _NAME_GAP.match(text, target.end)) and names.NAMED.match(text, gap.end()):
         return True
