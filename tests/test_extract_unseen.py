@@ -22,6 +22,11 @@ CASES = [
      {"Zephra", "Kestrel"}, {"Zephra": "Model", "Kestrel": "Method"}),
     ("New Suites", "We present ZephraSet and ZephraArena for evaluating agents.",
      {"ZephraSet", "ZephraArena"}, {"ZephraSet": "Dataset", "ZephraArena": "Dataset"}),
+    # "we first design X ..., and then introduce Y": the second verb shares the first clause's "we".
+    ("Frame Selection",
+     "Specifically, we first design a lightweight Query-Guided Selector to pick frames, and then introduce "
+     "Cross-Frame Token Fusion to merge the remaining tokens.",
+     {"Query-Guided Selector", "Cross-Frame Token Fusion"}, {}),
     # A known name that qualifies what the sentence then names is no proposal: "a CUDA kernel, termed FusedScan".
     ("Fused Scans", "We then develop an efficient CUDA kernel, termed FusedScan, to overlap compute and memory.",
      {"FusedScan"}, {}),

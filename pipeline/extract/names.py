@@ -747,13 +747,13 @@ def find_proposal_cues(text: str, start: int = 0, end: int | None = None) -> lis
 
 # "We extend the IR of TVM with ragged tensors ..., and design a scheduling pass":
 # a verb after "and" shares the subject "we" of its sentence's first clause.
-_AND_BEFORE = re.compile(r",?\s+and\s+$")
+_AND_BEFORE = re.compile(r",?\s+and\s+(?:then\s+|also\s+|further\s+|finally\s+)?$")  # "..., and then introduce X"
 _WE_CLAUSE = re.compile(r"(?:^|[.;:]\s+|\n)(?:[A-Z][\w-]*(?:\s+[\w-]+){0,10},\s+)?we\s+[a-z]+\b[^.;:]*$", re.IGNORECASE)
 
 
 def _shares_our_subject(text: str, start: int, verb_start: int) -> bool:
     """Whether the verb at ``verb_start`` follows "and" in a sentence whose first clause is "we ..."."""
-    if not _AND_BEFORE.search(text, max(start, verb_start - 8), verb_start):
+    if not _AND_BEFORE.search(text, max(start, verb_start - 16), verb_start):
         return False
     return _WE_CLAUSE.search(text, start, verb_start) is not None
 
