@@ -608,6 +608,12 @@ def test_extract_unseen_clauses_about_other_work_give_the_paper_no_role(extracto
     assert roles["LoRA"] == roles["S4"] == roles["Stable Diffusion"] == {"mentions"}
     assert roles["DoRA"] == {"builds_on"} and roles["ControlNet"] == {"compares_with"}
     assert roles["token merging"] == {"uses"}
+    # A sentence whose subject compares the work with prior methods is about the work: "It surpasses prior
+    # methods, including SnapKV and Quest" (not "Prior methods such as SnapKV evict tokens").
+    _, roles = _extract(extractor, "Long Context",
+                        "Prior methods such as H2O evict tokens. We propose RingKV. It surpasses prior methods, "
+                        "including SnapKV and Quest, by a large margin.")
+    assert roles["SnapKV"] == roles["Quest"] == {"compares_with"} and roles["H2O"] == {"mentions"}
     # What other work did to mend a problem: "SBERT (...) addressed this by fine-tuning BERT".
     _, roles = _extract(extractor, "Sentence Embeddings",
                         "Sentence-BERT (SBERT) addressed this by fine-tuning BERT in a siamese network. We propose "

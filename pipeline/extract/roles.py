@@ -913,7 +913,9 @@ _CONTRAST_WHICH = AnyCase(r"\b(?:unlike|in contrast to|contrary to|whereas)\b[^;
 _CONTRAST_WORDS = ("unlike", "contrast", "contrary", "whereas")
 _OTHERS_WORDS = ("prior", "previous", "existing", "earlier", "recent", "many", "most", "several", "other")
 _OTHERS_SUBJECT = AnyCase(
-    r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(_OTHERS_WORDS) + r")\s+(?:[\w-]+\s+)?"
+    # (Not "It surpasses prior methods, including X": the work's comparison with them.)
+    r"(?:(?!outperform|surpass|beat|exceed|improv|compar|match|rival)[\w-]+\s+){0,2}?"
+    r"(?:" + "|".join(_OTHERS_WORDS) + r")\s+(?:[\w-]+\s+)?"
     r"(?:work|works|methods?|approaches|studies|systems|models|papers|techniques)\b"
 )
 _FOUND_START = attrgetter("start")
