@@ -614,6 +614,10 @@ def test_extract_unseen_clauses_about_other_work_give_the_paper_no_role(extracto
                         "Prior methods such as H2O evict tokens. We propose RingKV. It surpasses prior methods, "
                         "including SnapKV and Quest, by a large margin.")
     assert roles["SnapKV"] == roles["Quest"] == {"compares_with"} and roles["H2O"] == {"mentions"}
+    # "In contrast to X, the work ..." sets X against the work, as "Unlike X," does.
+    _, roles = _extract(extractor, "Long Context",
+                        "We propose RingKV. In contrast to StreamingLLM, RingKV retrieves evicted tokens.")
+    assert roles["StreamingLLM"] == {"compares_with"}
     # What other work did to mend a problem: "SBERT (...) addressed this by fine-tuning BERT".
     _, roles = _extract(extractor, "Sentence Embeddings",
                         "Sentence-BERT (SBERT) addressed this by fine-tuning BERT in a siamese network. We propose "

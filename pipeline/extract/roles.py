@@ -83,7 +83,7 @@ _COMPARE_BEFORE = AnyCase(
     r"\b(?:compar(?:e|es|ed|ing)(?: it| them| ours| our \w+)? (?:to|with|against)|in comparison (?:to|with)|relative to|"
     # Not "searches over tiling", "averaged over seeds", "attention over tokens": a range, not a rival.
     r"versus|vs\.?|than|(?<!search )(?<!searches )(?<!searching )(?<!averaged )(?<!iterates )(?<!attention )over|"
-    r"unlike|whereas|above|below|ahead of|approach(?:es|ing)?|w\.r\.t\.|"
+    r"unlike|in contrast to|contrary to|as opposed to|whereas|above|below|ahead of|approach(?:es|ing)?|w\.r\.t\.|"
     + TIMES_THAT_OF + r"|"
     r"outperform\w*|surpass\w*|beat\w*|exceed\w*|against|comparabl[ey](?: [\w-]+){0,2} (?:to|with)|on par with|"
     r"match(?:es|ed|ing)?|rival(?:s|led|ling|ing)?|falls? short of|gap (?:between|to|with)|"
@@ -276,8 +276,8 @@ _VERSION_TAIL = re.compile(r"^(?:[\s-]*(?:v?\d+(?:\.\d+)?[a-z]?|\d+(?:\.\d+)?[BM
 _COMPARE_KEYS = (
     "compar", "relative", "versus", "vs", "than", "over", "outperform", "surpass", "beat", "exceed", "above",
     "below", "ahead", "that of", "those of", "x the", "\u00d7 the", "whereas", "approach",
-    "against", "par with", "competitive", "baseline", "improv", "speed", "faster", "unlike", "match", "rival",
-    "short of", "within", "gap", "behind", "trail", "edg", "w.r.t.",
+    "against", "par with", "competitive", "baseline", "improv", "speed", "faster", "unlike", "contrast", "contrary",
+    "opposed", "match", "rival", "short of", "within", "gap", "behind", "trail", "edg", "w.r.t.",
 )
 _BUILD_KEYS = (
     "extend", "extension", "build", "built", "top of", "based", "generali", "adapt", "tun", "analy", "stud",
