@@ -62,7 +62,7 @@ _OWN_NUMBER_AFTER = re.compile(NUMBER_TIE + r"\d")
 # "a real time factor (RTF) of 0.013 on ...".
 _TIED_NUMBER = re.compile(
     r"(?:\s*\([^()]{1,20}\))?" + NUMBER_TIE + r"(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)(?!,\d)"  # not "3" of "3,200"
-    r"(?:\s(?P<unit>tokens))?"  # "an acceptance length of 5.12 tokens (per step)"
+    r"(?:\s(?P<unit>tokens)(?!\s+per\s+sec|/))?"  # "an acceptance length of 5.12 tokens (per step)", not a rate
     r"(?=\s*[,;)]|\.(?:\s|$)|\s+(?:on|at|with|and|in|for|while|compared|over|using|is|are|was|were|measured|"
     r"versus|vs|than|which|that|when|under|across|without|within|after|despite|per)\b|$)"
 )
