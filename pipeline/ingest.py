@@ -107,6 +107,8 @@ def clean_text(text: str) -> str:
     '~80% impact'
     >>> clean_text(r"by 5.3$\\times$ and $2\\times$ faster, with $\\sim$40% less memory")
     'by 5.3x and 2x faster, with ~40% less memory'
+    >>> clean_text("46\u223c75% of PPL, \u223c4\u00d7 less memory")
+    '46–75% of PPL, ~4x less memory'
     """
     text = unicodedata.normalize("NFC", text)
     text = _BRACED_JUNK.sub("", text)
@@ -114,11 +116,11 @@ def clean_text(text: str) -> str:
     text = _LATEX_ESCAPES.sub(r"\1", text)
     text = _MATH_TIMES.sub(lambda m: (m.group(1) or "") + "x", text)
     text = _MATH_APPROX.sub(lambda m: "~" if m.group(1) == "sim" else "\u2248", text)
+    text = text.replace("\u223c", "~")  # the tilde operator: "∼4x" as "~4x", "46∼75%" as a range below
     text = _TIMES_GLUED.sub("x", text)
     text = _X_GLUED.sub("x", text)
     text = _TILDE_RANGE.sub("–", text)
     text = _SIM.sub("~", text)
-    text = text.replace("\u223c", "~")  # the tilde operator "∼4x" as "~4x"
     return _SPACES.sub(" ", text).strip()
 
 

@@ -209,7 +209,7 @@ _CHUNK = re.compile(r"(?<![\w\-./^{}])" + _CHUNK_BODY)
 _CHUNK_AFTER_DIGIT = re.compile(r"(?<=\d)" + _CHUNK_BODY)
 _CHUNK_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.+π")
 # Where a coined chunk may be: a digit, an underscore, a capital after a letter
-# or a hyphen. Most words have none of these.
+# or a hyphen, a "+" after a letter ("Transformer++"). Most words have none of these.
 _MAYBE_COINED = re.compile(r"[A-Za-z][A-Z]|[A-Za-z_-]\d|_|-[A-Z]|[A-Za-z]\+")
 # The same places found by their rarer second character (or "_"): Python's re
 # skips to a pattern's first characters in C when they are few, and capitals,
@@ -683,12 +683,12 @@ OUR_KINDS = ("method", "model", "approach", "framework", "system", "algorithm", 
 _OUR = AnyCase(r"\b(?:our|the proposed|our proposed|the resulting|the new)\s+(?:(?:" + "|".join(OUR_KINDS) + r")\s+)?$")
 # The last letters a match of _OUR can end with, before its spaces.
 _OUR_LAST_LETTERS = frozenset(w[-1] for w in ("our", "proposed", "resulting", "new", *OUR_KINDS))
-# Words between a proposal verb and its object that are not the name.
 # A count of stages or levels, which describes a technique's shape: "two-stage", "multi-level", "3-pass".
 _SHAPE_ADJECTIVE = re.compile(
     r"(?:one|two|three|four|five|single|dual|multi|\d+)-(?:stage|step|level|pass|phase|way|layer|tier|branch|round|scale)s?",
     re.IGNORECASE,
 )
+# Words between a proposal verb and its object that are not the name.
 _LEAD_WORDS = frozenset(
     """a an the our two three four several new novel simple simpler efficient lightweight light-weight first
     unified general generic effective scalable practical principled fast faster robust powerful flexible

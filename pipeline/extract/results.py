@@ -265,7 +265,7 @@ def find_results(
 # Measures that depend on the platform they are taken on: time, speed, throughput, utilisation, memory.
 _PLATFORM_MEASURE = re.compile(
     r"speed|throughput|goodput|latency|utili[sz]ation|occupancy|memory|cache|flops|per.second|fps|frames|"
-    r"(?<!watch)(?<!watch.)time|gpu.(?:hours|days)|frequency|energy|power|bandwidth|efficiency|tokens",
+    r"(?<!watch)(?<!watch.)time|gpu.(?:hours|days)|frequency|energy|power|bandwidth|efficiency",
     re.IGNORECASE,
 )
 # Units only a platform's measures carry: durations, rates, power and energy, compute spent.
