@@ -1781,3 +1781,9 @@ def test_extract_unseen_data_the_work_derives_from_is_used_not_built_on(extracto
                         "We propose Ribbon. Starting from a ViT-B/16 initialised with ImageNet-21k weights, Ribbon "
                         "trains only 0.3% of the backbone's parameters per task.")
     assert roles["ImageNet-21K"] == {"uses"} and "builds_on" in roles["ViT-B/16"]
+
+
+def test_extract_unseen_a_known_name_before_a_head_noun_that_ends_the_sentence(extractor):
+    """"We present an efficient CUDA kernel." has no naming words after the head noun; reading it must not fail."""
+    _, roles = _extract(extractor, "Kernels", "We present an efficient CUDA kernel. It is 2x faster than cuBLAS.")
+    assert "CUDA" in roles and roles.get("cuBLAS") == {"compares_with"}

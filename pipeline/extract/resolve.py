@@ -1157,10 +1157,10 @@ def _named_later(text: str, target: Candidate) -> bool:
     if target.concept is not None:
         # "an efficient CUDA kernel, termed FusedScan": a known name qualifying what the sentence then names.
         head = _HEAD_NOUN_AFTER.match(text, target.end)
-        return head is not None and names.NAMED.match(text, _NAME_GAP.match(text, head.end()).end()) is not None
+        return head is not None and _named_right_after(text, head.end())
     if not text[target.start : target.start + 1].islower():
         return False
-    if (gap := _NAME_GAP.match(text, target.end)) and names.NAMED.match(text, gap.end()):
+    if _named_right_after(text, target.end):
         return True
     return (
         _HEAD_NOUN_AFTER.match(text, target.end) is not None
@@ -1169,6 +1169,12 @@ def _named_later(text: str, target: Candidate) -> bool:
 
 
 _NAME_GAP = re.compile(r",?\s+")  # between a description and the naming words right after it
+
+
+def _named_right_after(text: str, position: int) -> bool:
+    """Whether naming words follow at once: ", termed FusedScan", " called X" (not "kernel." ending a sentence)."""
+    gap = _NAME_GAP.match(text, position)
+    return gap is not None and names.NAMED.match(text, gap.end()) is not None
 
 
 def _first_after(text: str, chosen: list[Candidate], position: int, clause_end: int) -> Candidate | None:
