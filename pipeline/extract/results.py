@@ -269,8 +269,8 @@ _PLATFORM_MEASURE = re.compile(
     re.IGNORECASE,
 )
 # Units only a platform's measures carry: durations, rates, power and energy, compute spent.
-_PLATFORM_UNITS = frozenset(
-    "s ms min h days µs Hz W mW kJ mJ J GPU-hours GPU-days tokens/s samples/s images/s it/s fps TFLOPs/s PFLOPs/s "
+_PLATFORM_UNITS = _TIME_UNITS | frozenset(
+    "Hz W mW kJ mJ J GPU-hours GPU-days tokens/s samples/s images/s it/s fps TFLOPs/s PFLOPs/s "
     "GFLOPs/s TFLOPS PFLOPS GFLOPS GB/s TB/s samples/kJ".split()
 )
 
