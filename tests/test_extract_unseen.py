@@ -1573,6 +1573,36 @@ def test_extract_unseen_names_read_whole(extractor, about, title, abstract, pres
 # One attribute of the results of an abstract, one way of stating them each: (what it is about,
 # title, abstract, attribute, {value as written: attribute}, whether those are all its results).
 RESULT_CASES = [
+    ("a gain over the base model is measured against the one model the work trains further, not past another claim",
+     "Memory for Long Videos",
+     "We propose Rewind, trained with reinforcement fine-tuning on top of InternVL2.5-8B. Accuracy improves over the "
+     "base model by 5.1 points on MLVU. It answers in 3.2 seconds on one H800, a 12x speedup over the base model.",
+     "baseline", {"5.1 points": "internvl258b", "3.2 seconds": None}, False),
+    ("gains in points over listed rivals keep the score's measure and each its own rival; an average over a list of "
+     "datasets is on none of them",
+     "Evidence Sufficiency",
+     "We propose DeepSieve. DeepSieve reaches an average F1 of 61.2 across HotpotQA, MuSiQue and Bamboogle, "
+     "outperforming Self-RAG by 2.7 points and IRCoT by 6.1 points while issuing 35% fewer retrieval calls than Self-RAG.",
+     "metric", {"61.2": "f1-score", "2.7 points": "f1-score", "6.1 points": "f1-score"}, False),
+    ("the same, for the rivals",
+     "Evidence Sufficiency",
+     "We propose DeepSieve. DeepSieve reaches an average F1 of 61.2 across HotpotQA, MuSiQue and Bamboogle, "
+     "outperforming Self-RAG by 2.7 points and IRCoT by 6.1 points while issuing 35% fewer retrieval calls than Self-RAG.",
+     "baseline", {"2.7 points": "self-rag", "6.1 points": "ircot"}, False),
+    ("the same, for the datasets",
+     "Evidence Sufficiency",
+     "We propose DeepSieve. DeepSieve reaches an average F1 of 61.2 across HotpotQA, MuSiQue and Bamboogle.",
+     "dataset", {"61.2": None}, True),
+    ("a claim on the same GPU is on the device of the claim before; a part of a GPU is no device measured on",
+     "Attention Kernels",
+     "We propose FluxAttn. Warps stream tiles from HBM into SRAM and run matrix multiplications on the Tensor Cores. "
+     "FluxAttn reaches 640 TFLOPs/s on an H100. In FP8 it sustains 1.1 PFLOPs/s on the same GPU.",
+     "hardware", {"640 TFLOPs/s": "h100", "1.1 PFLOPs/s": "h100"}, True),
+    ("a part of a GPU named in a setup sentence is no device a later claim is measured on",
+     "Attention Kernels",
+     "We propose FluxAttn. Warps stream tiles from HBM into SRAM and run matrix multiplications on the Tensor Cores. "
+     "FluxAttn sustains 1.1 PFLOPs/s in FP8.",
+     "hardware", {"1.1 PFLOPs/s": None}, True),
     ("a dataset opening a clause as its score's modifier is the dataset of the clause's number; two such are not",
      "Head-Wise Precision",
      "We propose HeadBits. It cuts memory by 81% relative to FP16, while LongBench scores stay within 0.6 points of "
@@ -1787,3 +1817,46 @@ def test_extract_unseen_a_known_name_before_a_head_noun_that_ends_the_sentence(e
     """"We present an efficient CUDA kernel." has no naming words after the head noun; reading it must not fail."""
     _, roles = _extract(extractor, "Kernels", "We present an efficient CUDA kernel. It is 2x faster than cuBLAS.")
     assert "CUDA" in roles and roles.get("cuBLAS") == {"compares_with"}
+
+
+def test_extract_unseen_memory_the_work_keeps_its_data_in_is_run_on(extractor):
+    """"keeps hot KV blocks in HBM and spills cold ones to CPU DRAM": the memories the system keeps data in are
+    hardware it runs on; the CPU only says whose DRAM it is."""
+    _, roles = _extract(extractor, "Tiered KV Caches",
+                        "Serving long contexts is memory-bound. We propose TierKV, which keeps hot KV blocks in HBM "
+                        "and spills cold ones to CPU DRAM and NVMe.")
+    assert roles["HBM"] == roles["DRAM"] == roles["SSD"] == {"runs_on"}
+    assert "runs_on" not in roles.get("CPU", set())
+
+
+def test_extract_unseen_samples_preferred_over_those_of_rivals(extractor):
+    """"preferred over those of CausVid and MAGI-1": a comparison with both, models the vocabulary knows."""
+    extraction, roles = _extract(extractor, "Streaming Video",
+                                 "We propose ClipWeave. In a user study, ClipWeave videos were preferred over those of "
+                                 "CausVid and MAGI-1 in 68% and 61% of comparisons, respectively.")
+    assert roles["CausVid"] == roles["MAGI-1"] == {"compares_with"}
+    assert {e.name: e.type for e in extraction.entities}["CausVid"] == "Model"
+
+
+def test_extract_unseen_a_kind_adjective_is_no_proposed_name(extractor):
+    """"a post-training scheme", "a hardware-aware, layer-wise method": what kind of scheme, no name of one."""
+    _, roles = _extract(extractor, "Rounding Without Data",
+                        "We propose a post-training scheme that rounds weights with AWQ. We also introduce a "
+                        "hardware-aware, layer-wise method for activations.")
+    assert not {"post-training", "hardware-aware", "layer-wise"} & roles.keys()
+
+
+def test_extract_unseen_a_new_model_of_a_known_family_from_the_vocabulary(extractor):
+    """"Geo-SigLIP", "Chem-InternVL": a new name built on a model family the vocabulary knows is a model."""
+    extraction, _ = _extract(extractor, "Science Question Answering",
+                             "We propose Quill, a tutor. Compared with Geo-SigLIP and Chem-InternVL, Quill is better.")
+    types = {e.name: e.type for e in extraction.entities}
+    assert types["Geo-SigLIP"] == types["Chem-InternVL"] == "Model"
+
+
+def test_extract_unseen_data_collected_or_retrieved_from_is_used(extractor):
+    """"we mine 20k problems from NuminaMath", "retrieving from a 2021 Wikipedia dump": sources of data, used."""
+    _, roles = _extract(extractor, "Retrieval for Reasoning",
+                        "We propose Delve. We mine 20k solved problems from NuminaMath, with E5 retrieving from a 2021 "
+                        "Wikipedia dump, and evaluate on AIME 2024.")
+    assert roles["NuminaMath"] == roles["Wikipedia"] == {"uses"} and roles["AIME 2024"] == {"evaluated_on"}

@@ -723,6 +723,11 @@ class ResultFinder:
             data["text"], [tuple(s) for s in data["sentences"]], mentions, entities, set(proposed), data["title_end"],
             frozenset(key for key, role, *_ in data["relations"] if role == "compares_with"),
             frozenset(key for key, role, *_ in data["relations"] if role == "evaluated_on"),
+            tuple(
+                Found(start, end, key, rule, confidence)
+                for key, _, start, end, rule, confidence in data["relations"]
+                if rule == "base-model-anaphora"
+            ),
         )
         vocabulary = self.nlp.get_pipe("pg_vocabulary").vocabulary
         results = []

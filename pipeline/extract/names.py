@@ -688,6 +688,13 @@ _SHAPE_ADJECTIVE = re.compile(
     r"(?:one|two|three|four|five|single|dual|multi|\d+)-(?:stage|step|level|pass|phase|way|layer|tier|branch|round|scale)s?",
     re.IGNORECASE,
 )
+# A word that says when, how or for what a technique works: "a post-training scheme", "a hardware-aware
+# method", "a layer-wise recipe", "a kurtosis-guided criterion" (a phrase of only such words is no name).
+_MANNER_ADJECTIVE = re.compile(
+    r"(?:[a-z0-9]+-)+(?:training|free|time|efficient|agnostic|aware|shot|purpose|based|friendly|oriented|driven|"
+    r"guided|level|wise|grained|centric|specific|adaptive|native)",
+    re.IGNORECASE,
+)
 # Words between a proposal verb and its object that are not the name.
 _LEAD_WORDS = frozenset(
     """a an the our two three four several new novel simple simpler efficient lightweight light-weight first
@@ -878,8 +885,11 @@ def proposal_objects(text: str, cue: ProposalCue, end: int) -> list[tuple[int, i
         bounded = True
     if not phrase or len(phrase) > 7 or (len(phrase) == len(words[index:]) and not bounded):
         return []
-    if all(_SHAPE_ADJECTIVE.fullmatch(word.group().rstrip(".")) for word in phrase):
-        return []  # "a training-free, two-stage scheme": the scheme's shape, no name
+    if all(
+        _SHAPE_ADJECTIVE.fullmatch(word.group().rstrip(".")) or _MANNER_ADJECTIVE.fullmatch(word.group().rstrip("."))
+        for word in phrase
+    ):
+        return []  # "a training-free, two-stage scheme", "a post-training scheme": the scheme's kind, no name
     spans, part = [], []
     for word in phrase:
         if word.group().lower() == "and":
@@ -1192,8 +1202,9 @@ _NAME_HEADS.update({w: "Hardware" for w in "accelerator accelerators processor g
 
 _MODEL_SHAPE = re.compile(  # sizes in millions or billions ("-4K" counts a dataset's items or hours)
     r"(?:-|\b)\d+(?:\.\d+)?[BM]\b|(?:former|Former|Net|BERT|BERTa|GPT|LM|LLM|VAE|GAN|ViT)(?:-?\d|\b|$)|-(?:Instruct|Chat)$"
-    # a known family's name inside a new one: "G-LLaVA", "Video-LLaMA", "AfroXLMR-large", "Qwen-Audio-Edit"
-    r"|(?:LLaVA|LLaMA|Llama|Qwen|XLMR|XLM-R|Whisper|CLIP|T5)(?:-|\d|\b|$)|-(?:VL|VLA|TTS|large|base|small)$"
+    # a model's tag or size ending a new name: "Halcyon-VL", "Matcha-TTS", "AfroXLMR-large" (a known model
+    # family inside a new name, "G-LLaVA", is read from the vocabulary: resolve.family_model)
+    r"|-(?:VL|VLA|TTS|large|base|small)$"
 )
 # Names shaped like hardware: a product line ("DGX-A100", "RTX 3060") is
 # hardware anywhere; a bare letter and number ("A100", but also "T5") only

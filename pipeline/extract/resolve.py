@@ -1453,6 +1453,30 @@ def _hyphen_base(name: str, vocabulary: Vocabulary) -> Term | None:
     return base if base is not None and base.type != "Metric" else None
 
 
+_NAME_PARTS = re.compile(r"[\s-]+")
+
+
+def family_model(name: str, vocabulary: Vocabulary) -> Term | None:
+    """The known model a new name is built on past its first part: LLaVA in "G-LLaVA".
+
+    A part is a model by one of the vocabulary's labels (not a common word): a model
+    family a user adds to the vocabulary is read the same way.
+
+    >>> from .vocabulary import Term
+    >>> vocabulary = Vocabulary()
+    >>> vocabulary.add(Term("llava", "x", "LLaVA", "Model", ("LLaVA",)))
+    >>> family_model("G-LLaVA", vocabulary).name, family_model("Video-LLaVA-7B", vocabulary).name
+    ('LLaVA', 'LLaVA')
+    >>> family_model("LLaVA", vocabulary), family_model("G-LLaMA", vocabulary)
+    (None, None)
+    """
+    for part in _NAME_PARTS.split(name)[1:]:
+        term = vocabulary.lookup(part)
+        if term is not None and term.type == "Model" and not term.common_word:
+            return term
+    return None
+
+
 def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], vocabulary: Vocabulary) -> None:
     """Type the entities no vocabulary typed.
 
@@ -1511,7 +1535,11 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
                 decided = (rule in _PLACE_RULES and _listed_type(text, mentions, key, known_types, at_key[key])) or kind
                 break
         decided = decided or _listed_type(text, mentions, key, known_types, at_key[key])
-        entity.type = decided or names.infer_type(entity.name, entity.name, 0, len(entity.name))[0]
+        if decided is None:
+            decided, rule = names.infer_type(entity.name, entity.name, 0, len(entity.name))
+            if rule == "default" and family_model(entity.name, vocabulary) is not None:
+                decided = "Model"  # "G-LLaVA", "Video-LLaMA": a new model of a known family
+        entity.type = decided
         if entity.type == "Method" and _SIZE_TAIL.search(entity.name):
             # "ClickSense-7B, a vision-language agent": a system with a parameter count is a trained model.
             entity.type = "Model"

@@ -125,6 +125,11 @@ _BASELINE_CUE = AnyCase(
     r"\b(?:compared (?:to|with)|relative to|than|over|above|below|unlike|versus|vs\.?|outperform\w*|surpass\w*|against)\s+(?:\w+\s+){0,3}$"
     r"|" + TIMES_THAT_OF + r"\s+(?:\w+\s+)?$"
 )
+# "outperforming Search-R1 by 3.9 points and IRCoT by 9.2 points": the next rival of the same comparison.
+_NEXT_RIVAL_BEFORE = AnyCase(
+    r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|over|than)\s+(?:[\w.-]+\s+){1,3}?by\s+[\d.,]+\s*"
+    r"(?:%|x|\u00d7|points?|pp)?\s*(?:,\s*|,?\s+and\s+)$"
+)
 _OWN_WORK = AnyCase(
     r"\b(?:we|our|this (?:paper|work)|the proposed|achiev\w*|results?|experiment\w*|show\w*|demonstrat\w*|reach\w*|yield\w*|enabl\w*)\b"
 )
@@ -209,6 +214,7 @@ def find_results(
     title_end: int,
     compared: frozenset[str] = frozenset(),
     evaluated: frozenset[str] = frozenset(),
+    references: tuple[Found, ...] = (),
 ) -> list[FoundResult]:
     """The quantitative claims of one paper's abstract.
 
@@ -221,6 +227,8 @@ def find_results(
         title_end: where the title ends (the title holds no results).
         compared: keys of the entities the paper compares with (its baselines).
         evaluated: keys of the datasets the paper evaluates on.
+        references: where the text names the model the work changes by a phrase ("over the base model"),
+            with that model's key.
     """
     by_sentence: dict[tuple[int, int], list[Found]] = {}
     for mention in mentions:
@@ -242,6 +250,7 @@ def find_results(
                 setup_devices |= _setup_devices(text, local, entities, s_start)
             continue  # no number, no result
         taken: list[tuple[int, int]] = []
+        referring = [r for r in references if s_start <= r.start < s_end]
         matches = list(_FROM_TO.finditer(text, s_start, s_end)) + list(_VALUE.finditer(text, s_start, s_end))
         matches += _values_of_metrics(text, local, entities, s_start, s_end)
         here = []
@@ -252,8 +261,11 @@ def find_results(
             taken.append((start, end))
             if _SETTING_BEFORE.search(text, max(s_start, start - 60), start):
                 continue  # "models with 1.3B, 7B and 13B parameters", "every 20 steps": the setup, not a result
-            here.append(_result(text, match, local, entities, s_start, s_end, compared))
+            here.append(_result(text, match, local, entities, s_start, s_end, compared, referring))
         here = _share_metrics(text, _respective(text, local, entities, sorted(here, key=lambda r: r.start), compared))
+        if found and found[-1].hardware is not None and _SAME_DEVICE.search(text, s_start, s_end):
+            # "In FP8 it sustains 1.2 PFLOPs/s on the same GPU": the device of the claim before.
+            here = [_on_setup_device(r, {found[-1].hardware}) for r in here]
         if not here and s_start >= own_work_from:
             setup_devices |= _setup_devices(text, local, entities, s_start)
         elif len(setup_devices) == 1:
@@ -265,7 +277,7 @@ def find_results(
 # Measures that depend on the platform they are taken on: time, speed, throughput, utilisation, memory.
 _PLATFORM_MEASURE = re.compile(
     r"speed|throughput|goodput|latency|utili[sz]ation|occupancy|memory|cache|flops|per.second|fps|frames|"
-    r"(?<!watch)(?<!watch.)time|gpu.(?:hours|days)|frequency|energy|power|bandwidth|efficiency",
+    r"(?<!watch)(?<!watch.)time|gpu.(?:hours|days)|frequency|energy|power|bandwidth|efficiency|request.rate|requests.per",
     re.IGNORECASE,
 )
 # Units only a platform's measures carry: durations, rates, power and energy, compute spent.
@@ -280,6 +292,13 @@ _RUNS_ON_BEFORE = AnyCase(
     r"\b(?:on|onto|using|across|with|per)\s+(?:up to\s+)?(?:(?:a|an|the|one|two|four|eight|single|\d[\d,]*)\s+)?$"
 )
 
+# Where a device keeps data, and the units inside it: no device a claim is measured on.
+_PART_NAME = re.compile(
+    r"\b(?:HBM\w*|[DS]RAM|RAM|SSDs?|DDR\w*|LPDDR\w*|NVMe|(?:tensor|cuda|matrix) cores?|systolic arrays?)\b|memory",
+    re.IGNORECASE,
+)
+_SAME_DEVICE = AnyCase(r"\bon the same (?:gpu|device|hardware|accelerator|chip|machine|node)\b")
+
 
 def _setup_devices(text: str, local: list[Found], entities: dict[str, Known], s_start: int) -> set[str]:
     """The specific devices a sentence says the work runs on ("on H100 and A100 GPUs"; not a part it uses:
@@ -287,6 +306,7 @@ def _setup_devices(text: str, local: list[Found], entities: dict[str, Known], s_
     devices = [
         m for m in local
         if (entity := entities.get(m.key)) is not None and entity.type == "Hardware" and not entity.generic_class
+        and not _PART_NAME.search(entity.name)  # "stages the rest in CPU DRAM and on NVMe", "on the Tensor Cores"
     ]
     if any(_RUNS_ON_BEFORE.search(text[max(s_start, m.start - 30) : m.start]) for m in devices):
         return {m.key for m in devices}
@@ -393,7 +413,10 @@ def _share_metrics(text: str, results: list[FoundResult]) -> list[FoundResult]:
             and result.implied_metric is None
             and before is not None
             and result.unit is not None
-            and _SAME_MEASURE.get(result.unit, result.unit) == _SAME_MEASURE.get(before.unit or "", before.unit)
+            and (
+                _SAME_MEASURE.get(result.unit, result.unit) == _SAME_MEASURE.get(before.unit or "", before.unit)
+                or result.unit == "points" and before.unit is None  # "exact match of 48.6, ... by 3.9 points"
+            )
             and _COORDINATED.search(text, before.end, result.start)  # "..., and by 0.9 points", not "with only 3% ..."
         ):
             result = dataclasses.replace(result, metric=before.metric, implied_metric=before.implied_metric)
@@ -406,10 +429,15 @@ def _share_metrics(text: str, results: list[FoundResult]) -> list[FoundResult]:
 def _listed_with_another(text: str, mention: Found, local: list[Found], entities: dict[str, Known]) -> bool:
     """Whether a baseline is the first of a list ("over FedProx and IFCA"): a claim against
     several at once has no one baseline (GUIDELINES)."""
+    return _first_of_list(text, mention, local, entities, "Method", "Model")
+
+
+def _first_of_list(text: str, mention: Found, local: list[Found], entities: dict[str, Known], *kinds: str) -> bool:
+    """Whether a name is followed by another of the same kinds in a list ("FedProx and IFCA")."""
     return any(
         other.start > mention.end
         and entities.get(other.key) is not None
-        and entities[other.key].type in ("Method", "Model")
+        and entities[other.key].type in kinds
         and LIST_GAP.fullmatch(text, mention.end, other.start) is not None
         for other in local
     )
@@ -460,6 +488,7 @@ def _result(
     s_start: int,
     s_end: int,
     compared: frozenset[str] = frozenset(),
+    referring: list[Found] | None = None,
 ) -> FoundResult:
     groups = match.groupdict()
     low, high = groups["low"], groups.get("high")
@@ -477,8 +506,11 @@ def _result(
                 continue
             if after_only and m.start < end:
                 continue
-            if kind == "Metric" and m.start >= end and _OWN_NUMBER_AFTER.match(text, m.end):
-                continue  # "... while increasing throughput by 26x": that metric has its own number
+            if kind == "Metric" and m.start >= end and (
+                _OWN_NUMBER_AFTER.match(text, m.end)
+                or _LONE_NUMBER.search(text, end, m.start) and not _NUMBER_LIST_GAP.fullmatch(text, end, m.start)
+            ):
+                continue  # "... while increasing throughput by 26x", "... while issuing 42% fewer calls": its own number
             distance = _words_between(text, end if m.start >= end else start, m.start if m.start >= end else m.end)
             if distance <= window and (best is None or distance < best[0]):
                 best = (distance, m.key)
@@ -532,10 +564,20 @@ def _result(
         near = _words_between(text, end, m.start) <= 12 if m.start >= end else _words_between(text, m.end, start) <= 12
         # "reaches 83.9%, 1.6 points above GPS": a number between is the one GPS is the baseline of.
         between = _LONE_NUMBER.search(text, end, m.start) if m.start >= end else _LONE_NUMBER.search(text, m.end, start)
-        if near and between is None and _BASELINE_CUE.search(text[max(s_start, m.start - 40) : m.start]):
+        if near and between is None and (
+            _BASELINE_CUE.search(text[max(s_start, m.start - 40) : m.start])
+            or m.end <= start and _NEXT_RIVAL_BEFORE.search(text[max(s_start, m.start - 80) : m.start])
+        ):
             baseline = None if _listed_with_another(text, m, local, entities) else m.key
             if m.start >= end:
                 break
+    for m in referring or ():
+        # "accuracy improves over the base model by 6.8 points": the model the phrase refers to.
+        near = _words_between(text, end, m.start) <= 12 if m.start >= end else _words_between(text, m.end, start) <= 12
+        # (Not past another claim: "9.8 seconds on one H800, a 183x speedup over the teacher".)
+        between = _DIGIT.search(text, end, m.start) if m.start >= end else _LONE_NUMBER.search(text, m.end, start)
+        if baseline is None and near and between is None and _BASELINE_CUE.search(text[max(s_start, m.start - 40) : m.start]):
+            baseline = m.key
     if baseline is None and groups.get("from"):
         # "from 6.29 (GPTQ) to 5.87": the method the first number is of.
         inside = {m.key for m in local if start < m.start and m.end < end and entities.get(m.key)
@@ -577,6 +619,10 @@ _CONTRAST = re.compile(CONTRAST)
 # What follows a model that is the subject of a gain: "X improves pass@1 ...", "X gains 7.2 points".
 _GAINS_AFTER = re.compile(r"\s+(?:improves|raises|increases|gains|rises|boosts|climbs|jumps|goes up)\b")
 # A number standing alone, not part of a name ("GPT-4", "ResNet-50").
+# "2.1 and 1.8 mAP", "1.9x and 1.4x higher throughput": the later numbers of a list share the measure.
+_NUMBER_LIST_GAP = re.compile(
+    r"(?:\s*(?:,|and|or|,\s*and)\s*[\d.,]+\s*(?:%|x|\u00d7|points?|pp)?)+\s*(?:(?:higher|lower|more|fewer|less|better)\s+)?"
+)
 _LONE_NUMBER = re.compile(r"(?<![\w.-])\d+(?:[.,]\d+)?(?![\w-])")
 _OPENING_ON = re.compile(r"\s*(?:On|For)\s+(?:the\s+)?")
 _DATASET_LEAD = re.compile(r"\b(?:on|for|across|over)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -595,7 +641,8 @@ def _dataset_after(text: str, local: list[Found], entities: dict[str, Known], en
             continue
         if _words_between(text, end, m.start) > 6 or _CLAUSE_JOIN.search(text, end, m.start):
             return None
-        return m.key
+        # "an average exact match of 48.6 across HotpotQA, MuSiQue and Bamboogle": a claim over several at once.
+        return None if _first_of_list(text, m, local, entities, "Dataset") else m.key
     return None
 
 

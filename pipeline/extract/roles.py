@@ -91,7 +91,8 @@ _COMPARE_BEFORE = AnyCase(
     # "exceeds the Dice score of nnU-Net": a rival's score named before the rival.
     r"(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|match(?:es|ed|ing)?|rival\w*) the (?:[\w@/-]+ ){1,3}of|"
     r"competitive with|baselines?(?: such as| like| including)?|improv\w+ (?:up)?on|speed-?ups?(?: of)?|faster|"
-    r"within [\d.]+\s*(?:%|x|\u00d7|[a-z]+)?(?: [a-z]+)? of)"  # "within 0.9 points of full fine-tuning"
+    r"within [\d.]+\s*(?:%|x|\u00d7|[a-z]+)?(?: [a-z]+)? of|"  # "within 0.9 points of full fine-tuning"
+    r"(?:over|than|versus|against|with|to) (?:those|that) of)"  # "samples preferred over those of CausVid"
     # one hyphenated or participle modifier: "with fixed-length speculative decoding", "over a padded cuBLAS"
     r"\s+" + _DETS + r"(?:\w+-[\w-]+\s+|[a-z]+ed\s+)?"
     # the rival after what it is: "improving upon the previous best method, X-Pool,"
@@ -828,6 +829,14 @@ def assign_roles(
             continue  # "policies pretrained on corpora such as Open X-Embodiment ...": the background's example
         elif entity.type == "Hardware" and _RUN_BEFORE.search(text, max(s_start, mention.start - 40), mention.start):
             add(key, "runs_on", mention.start, mention.end, "cue:runs_on", 0.6)  # "tensor cores on modern GPUs"
+        elif entity.type == "Hardware" and _MEMORY_AFTER.match(text, mention.end):
+            continue  # "spills cold blocks to CPU DRAM": whose memory it is; the memory is what the work uses
+        elif (
+            entity.type == "Hardware"
+            and (s_start >= own_work_from or names_proposed)
+            and _KEPT_IN.search(text, max(s_start, mention.start - 80), mention.start)
+        ):
+            add(key, "runs_on", mention.start, mention.end, "cue:kept-in", 0.6)  # "keeps the working set in HBM"
         elif states_results(sentence, names_proposed) or (s_start >= own_work_from and (
             _NUMBER.search(sentence) or entity.type == "Metric" and _CHANGE_IN_WORDS.search(sentence)
         )):
@@ -1015,6 +1024,15 @@ _EXAMPLE_NEAR = re.compile(_EXAMPLE_LEAD + r"[^;:.]{0,60}$")
 _RUN_WORDS = re.compile(r"\b(?:on|deploy\w*|run\w*|measur\w*|execut\w*|benchmark\w*)\s")
 _RUN_BEFORE = re.compile(r"\b(?:[Oo]n|[Oo]nto|[Uu]sing|[Aa]cross|[Pp]er)\s+(?:(?:a|an|the|one|two|four|eight|single|multiple|\d+|[a-z]+)\s+){0,2}$")
 
+# "keeps a working set of KV blocks in HBM, stages the remainder in CPU DRAM", "tiles held in SRAM": the
+# memory the work keeps its data in is hardware it runs on.
+_KEPT_IN = AnyCase(
+    r"\b(?:keep|store|stage|cach|hold|held|place|offload|spill|demot|promot|resid|buffer|pin|fetch)\w*\s+"
+    r"(?:[\w-]+\s+){0,8}?(?:in|into|to|from|within)\s+(?:(?:the|a|an|fast|slow|on-chip|off-chip|local)\s+)?"
+    r"(?:cpu\s+|gpu\s+|host\s+)?$"
+)
+_MEMORY_AFTER = re.compile(r"\s+(?:DRAM|HBM\w*|SRAM|RAM|DDR\d)\b")  # not "GPU memory": annotators keep the GPU
+
 _FIRST_PERSON = AnyCase(r"\b(?:we|our|us|this (?:paper|work|study)|the proposed)\b")
 _RESULT_WORDS = AnyCase(
     r"\b(?:achiev\w*|yield\w*|reach\w*|outperform\w*|improv\w*|reduc\w*|accelerat\w*|speeds? up|"
@@ -1047,6 +1065,8 @@ _SOURCED_FROM = AnyCase(
     r"\b(?:(?:collected|sourced|curated|gathered|mined|crawled|scraped|retargeted|clips|objects|images|videos|documents|"
     r"trajectories|demonstrations|episodes|conversations)"
     r"\s+from|collected\s+in"
+    # "we collect 14k reproducible issues from SWE-Gym", "E5 retrieving from a 2018 Wikipedia dump"
+    r"|\b(?:collect|gather|mine|curate|harvest|extract|retriev)\w*\s+(?:[\w.,-]+\s+){0,4}?from(?:\s+an?)?(?:\s+\d{4})?"
     # "on 20K hours of LibriSpeech, GigaSpeech and ...", "128 calibration sequences of WikiText-2": an amount of data.
     r"|(?<![\w.])[\d.,]+\s*[kmb]?\s+(?:hours|tokens|samples|examples|trajectories|demonstrations|episodes|sequences|"
     r"conversations|pairs)\s+(?:of|from)"
