@@ -1860,3 +1860,11 @@ def test_extract_unseen_data_collected_or_retrieved_from_is_used(extractor):
                         "We propose Delve. We mine 20k solved problems from NuminaMath, with E5 retrieving from a 2021 "
                         "Wikipedia dump, and evaluate on AIME 2024.")
     assert roles["NuminaMath"] == roles["Wikipedia"] == {"uses"} and roles["AIME 2024"] == {"evaluated_on"}
+
+
+def test_extract_unseen_describing_words_before_a_known_dataset_are_no_part_of_its_name(extractor):
+    """"the Mandarin-English SEAME corpus", "the English Wikipedia dump": the known dataset, not a new name."""
+    _, roles = _extract(extractor, "Code-Switched Recognition",
+                        "We present Seamster. It lowers the mixed error rate to 12.9% on the Mandarin-English SEAME "
+                        "corpus.")
+    assert roles.get("SEAME") == {"evaluated_on"} and "Mandarin-English SEAME" not in roles

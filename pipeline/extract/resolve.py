@@ -130,7 +130,7 @@ def resolve(
         # "Intel Xeon Gold 6248 CPU": the class word after a hardware model is part of its name, no entity of its own.
         after = [(c.end, m.end()) for c in longer if c.type == "Hardware" and (m := _CLASS_AFTER.match(text, c.end))]
         candidates = [c for c in candidates if not _inside_any(c, after)] + longer
-    chosen = _non_overlapping(candidates)
+    chosen = _non_overlapping(_known_tails_of_headed(text, candidates, vocabulary))
     for candidate in chosen:
         _give_key(text, candidate, vocabulary, short_keys)
         if short_keys and candidate.component == "vocabulary":
@@ -563,6 +563,37 @@ def _defined_compound(text: str, pair: names.AcronymPair, vocabulary: Vocabulary
     if term is None or vocabulary.lookup(f"{pair.long(text)} {after.group(1)}") not in (None, term):
         return None
     return Candidate(pair.long_start, after.end(), "acronym", term.slug, term.name, term.type, term.concept)
+
+
+_DESCRIBING_WORDS = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s+)+")
+
+
+def _known_tails_of_headed(text: str, candidates: list[Candidate], vocabulary: Vocabulary) -> list[Candidate]:
+    """Without the names a kind noun closes that are only describing words and a known dataset: "the
+    Mandarin-English SEAME corpus" names SEAME, "the English Wikipedia dump" Wikipedia.
+
+    >>> from .vocabulary import Term
+    >>> vocabulary = Vocabulary()
+    >>> vocabulary.add(Term("seame", "x", "SEAME", "Dataset", ("SEAME",)))
+    >>> t = "on the Mandarin-English SEAME corpus"
+    >>> kept = _known_tails_of_headed(t, [Candidate(7, 29, "headed", type="Dataset"),
+    ...                                    Candidate(24, 29, "vocabulary", key="seame")], vocabulary)
+    >>> [t[c.start : c.end] for c in kept]
+    ['SEAME']
+    """
+    known_ends = {
+        c.end: c.start for c in candidates
+        if c.component == "vocabulary" and (term := vocabulary.terms.get(c.key or "")) is not None and term.type == "Dataset"
+    }
+    return [
+        c for c in candidates
+        if not (
+            c.component == "headed"
+            and c.type == "Dataset"
+            and known_ends.get(c.end, c.start) > c.start
+            and _DESCRIBING_WORDS.fullmatch(text, c.start, known_ends[c.end])
+        )
+    ]
 
 
 def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
