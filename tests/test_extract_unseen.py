@@ -1573,6 +1573,22 @@ def test_extract_unseen_names_read_whole(extractor, about, title, abstract, pres
 # One attribute of the results of an abstract, one way of stating them each: (what it is about,
 # title, abstract, attribute, {value as written: attribute}, whether those are all its results).
 RESULT_CASES = [
+    ("a rival's own number quoted against the paper's is no result (after 'compared with', in a list, for the "
+     "unmodified model, or in a clause a baseline opens); the paper's own after 'whereas' and a part's gain are",
+     "Streaming Recognition",
+     "We propose Murmur. Murmur reaches a word error rate of 4.8%, compared with 3.6% for Whisper large-v3 and 6.1% "
+     "for Paraformer. On a Jetson Orin, a chunk takes 41 ms, compared with 37 ms for the unmodified model. Its "
+     "error rate stays below 3% under noise, whereas Paraformer degrades by 9.4 points. At 16 streams, Whisper "
+     "large-v3 is 12% slower than real time, whereas Murmur still runs 2.3x faster than real time, while chunk "
+     "caching contributes a further 15% reduction in latency.",
+     "value_text", {"4.8%": "4.8%", "41 ms": "41 ms", "3%": "3%", "2.3x": "2.3x", "15%": "15%"}, False),
+    ("the same: none of the rivals' numbers is a result",
+     "Streaming Recognition",
+     "We propose Murmur. Murmur reaches a word error rate of 4.8%, compared with 3.6% for Whisper large-v3 and 6.1% "
+     "for Paraformer. On a Jetson Orin, a chunk takes 41 ms, compared with 37 ms for the unmodified model. Its "
+     "error rate stays below 3% under noise, whereas Paraformer degrades by 9.4 points.",
+     "value_text", {"3.6%": "(no such result)", "6.1%": "(no such result)", "37 ms": "(no such result)",
+                    "9.4 points": "(no such result)"}, False),
     ("a gain over the base model is measured against the one model the work trains further, not past another claim",
      "Memory for Long Videos",
      "We propose Rewind, trained with reinforcement fine-tuning on top of InternVL2.5-8B. Accuracy improves over the "

@@ -261,6 +261,8 @@ def find_results(
             taken.append((start, end))
             if _SETTING_BEFORE.search(text, max(s_start, start - 60), start):
                 continue  # "models with 1.3B, 7B and 13B parameters", "every 20 steps": the setup, not a result
+            if _rival_figure(text, start, end, local, entities, s_start, proposed, compared):
+                continue  # "38 ms, compared with 35 ms for the unmodified model": a rival's own number
             here.append(_result(text, match, local, entities, s_start, s_end, compared, referring))
         here = _share_metrics(text, _respective(text, local, entities, sorted(here, key=lambda r: r.start), compared))
         if found and found[-1].hardware is not None and _SAME_DEVICE.search(text, s_start, s_end):
@@ -298,6 +300,55 @@ _PART_NAME = re.compile(
     re.IGNORECASE,
 )
 _SAME_DEVICE = AnyCase(r"\bon the same (?:gpu|device|hardware|accelerator|chip|machine|node)\b")
+
+
+# Before a rival's own number: "compared with 3.9% for X", "against 2.0% for X", ", and 94.2% for X".
+_RIVAL_FIGURE_LEAD = AnyCase(
+    r"(?:\b(?:compared (?:with|to)|against|versus|vs\.?|relative to|as opposed to)|,|\band)\s+"
+    r"(?:about\s+|only\s+|just\s+|roughly\s+)?$"
+)
+_COMPARISON_WORD = AnyCase(r"\b(?:compared|against|versus|vs\.?|relative to|as opposed to)\b")
+# After it: "for offline Whisper large-v3", "for a Conformer-Transducer", "for the unmodified model".
+_RIVAL_FIGURE_TAIL = AnyCase(r"\s+(?:for|of|with|by)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}")
+_REFERENCE_MODEL = AnyCase(
+    r"\s+for\s+the\s+(?:unmodified|original|base|dense|uncompressed|full-precision|undistilled|unpruned|vanilla)\s+"
+    r"(?:model|baseline|network|policy)\b|\s+for\s+the\s+(?:[\w-]+\s+)?teacher\b"
+)
+# "whereas vLLM rejects 17% of requests", "while KIVI loses 2.1 points": a clause whose subject is a rival.
+_CONTRAST_LEAD = AnyCase(r"\b(?:whereas|while)\s+(?:the\s+)?$")
+
+
+def _rival_figure(
+    text: str,
+    start: int,
+    end: int,
+    local: list[Found],
+    entities: dict[str, Known],
+    s_start: int,
+    proposed: set[str],
+    compared: frozenset[str],
+) -> bool:
+    """Whether a number is a rival's own, quoted against the paper's (GUIDELINES: no result).
+
+    The rival is named right after the number, past a comparison ("compared with 3.9% for Whisper large-v3"),
+    or is a baseline that opens a contrasting clause ("whereas vLLM rejects 17% of requests"; not "whereas
+    DraftSmith still delivers 1.6x", the paper's own, nor "while KV cache reuse contributes 18%", a part of it).
+    """
+    rivals = [
+        m for m in local
+        if m.key not in proposed and (entity := entities.get(m.key)) is not None and entity.type in ("Method", "Model")
+    ]
+    if _RIVAL_FIGURE_LEAD.search(text, max(s_start, start - 25), start) and _COMPARISON_WORD.search(text, s_start, start):
+        if _REFERENCE_MODEL.match(text, end) or any(
+            end < m.start <= end + 40 and _RIVAL_FIGURE_TAIL.fullmatch(text, end, m.start) for m in rivals
+        ):
+            return True
+    for m in rivals:
+        if m.key in compared and m.end <= start and _CONTRAST_LEAD.search(text, max(s_start, m.start - 12), m.start):
+            gap = text[m.end : start]
+            if len(gap.split()) <= 4 and not _DIGIT.search(gap) and not any(o.start >= m.end and o.end <= start for o in local):
+                return True
+    return False
 
 
 def _setup_devices(text: str, local: list[Found], entities: dict[str, Known], s_start: int) -> set[str]:
