@@ -328,7 +328,7 @@ def _rival_figure(
     proposed: set[str],
     compared: frozenset[str],
 ) -> bool:
-    """Whether a number is a rival's own, quoted against the paper's (GUIDELINES: no result).
+    """Whether a number is a rival's own, quoted against the paper's: no result (tests/data/dev7/README.md, rule 29).
 
     The rival is named right after the number, past a comparison ("compared with 3.9% for Whisper large-v3"),
     or is a baseline that opens a contrasting clause ("whereas vLLM rejects 17% of requests"; not "whereas
@@ -669,11 +669,11 @@ _OF_LEAD = re.compile(r"\bof\s+$")
 _CONTRAST = re.compile(CONTRAST)
 # What follows a model that is the subject of a gain: "X improves pass@1 ...", "X gains 7.2 points".
 _GAINS_AFTER = re.compile(r"\s+(?:improves|raises|increases|gains|rises|boosts|climbs|jumps|goes up)\b")
-# A number standing alone, not part of a name ("GPT-4", "ResNet-50").
 # "2.1 and 1.8 mAP", "1.9x and 1.4x higher throughput": the later numbers of a list share the measure.
 _NUMBER_LIST_GAP = re.compile(
     r"(?:\s*(?:,|and|or|,\s*and)\s*[\d.,]+\s*(?:%|x|\u00d7|points?|pp)?)+\s*(?:(?:higher|lower|more|fewer|less|better)\s+)?"
 )
+# A number standing alone, not part of a name ("GPT-4", "ResNet-50").
 _LONE_NUMBER = re.compile(r"(?<![\w.-])\d+(?:[.,]\d+)?(?![\w-])")
 _OPENING_ON = re.compile(r"\s*(?:On|For)\s+(?:the\s+)?")
 _DATASET_LEAD = re.compile(r"\b(?:on|for|across|over)\s+(?:the\s+)?$", re.IGNORECASE)
