@@ -316,6 +316,7 @@ _REFERENCE_MODEL = AnyCase(
 )
 # "whereas vLLM rejects 17% of requests", "while KIVI loses 2.1 points": a clause whose subject is a rival.
 _CONTRAST_LEAD = AnyCase(r"\b(?:whereas|while)\s+(?:the\s+)?$")
+_NUMBER_FORMAT = re.compile(r"(?:[BT]?FP|BF|TF|U?INT|MXFP|NVFP)\d", re.IGNORECASE)  # FP8, BF16, INT4, MXFP4
 
 
 def _rival_figure(
@@ -344,7 +345,12 @@ def _rival_figure(
         ):
             return True
     for m in rivals:
-        if m.key in compared and m.end <= start and _CONTRAST_LEAD.search(text, max(s_start, m.start - 12), m.start):
+        if (
+            m.key in compared
+            and m.end <= start
+            and _CONTRAST_LEAD.search(text, max(s_start, m.start - 12), m.start)
+            and not _NUMBER_FORMAT.match(entities[m.key].name)  # "while FP8 gets close to 1.2 PFLOPs/s": a mode of the work
+        ):
             gap = text[m.end : start]
             if len(gap.split()) <= 4 and not _DIGIT.search(gap) and not any(o.start >= m.end and o.end <= start for o in local):
                 return True
