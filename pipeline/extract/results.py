@@ -16,7 +16,9 @@ from dataclasses import dataclass, replace
 
 from .names import NUMBER_TIE
 from .patterns import AnyCase
-from .roles import CONTRAST, LIST_GAP, TIMES_THAT_OF, Found, Known, own_work_start, sentence_of
+from .roles import (
+    CONTRAST, LIST_GAP, MEMORY_NAMES, REFERENCE_WORDS, TIMES_THAT_OF, Found, Known, own_work_start, sentence_of,
+)
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _RANGE = rf"(?P<low>{_NUM})(?:\s?[–~-]\s?(?P<high>{_NUM}))?"
@@ -296,8 +298,7 @@ _RUNS_ON_BEFORE = AnyCase(
 
 # Where a device keeps data, and the units inside it: no device a claim is measured on.
 _PART_NAME = re.compile(
-    r"\b(?:HBM\w*|[DS]RAM|RAM|SSDs?|DDR\w*|LPDDR\w*|NVMe|(?:tensor|cuda|matrix) cores?|systolic arrays?)\b|memory",
-    re.IGNORECASE,
+    r"\b(?:" + MEMORY_NAMES + r"|(?:tensor|cuda|matrix) cores?|systolic arrays?)\b|memory", re.IGNORECASE
 )
 _SAME_DEVICE = AnyCase(r"\bon the same (?:gpu|device|hardware|accelerator|chip|machine|node)\b")
 
@@ -311,8 +312,7 @@ _COMPARISON_WORD = AnyCase(r"\b(?:compared|against|versus|vs\.?|relative to|as o
 # After it: "for offline Whisper large-v3", "for a Conformer-Transducer", "for the unmodified model".
 _RIVAL_FIGURE_TAIL = AnyCase(r"\s+(?:for|of|with|by)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}")
 _REFERENCE_MODEL = AnyCase(
-    r"\s+for\s+the\s+(?:unmodified|original|base|dense|uncompressed|full-precision|undistilled|unpruned|vanilla)\s+"
-    r"(?:model|baseline|network|policy)\b|\s+for\s+the\s+(?:[\w-]+\s+)?teacher\b"
+    r"\s+for\s+the\s+" + REFERENCE_WORDS + r"\s+(?:model|baseline|network|policy)\b|\s+for\s+the\s+(?:[\w-]+\s+)?teacher\b"
 )
 # "whereas vLLM rejects 17% of requests", "while KIVI loses 2.1 points": a clause whose subject is a rival.
 _CONTRAST_LEAD = AnyCase(r"\b(?:whereas|while)\s+(?:the\s+)?$")
@@ -618,10 +618,9 @@ def _result(
         entity = entities.get(m.key)
         if entity is None or entity.type not in ("Method", "Model"):
             continue
-        near = _words_between(text, end, m.start) <= 12 if m.start >= end else _words_between(text, m.end, start) <= 12
+        near, gap = _beside(text, m, start, end)
         # "reaches 83.9%, 1.6 points above GPS": a number between is the one GPS is the baseline of.
-        between = _LONE_NUMBER.search(text, end, m.start) if m.start >= end else _LONE_NUMBER.search(text, m.end, start)
-        if near and between is None and (
+        if near and _LONE_NUMBER.search(gap) is None and (
             _BASELINE_CUE.search(text[max(s_start, m.start - 40) : m.start])
             or m.end <= start and _NEXT_RIVAL_BEFORE.search(text[max(s_start, m.start - 80) : m.start])
         ):
@@ -629,11 +628,11 @@ def _result(
             if m.start >= end:
                 break
     for m in referring or ():
-        # "accuracy improves over the base model by 6.8 points": the model the phrase refers to.
-        near = _words_between(text, end, m.start) <= 12 if m.start >= end else _words_between(text, m.end, start) <= 12
-        # (Not past another claim: "9.8 seconds on one H800, a 183x speedup over the teacher".)
-        between = _DIGIT.search(text, end, m.start) if m.start >= end else _LONE_NUMBER.search(text, m.end, start)
-        if baseline is None and near and between is None and _BASELINE_CUE.search(text[max(s_start, m.start - 40) : m.start]):
+        # "accuracy improves over the base model by 6.8 points": the model the phrase refers to
+        # (not past another claim: "9.8 seconds on one H800, a 183x speedup over the teacher").
+        near, gap = _beside(text, m, start, end)
+        past_a_claim = (_DIGIT if m.start >= end else _LONE_NUMBER).search(gap)
+        if baseline is None and near and past_a_claim is None and _BASELINE_CUE.search(text[max(s_start, m.start - 40) : m.start]):
             baseline = m.key
     if baseline is None and groups.get("from"):
         # "from 6.29 (GPTQ) to 5.87": the method the first number is of.
@@ -687,6 +686,12 @@ _CLAUSE_JOIN = re.compile(r"[,;]|\band\b")
 # A dataset that opens a clause as its subject's modifier: "RULER accuracy ... drops", "LongBench scores stay".
 _DATASET_SUBJECT = re.compile(r"\s+(?:[\w-]+\s+)?(?:scores?|accuracy|performance|results?)\s+(?:[\w.-]+\s+){0,5}$")
 _CLAUSE_START = re.compile(r"(?:^|[.;,:]\s+|\b(?:and|while|whereas)\s+)$")
+
+
+def _beside(text: str, m: Found, start: int, end: int) -> tuple[bool, str]:
+    """Whether a name is within twelve words of a number (before or after it), and the text between them."""
+    gap = text[end : m.start] if m.start >= end else text[m.end : start]
+    return len(gap.split()) <= 12, gap
 
 
 def _dataset_after(text: str, local: list[Found], entities: dict[str, Known], end: int) -> str | None:

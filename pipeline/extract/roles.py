@@ -191,10 +191,12 @@ _BUILDS_ON_PART_OF = AnyCase(
 # "We evaluate agents built on GPT-4o, ...": what the paper evaluates is built on X, not the paper's work.
 _EVALUATED_BUILT_ON = AnyCase(r"\bevaluat\w*\s+(?:[\w-]+\s+){1,3}(?:built|based) (?:up)?on\s+$")
 # The model before the work changed it, named as the reference of a number.
-_REFERENCE_BEFORE = AnyCase(
-    r"\bthe\s+(?:original|unmodified|uncompressed|undistilled|unpruned|pretrained|pre-trained|base|plain|vanilla|"
-    r"full-precision|dense)\s+$"
+# What a text calls the model before the work changed it (results reads a number "for the unmodified model" with it).
+REFERENCE_WORDS = (
+    r"(?:original|unmodified|uncompressed|undistilled|unpruned|pretrained|pre-trained|base|plain|vanilla|"
+    r"full-precision|dense)"
 )
+_REFERENCE_BEFORE = AnyCase(r"\bthe\s+" + REFERENCE_WORDS + r"\s+$")
 _BASE_MODEL_ANAPHORA = re.compile(
     r"\b[Tt]he (?:same )?(?:base|original|unmodified|uncompressed|undistilled|unpruned) (?:model|network|detector|policy)\b"
     r"|\b[Tt]he (?:[\w-]+ )?teacher\b"  # "against 20.6 for the 28-step teacher"
@@ -1031,7 +1033,9 @@ _KEPT_IN = AnyCase(
     r"(?:[\w-]+\s+){0,8}?(?:in|into|to|from|within)\s+(?:(?:the|a|an|fast|slow|on-chip|off-chip|local)\s+)?"
     r"(?:cpu\s+|gpu\s+|host\s+)?$"
 )
-_MEMORY_AFTER = re.compile(r"\s+(?:DRAM|HBM\w*|SRAM|RAM|DDR\d)\b")  # not "GPU memory": annotators keep the GPU
+# The memories a device keeps data in, by name (results: no device a claim is measured on).
+MEMORY_NAMES = r"(?:HBM\w*|[DS]RAM|RAM|SSDs?|LPDDR\w*|DDR\w*|NVMe)"
+_MEMORY_AFTER = re.compile(r"\s+" + MEMORY_NAMES + r"\b")  # not "GPU memory": annotators keep the GPU
 
 _FIRST_PERSON = AnyCase(r"\b(?:we|our|us|this (?:paper|work|study)|the proposed)\b")
 _RESULT_WORDS = AnyCase(
