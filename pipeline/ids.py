@@ -18,11 +18,11 @@ def slugify(text: str, max_len: int = _MAX_SLUG) -> str:
 
     >>> slugify("FlashAttention-2: Faster Attention!")
     'flashattention-2-faster-attention'
-    >>> slugify("RTX 4090"), slugify("TFLOPs/s"), slugify("QuIP#")
-    ('rtx-4090', 'tflops-s', 'quip-sharp')
+    >>> slugify("RTX 4090"), slugify("TFLOPs/s"), slugify("QuIP#"), slugify("pass^8")
+    ('rtx-4090', 'tflops-s', 'quip-sharp', 'pass-hat-8')
     """
-    # "#" is read as name_key reads it: "QuIP#" is another name than "QuIP".
-    folded = unicodedata.normalize("NFKD", _SHARP.sub(" sharp", text)).encode("ascii", "ignore").decode().lower()
+    # "#" and "^" are read as name_key reads them: "QuIP#" is another name than "QuIP".
+    folded = unicodedata.normalize("NFKD", _SHARP.sub(" sharp", text).replace("^", " hat ")).encode("ascii", "ignore").decode().lower()
     slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
     if not slug:
         slug = "x" + hashlib.sha1(text.encode()).hexdigest()[:10]
@@ -33,7 +33,7 @@ def slugify(text: str, max_len: int = _MAX_SLUG) -> str:
 
 
 def name_key(name: str, keep_case: bool = False) -> str:
-    """Letters and digits of a name ("+" read as "plus", "#" as "sharp"), case-folded unless ``keep_case``.
+    """Letters and digits of a name ("+" read as "plus", "#" as "sharp", "^" as "hat"), case-folded unless ``keep_case``.
 
     Spelling variants of one name share a key; different names keep different keys.
 
@@ -41,6 +41,8 @@ def name_key(name: str, keep_case: bool = False) -> str:
     True
     >>> name_key("FlashAttention-2") == name_key("FlashAttention"), name_key("HumanEval+"), name_key("QuIP#")
     (False, 'humanevalplus', 'quipsharp')
+    >>> name_key("pass^1") == name_key("pass@1")  # all of k trials, not one of k
+    False
     >>> name_key("ACT", keep_case=True)
     'ACT'
     """
@@ -50,6 +52,6 @@ def name_key(name: str, keep_case: bool = False) -> str:
 @functools.lru_cache(maxsize=1 << 16)
 def _name_key(name: str, keep_case: bool) -> str:
     # "tokens/s" is not "tokens": a per-second rate keeps its "/s" as "ps".
-    name = _PER_SECOND.sub("ps", _SHARP.sub("sharp", name.replace("+", "plus")))
+    name = _PER_SECOND.sub("ps", _SHARP.sub("sharp", name.replace("+", "plus").replace("^", "hat")))
     joined = _NOT_ALNUM.sub("", name)
     return joined if keep_case else joined.casefold()

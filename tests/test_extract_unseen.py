@@ -1480,6 +1480,19 @@ def test_extract_unseen_a_sharp_successor_is_not_its_predecessor(extractor):
     assert "builds_on" in roles["QuIP"] and roles["QuIP#"] == {"compares_with"}
 
 
+def test_extract_unseen_pass_hat_k_is_not_pass_at_k(extractor):
+    """pass^k (every one of k trials succeeds) is another metric than pass@k (one of k does): "pass^1" and
+    "pass@1" are two entities, "pass^8" a cut-off of pass^k, and each number keeps its own metric."""
+    extraction, _ = _extract(extractor, "Reliable Agents",
+                             "We propose Zephra. Zephra reaches a pass^1 of 58.2% on tau-bench and its pass^8 falls to "
+                             "14.9%, while its pass@1 on HumanEval is 71.0%.")
+    names = {e.name for e in extraction.entities if e.type == "Metric"}
+    assert {"pass^1", "pass^8", "pass@1"} <= names
+    metric_names = {e.id: e.name for e in extraction.entities}
+    assert {(metric_names.get(r.metric), r.value) for r in extraction.results} >= {
+        ("pass^1", 58.2), ("pass^8", 14.9), ("pass@1", 71.0)}
+
+
 def test_extract_unseen_a_title_before_a_name_ends_no_sentence(extractor):
     """"Dr." is an abbreviation: "DAPO and Dr. GRPO dominate practice" is one sentence."""
     from pipeline.extract.components import sentence_spans

@@ -290,10 +290,10 @@ def walk_label(text: str, position: int, vocabulary: Vocabulary) -> LabelWalk:
         k = 2 if have(2) and (units[1] in _JOINERS or units[1] in _APOSTROPHES or units[1] in _GLUE) else 1
         if not have(k):
             return LabelWalk(None, None, ran_out, first.casefold())
-        per_second = "p" if k == 2 and units[1] == "/" and piece(k).lower() == "s" else ""
-        two = low + per_second + piece(k).lower()
+        joined = _joiner_key(units[1], piece(k)) if k == 2 else ""
+        two = low + joined + piece(k).lower()
         if (two not in pre_f and two not in folded and two not in stop_f
-                and first + per_second + piece(k) not in pre_e and first + per_second + piece(k) not in exact):
+                and first + joined + piece(k) not in pre_e and first + joined + piece(k) not in exact):
             return LabelWalk(None, None, ran_out, first.casefold())
     if not _starts_name(text, position):
         return LabelWalk(None, None, ran_out, first.casefold())
@@ -332,9 +332,10 @@ def walk_label(text: str, position: int, vocabulary: Vocabulary) -> LabelWalk:
                 or units[j + 1] in _JOINERS
             ):
                 break
-            if unit == "/" and units[j + 1] in ("s", "S"):
-                key_e += "p"  # "tokens/s" is keyed "tokensps", as name_key does
-                key_f += "p"
+            joined = _joiner_key(unit, units[j + 1])
+            if joined:
+                key_e += joined
+                key_f += joined
             elif units[j + 1] in ("s", "S") and (key_e + "s" in plurals or key_f + "s" in plurals):
                 break  # "DeiT-S" is a size of DeiT, not its plural "DeiTs"
             previous_end = starts[j] + 1
@@ -519,10 +520,17 @@ class LabelFinder:
 
 _WALKS = operator.attrgetter("walks")
 _GLUE = frozenset({".", ":", "·", "×"})
-_JOINERS = frozenset({"-", "/", "‐", "–", "@"})  # "@": "pass@1", "Recall@10"
+_JOINERS = frozenset({"-", "/", "‐", "–", "@", "^"})  # "@": "pass@1", "Recall@10"; "^": "pass^1"
 _APOSTROPHES = frozenset({"'", "’"})
 _UNIT = re.compile(r"\w+|\S")
 _NON_NAME = re.compile(r"[^\w+#]|_")
+
+
+def _joiner_key(joiner: str, following: str) -> str:
+    """What a joiner adds to a key, as name_key reads it: "tokens/s" is "tokensps", "pass^1" is "passhat1"."""
+    if joiner == "/" and following in ("s", "S"):
+        return "p"
+    return "hat" if joiner == "^" else ""
 
 
 def name_piece(text: str) -> str:

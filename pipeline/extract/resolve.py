@@ -378,21 +378,22 @@ def _with_written_tails(text: str, candidates: list[Candidate]) -> list[Candidat
     ]
 
 
-_AT_CUT_OFF = re.compile(r"(?<![\w@-])([A-Za-z][\w-]*)@(\d{1,4})(?![\w@])")
+_AT_CUT_OFF = re.compile(r"(?<![\w@^-])([A-Za-z][\w-]*)([@^])(\d{1,4})(?![\w@^])")
 
 
 def _cut_offs_of_known_metrics(text: str, vocabulary: Vocabulary) -> list[Candidate]:
-    """Metrics at a cut-off the vocabulary has only as "@k": "Pass@32" of pass@k, "maj@64" of maj@k.
+    """Metrics at a cut-off the vocabulary has only as "@k" or "^k": "Pass@32" of pass@k, "maj@64" of maj@k, "pass^8" of pass^k.
 
     >>> from .vocabulary import Term
     >>> vocabulary = Vocabulary()
     >>> vocabulary.add(Term("pass-k", "x", "pass@k", "Metric", ("pass@k",)))
-    >>> [(c.name, c.type) for c in _cut_offs_of_known_metrics("raises Pass@32 and foo@3", vocabulary)]
-    [('Pass@32', 'Metric')]
+    >>> vocabulary.add(Term("pass-hat-k", "x", "pass^k", "Metric", ("pass^k",)))
+    >>> [(c.name, c.type) for c in _cut_offs_of_known_metrics("raises Pass@32, pass^8 and foo@3", vocabulary)]
+    [('Pass@32', 'Metric'), ('pass^8', 'Metric')]
     """
     found = []
     for match in _AT_CUT_OFF.finditer(text):
-        term = vocabulary.lookup(match.group(1) + "@k")
+        term = vocabulary.lookup(match.group(1) + match.group(2) + "k")
         if term is not None and term.type == "Metric":
             found.append(Candidate(match.start(), match.end(), "coined", None, match.group(), "Metric"))
     return found
