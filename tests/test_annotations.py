@@ -31,6 +31,7 @@ DEV_CORPORA = {
     "dev12": (DATA / "dev12" / "dev12_page.txt", DATA / "dev12" / "dev12_annotations.json"),
     "dev13": (DATA / "dev13" / "dev13_page.txt", DATA / "dev13" / "dev13_annotations.json"),
     "dev14": (DATA / "dev14" / "dev14_page.txt", DATA / "dev14" / "dev14_annotations.json"),
+    "dev15": (DATA / "dev15" / "dev15_page.txt", DATA / "dev15" / "dev15_annotations.json"),
 }
 # Corpora every paper of which is for tuning ("tuning": [[1, N]]): read freely, measured too.
 TUNING_CORPORA = {
