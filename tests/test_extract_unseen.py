@@ -1632,6 +1632,23 @@ RESULT_CASES = [
      "We propose FluxAttn. Warps stream tiles from HBM into SRAM and run matrix multiplications on the Tensor Cores. "
      "FluxAttn reaches 640 TFLOPs/s on an H100. In FP8 it sustains 1.1 PFLOPs/s on the same GPU.",
      "hardware", {"640 TFLOPs/s": "h100", "1.1 PFLOPs/s": "h100"}, True),
+    ("a setup sentence's one device ('taken on a single H100', 'use one A100 GPU') is the device of later "
+     "platform claims; a device a claim's sentence opens on is that claim's",
+     "Sparse Kernels",
+     "We propose TileHop, a block-sparse attention kernel. All measurements are taken on a single H100. TileHop "
+     "reaches 610 TFLOPs/s and runs 1.9x faster than FlexAttention. On a Jetson Orin, with the GPU and the DLA "
+     "both active, it cuts latency by 2.1x.",
+     "hardware", {"610 TFLOPs/s": "h100", "1.9x": "h100", "2.1x": "jetson-orin"}, True),
+    ("the same, for a setup sentence that uses the device",
+     "Sparse Kernels",
+     "We propose TileHop, a block-sparse attention kernel. All measurements use one A100 GPU. TileHop reaches "
+     "210 TFLOPs/s.",
+     "hardware", {"210 TFLOPs/s": "a100"}, True),
+    ("a number in seconds takes no quality metric near it as its measure",
+     "Sparse Kernels",
+     "We propose TileHop. It cuts the time to first token of a 128K-token prompt from 14.2 s with dense attention to "
+     "6.1 s, while accuracy on RULER is unchanged.",
+     "metric", {"6.1 s": "time-to-first-token"}, True),
     ("a part of a GPU named in a setup sentence is no device a later claim is measured on",
      "Attention Kernels",
      "We propose FluxAttn. Warps stream tiles from HBM into SRAM and run matrix multiplications on the Tensor Cores. "

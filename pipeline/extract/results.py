@@ -284,6 +284,8 @@ _PLATFORM_MEASURE = re.compile(
     r"(?<!watch)(?<!watch.)time|gpu.(?:hours|days)|frequency|energy|power|bandwidth|efficiency|request.rate|requests.per",
     re.IGNORECASE,
 )
+# Measures in seconds that are not the platform's: "emission delay", "scheduling overhead", "clip length".
+_TIMED_MEASURE = re.compile(r"delay|overhead|duration|lag|wait|period|horizon|length|lookahead", re.IGNORECASE)
 # Units only a platform's measures carry: durations, rates, power and energy, compute spent.
 _PLATFORM_UNITS = _TIME_UNITS | frozenset(
     "Hz W mW kJ mJ J GPU-hours GPU-days tokens/s samples/s images/s it/s fps TFLOPs/s PFLOPs/s "
@@ -292,8 +294,9 @@ _PLATFORM_UNITS = _TIME_UNITS | frozenset(
 
 
 # A device the experiments run on: "on a single A100", "with up to 1,024 H100 GPUs", "across 8 TPU v5e chips".
+# "on a single H100", "All measurements use one A100 GPU".
 _RUNS_ON_BEFORE = AnyCase(
-    r"\b(?:on|onto|using|across|with|per)\s+(?:up to\s+)?(?:(?:a|an|the|one|two|four|eight|single|\d[\d,]*)\s+)?$"
+    r"\b(?:on|onto|using|use[sd]?|across|with|per)\s+(?:up to\s+)?(?:(?:a|an|the|one|two|four|eight|single|\d[\d,]*)\s+){0,2}$"
 )
 
 # Where a device keeps data, and the units inside it: no device a claim is measured on.
@@ -555,6 +558,8 @@ def _result(
     from_value = _number(groups["from"]) if groups.get("from") else None
     start, end = match.span()
 
+    timed = unit in _TIME_UNITS
+
     def nearest(kind: str, *, after_only: bool = False, window: int = 8) -> str | None:
         best = None
         for m in local:
@@ -563,6 +568,8 @@ def _result(
                 continue
             if after_only and m.start < end:
                 continue
+            if kind == "Metric" and timed and not (_platform_measure(entity.name, None) or _TIMED_MEASURE.search(entity.name)):
+                continue  # "from 14.2 s to 6.1 s, while accuracy on RULER is unchanged": seconds measure no accuracy
             if kind == "Metric" and m.start >= end and (
                 _OWN_NUMBER_AFTER.match(text, m.end)
                 or _LONE_NUMBER.search(text, end, m.start) and not _NUMBER_LIST_GAP.fullmatch(text, end, m.start)
@@ -603,14 +610,16 @@ def _result(
     if metric is None and implied is None:
         if unit == "x" and _SPEED_WORDS.search(text[start : min(s_end, end + 40)] + " " + text[max(s_start, start - 60) : start]):
             implied = "speedup"
-    hardware = nearest("Hardware", after_only=True) or _only(local, entities, "Hardware")
+    hardware = (
+        nearest("Hardware", after_only=True) or _only(local, entities, "Hardware") or _opening(text, local, entities, s_start, "Hardware")
+    )
     measure = metric or implied
     if hardware is not None and measure is not None and not _platform_measure(measure, unit):
         hardware = None  # "44.1 AP on a Jetson AGX Orin": quality does not depend on the platform
     dataset = (
         _dataset_after(text, local, entities, end)
         or _dataset_before(text, local, entities, start)
-        or _opening_dataset(text, local, entities, s_start)
+        or _opening(text, local, entities, s_start)
         or _only(local, entities, "Dataset")
     )
     baseline = None
@@ -680,7 +689,7 @@ _NUMBER_LIST_GAP = re.compile(
 )
 # A number standing alone, not part of a name ("GPT-4", "ResNet-50").
 _LONE_NUMBER = re.compile(r"(?<![\w.-])\d+(?:[.,]\d+)?(?![\w-])")
-_OPENING_ON = re.compile(r"\s*(?:On|For)\s+(?:the\s+)?")
+_OPENING_ON = re.compile(r"\s*(?:On|For)\s+(?:(?:the|an?|one|single)\s+){0,2}")
 _DATASET_LEAD = re.compile(r"\b(?:on|for|across|over)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"[,;]|\band\b")
 # A dataset that opens a clause as its subject's modifier: "RULER accuracy ... drops", "LongBench scores stay".
@@ -729,13 +738,14 @@ def _dataset_before(text: str, local: list[Found], entities: dict[str, Known], s
     return m.key if _DATASET_LEAD.search(text, max(0, m.start - 12), m.start) else None
 
 
-def _opening_dataset(text: str, local: list[Found], entities: dict[str, Known], s_start: int) -> str | None:
-    """The dataset a sentence opens on: "On ogbn-products, StaleGuard reaches 80.9% ..."."""
+def _opening(text: str, local: list[Found], entities: dict[str, Known], s_start: int, kind: str = "Dataset") -> str | None:
+    """The dataset or device a sentence opens on: "On ogbn-products, StaleGuard reaches 80.9% ...",
+    "On a Jetson Orin Nano, the same partitioner ... cuts time to first token by 2.7x"."""
     opening = _OPENING_ON.match(text, s_start)
     if opening is None:
         return None
     for m in local:
-        if m.start == opening.end() and entities.get(m.key) is not None and entities[m.key].type == "Dataset":
+        if m.start == opening.end() and entities.get(m.key) is not None and entities[m.key].type == kind:
             return m.key if text[m.end : m.end + 1] == "," else None
     return None
 
