@@ -82,6 +82,9 @@ class PG(DefinedNamespace):
     commonWord: URIRef
     genericClass: URIRef
     namesakeDataset: URIRef
+    numberFormat: URIRef
+    memory: URIRef
+    processorPart: URIRef
 
 
 CITO = Namespace("http://purl.org/spar/cito/")

@@ -1445,6 +1445,12 @@ ROLE_CASES = [
      "We propose Zephra, a regional forecaster; we initialize it from the weights of Aurora. Starting from the "
      "dense Qwen2.5-7B checkpoint, we also upcycle a mixture-of-experts model and compare it with 3.1 points more.",
      {"Aurora": {"builds_on"}, "Qwen2.5-7B": {"builds_on"}}, {"Qwen2.5-7B": {"uses"}}),
+    ("the kind a proposal is, named before 'kernel' or 'scheduler', is built on; a number format it runs in is "
+     "used; 'a variant of the <part> of X' builds on X",
+     "Sparse Kernels",
+     "We present Zephra, a block-sparse attention kernel for long prompts, and Quill, an FP4 training recipe. Quill "
+     "adds an escape path, a variant of the outlier decomposition of LLM.int8() that splits along tokens.",
+     {"block-sparse attention": {"builds_on"}, "LLM.int8()": {"builds_on"}, "FP4": {"uses"}}, {"FP4": {"builds_on"}}),
     ("a name the title reads as a setting, or a background example, is no kind of the work's technique",
      "Structured Pruning and Distillation for Small Language Models",
      "Step-distillation methods, e.g., consistency models and adversarial diffusion distillation, cut steps but "

@@ -198,7 +198,10 @@ def _known(key: str, name: str, type_: str, concept: str | None, term: Term | No
     """An entity of the paper, with what the vocabulary says of its concept."""
     if term is None:
         return Known(key, name, type_, concept)
-    return Known(key, name, type_, concept, term.definition, successor_of=term.successor_of, generic_class=term.generic_class)
+    return Known(
+        key, name, type_, concept, term.definition, successor_of=term.successor_of, generic_class=term.generic_class,
+        number_format=term.number_format, memory=term.memory, processor_part=term.processor_part,
+    )
 
 
 # Components whose names are found where the paper introduces them, not by their

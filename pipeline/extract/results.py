@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from .names import NUMBER_TIE
 from .patterns import AnyCase
 from .roles import (
-    CONTRAST, LIST_GAP, MEMORY_NAMES, REFERENCE_WORDS, TIMES_THAT_OF, Found, Known, own_work_start, sentence_of,
+    CONTRAST, LIST_GAP, REFERENCE_WORDS, TIMES_THAT_OF, Found, Known, own_work_start, sentence_of,
 )
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -300,9 +300,7 @@ _RUNS_ON_BEFORE = AnyCase(
 )
 
 # Where a device keeps data, and the units inside it: no device a claim is measured on.
-_PART_NAME = re.compile(
-    r"\b(?:" + MEMORY_NAMES + r"|(?:tensor|cuda|matrix) cores?|systolic arrays?)\b|memory", re.IGNORECASE
-)
+_MEMORY_WORD = re.compile(r"\bmemory\b", re.IGNORECASE)  # "unified memory", "GPU memory"
 _SAME_DEVICE = AnyCase(r"\bon the same (?:gpu|device|hardware|accelerator|chip|machine|node)\b")
 
 
@@ -319,7 +317,6 @@ _REFERENCE_MODEL = AnyCase(
 )
 # "whereas vLLM rejects 17% of requests", "while KIVI loses 2.1 points": a clause whose subject is a rival.
 _CONTRAST_LEAD = AnyCase(r"\b(?:whereas|while)\s+(?:the\s+)?$")
-_NUMBER_FORMAT = re.compile(r"(?:[BT]?FP|BF|TF|U?INT|MXFP|NVFP)\d", re.IGNORECASE)  # FP8, BF16, INT4, MXFP4
 
 
 def _rival_figure(
@@ -352,7 +349,7 @@ def _rival_figure(
             m.key in compared
             and m.end <= start
             and _CONTRAST_LEAD.search(text, max(s_start, m.start - 12), m.start)
-            and not _NUMBER_FORMAT.match(entities[m.key].name)  # "while FP8 gets close to 1.2 PFLOPs/s": a mode of the work
+            and not entities[m.key].number_format  # "while FP8 gets close to 1.2 PFLOPs/s": a mode of the work
         ):
             gap = text[m.end : start]
             if len(gap.split()) <= 4 and not _DIGIT.search(gap) and not any(o.start >= m.end and o.end <= start for o in local):
@@ -366,7 +363,8 @@ def _setup_devices(text: str, local: list[Found], entities: dict[str, Known], s_
     devices = [
         m for m in local
         if (entity := entities.get(m.key)) is not None and entity.type == "Hardware" and not entity.generic_class
-        and not _PART_NAME.search(entity.name)  # "stages the rest in CPU DRAM and on NVMe", "on the Tensor Cores"
+        # "stages the rest in CPU DRAM and on NVMe", "on the Tensor Cores": where data is kept, a part of a device.
+        and not (entity.memory or entity.processor_part or _MEMORY_WORD.search(entity.name))
     ]
     if any(_RUNS_ON_BEFORE.search(text[max(s_start, m.start - 30) : m.start]) for m in devices):
         return {m.key for m in devices}

@@ -59,6 +59,10 @@ class Known:
     successor_of: tuple[str, ...] = ()
     # A class of things (pg:genericClass): "GPU", "Transformer".
     generic_class: bool = False
+    # pg:numberFormat, pg:memory, pg:processorPart: FP8; HBM; Tensor Cores.
+    number_format: bool = False
+    memory: bool = False
+    processor_part: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +180,7 @@ _BUILDS_ON_PART_OF = AnyCase(
     r"\b(?:extend\w*|extension|generali[sz]\w*|build\w* (?:up)?on|built (?:up)?on|based on|"
     r"modif\w*|adapt\w*|analy[sz]\w*|variant|revisit\w*|replac\w*|start\w* from|plug\w*|insert\w*|redesign\w*|"
     r"enhanc\w*)"  # "redesigns the tokenizer of Whisper", "enhances the reasoning ability of Qwen2.5-7B"
-    r"\s+(?:(?:the|a|an|its)\s+)?(?:[\w/-]+\s+){0,3}?(?:of|used by|from|in|behind)\s+" + _DETS + r"$"
+    r"\s+(?:(?:of\s+)?(?:the|a|an|its)\s+)?(?:[\w/-]+\s+){0,3}?(?:of|used by|from|in|behind)\s+" + _DETS + r"$"
     # "we analyze the communication and memory traffic of ZeRO-3": an analysis names more of what it studies.
     r"|\banaly[sz]\w*\s+(?:the\s+)?(?:[\w/-]+\s+){0,5}?of\s+" + _DETS + r"$"
     # "a simple modification to Adam", "the main bottleneck of FlashAttention-2": a change to, or a limit of, X.
@@ -488,7 +492,8 @@ def assign_roles(
         for mention in mentions:
             if apposition.start(1) <= mention.start and mention.end <= apposition.end(1) and mention.key not in proposed:
                 entity = entities.get(mention.key)
-                if entity is not None and entity.type in ("Method", "Model"):
+                # (Not a number format: "an FP4 training recipe" runs in FP4, it is no kind of FP4.)
+                if entity is not None and entity.type in ("Method", "Model") and not entity.number_format:
                     add(mention.key, "builds_on", mention.start, mention.end, "kind-of-proposal", 0.75)
 
     analysis_title = bool(_ANALYSIS_TITLE.search(text[:title_end])) and not any(
@@ -552,7 +557,8 @@ def assign_roles(
             # work extends ("Query Recycling for ... DETR-Style Detectors"), or,
             # after "with"/"via", what it uses.
             if (
-                _USES_BEFORE.search(before, lowered=lower) or entity.generic_class or _title_setting(text, mention.start)
+                _USES_BEFORE.search(before, lowered=lower) or entity.generic_class or entity.number_format
+                or _title_setting(text, mention.start)
                 or _SETTING_HEAD_AFTER.match(after)
             ):
                 # "Scalable Graph Transformers": a class of architectures (pg:genericClass) the work is one of,
@@ -777,6 +783,13 @@ def assign_roles(
             )
         return unrealised_at[s_start]
 
+    # Where a memory is named (pg:memory): a processor just before it says whose memory it is ("CPU DRAM").
+    memory_starts = {m.start for m in mentions if (e := entities.get(m.key)) is not None and e.memory}
+
+    def memory_after(end: int) -> bool:
+        gap = _SPACES.match(text, end)
+        return gap is not None and gap.end() in memory_starts
+
     for mention in mentions:
         key = mention.key
         entity = entities.get(key)
@@ -831,7 +844,7 @@ def assign_roles(
             continue  # "policies pretrained on corpora such as Open X-Embodiment ...": the background's example
         elif entity.type == "Hardware" and _RUN_BEFORE.search(text, max(s_start, mention.start - 40), mention.start):
             add(key, "runs_on", mention.start, mention.end, "cue:runs_on", 0.6)  # "tensor cores on modern GPUs"
-        elif entity.type == "Hardware" and _MEMORY_AFTER.match(text, mention.end):
+        elif entity.type == "Hardware" and memory_after(mention.end):
             continue  # "spills cold blocks to CPU DRAM": whose memory it is; the memory is what the work uses
         elif (
             entity.type == "Hardware"
@@ -1034,8 +1047,7 @@ _KEPT_IN = AnyCase(
     r"(?:cpu\s+|gpu\s+|host\s+)?$"
 )
 # The memories a device keeps data in, by name (results: no device a claim is measured on).
-MEMORY_NAMES = r"(?:HBM\w*|[DS]RAM|RAM|SSDs?|LPDDR\w*|DDR\w*|NVMe)"
-_MEMORY_AFTER = re.compile(r"\s+" + MEMORY_NAMES + r"\b")  # not "GPU memory": annotators keep the GPU
+_SPACES = re.compile(r"[ \t]+")
 
 _FIRST_PERSON = AnyCase(r"\b(?:we|our|us|this (?:paper|work|study)|the proposed)\b")
 _RESULT_WORDS = AnyCase(
@@ -1158,14 +1170,15 @@ _SPEEDUP = AnyCase(r"\b(?:speed-?ups?|faster|\d+(?:\.\d+)?x)\b")
 # "For VAR, ...", "applied to LLaMA", "boosting OpenVLA's": the model the method is applied to.
 _BASE_MODEL_BEFORE = AnyCase(r"(?:^|[.;]\s*)(?:for|on(?: the)?)\s+$|(?:applied|appl(?:y|ies|ying) \w+) to\s+(?:(?:the|an?)\s+)?$|\bboosting\s+$")
 # "FLASH (...), a speculative decoding framework": what a proposal is a kind of.
+# The head nouns of what a proposal is: "a speculative decoding framework", "a block-sparse attention kernel".
+_KIND_HEADS = (
+    r"(?:framework|method|approach|algorithm|technique|model|system|scheme|architecture|variant|extension|recipe|"
+    r"kernel|optimizer|scheduler|engine|runtime|compiler|mechanism|strategy)"
+)
 _KIND_OF = AnyCase(
-    r"(?:\s*\([^()]{1,80}\))?\s*,?\s+(?:is\s+|as\s+|functions as\s+)?(?:a|an)\s+([^,.;()]{1,80}?)"
-    r"(?:framework|method|approach|algorithm|technique|model|system|scheme|architecture|variant|extension)\b"
+    r"(?:\s*\([^()]{1,80}\))?\s*,?\s+(?:is\s+|as\s+|functions as\s+)?(?:a|an)\s+([^,.;()]{1,80}?)" + _KIND_HEADS + r"\b"
 )
-_KIND_CALLED = AnyCase(
-    r"\b(?:a|an)\s+([^,.;()]{1,80}?)\s*(?:framework|method|approach|algorithm|technique|model|system|scheme|"
-    r"architecture|variant|extension|recipe|kernel|optimizer|scheduler)\s+(?:called|named|dubbed|termed)\s+$"
-)
+_KIND_CALLED = AnyCase(r"\b(?:a|an)\s+([^,.;()]{1,80}?)\s*" + _KIND_HEADS + r"\s+(?:called|named|dubbed|termed)\s+$")
 _CLAUSE_BREAK = AnyCase(r"[;:]|\b(?:while|whereas|which|but|although)\b")
 _COMPARE_ANYWHERE = AnyCase(
     r"\b(?:compar(?:e|es|ed|ing)(?: it| them| ours| our \w+)? (?:to|with|against)|in comparison (?:to|with)|relative to|versus|than|outperform\w*|"
@@ -1193,6 +1206,7 @@ def _kinds_of_the_work(
         and key in first_mention
         and entity.type == "Method"
         and entity.concept is not None
+        and not entity.number_format
         and any(_kind_of_head(name, heads) for name in (entity.name, *entity.aliases))
     ]
 

@@ -80,6 +80,12 @@ class Term:
     namesake_dataset: str | None = None
     # The concepts this one is a kind of (skos:broader): "H100" of "GPU". Slugs.
     broader: tuple[str, ...] = ()
+    # A number format (pg:numberFormat): FP8, BF16, INT4.
+    number_format: bool = False
+    # A memory or storage (pg:memory): HBM, SRAM, DRAM, SSD.
+    memory: bool = False
+    # A unit inside a processor (pg:processorPart): Tensor Cores, CUDA cores, a systolic array.
+    processor_part: bool = False
 
 
 @dataclass
@@ -261,6 +267,10 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
             match_case = any(o.toPython() is True for o in graph.objects(concept, pg.matchCase))
             common_word = any(o.toPython() is True for o in graph.objects(concept, pg.commonWord))
             generic_class = any(o.toPython() is True for o in graph.objects(concept, pg.genericClass))
+            number_format, memory, processor_part = (
+                any(o.toPython() is True for o in graph.objects(concept, flag))
+                for flag in (pg.numberFormat, pg.memory, pg.processorPart)
+            )
             labels = sorted(str(o) for o in graph.objects(concept, SKOS.altLabel))
             if any(o.toPython() is True for o in graph.objects(concept, pg.notAnEntity)):
                 for label in [*pref, *labels]:
@@ -289,6 +299,9 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
                     generic_class=generic_class,
                     namesake_dataset=namesake,
                     broader=broader,
+                    number_format=number_format,
+                    memory=memory,
+                    processor_part=processor_part,
                 )
             )
     return vocabulary
