@@ -1451,6 +1451,12 @@ ROLE_CASES = [
      "We present Zephra, a block-sparse attention kernel for long prompts, and Quill, an FP4 training recipe. Quill "
      "adds an escape path, a variant of the outlier decomposition of LLM.int8() that splits along tokens.",
      {"block-sparse attention": {"builds_on"}, "LLM.int8()": {"builds_on"}, "FP4": {"uses"}}, {"FP4": {"builds_on"}}),
+    ("building on a version of X (EAGLE-2) is not building on X; building on a qualified form of a technique is "
+     "building on the technique",
+     "Draft Trees",
+     "Federated learning suffers from drift. We propose Zephra, which generalises EAGLE-2's tree construction; its "
+     "draft head is the standard EAGLE head. We also propose Quill, which extends personalized federated learning.",
+     {"EAGLE-2": {"builds_on"}, "federated learning": {"builds_on"}}, {"EAGLE": {"builds_on"}}),
     ("a name the title reads as a setting, or a background example, is no kind of the work's technique",
      "Structured Pruning and Distillation for Small Language Models",
      "Step-distillation methods, e.g., consistency models and adversarial diffusion distillation, cut steps but "

@@ -352,8 +352,18 @@ def extends_name(successor: str, predecessor: str) -> bool:
         return False
     if s.startswith(p) and _VERSION_TAIL.match(successor[len(predecessor):]):
         return True
-    # A qualified form of a known multi-word name: "continuous speculative decoding".
-    if _SEPARATOR.search(p) is None:
+    return qualifies_name(successor, predecessor)
+
+
+def qualifies_name(qualified: str, name: str) -> bool:
+    """Whether ``qualified`` is a known multi-word ``name`` with words before it: "continuous speculative
+    decoding" of "speculative decoding" (not a version: "EAGLE-2" does not qualify "EAGLE").
+
+    >>> qualifies_name("personalized federated learning", "federated learning"), qualifies_name("EAGLE-2", "EAGLE")
+    (True, False)
+    """
+    s, p = qualified.casefold(), name.casefold()
+    if s == p or _SEPARATOR.search(p) is None:
         return False  # one word: no qualified form of it here
     words_p = p.replace("-", " ").split()
     if len(words_p) < 2:
@@ -1241,7 +1251,8 @@ def _general_techniques(built_on: list[str], entities: dict[str, Known], first_m
         (key, "builds_on", first_mention[key].start, first_mention[key].end, "qualified-name", 0.6)
         for qualified in built_on
         for key, entity in entities.items()
-        if key in first_mention and entity.concept is not None and extends_name(entities[qualified].name, entity.name)
+        # (Not a predecessor: building on EAGLE-2 while keeping "the standard EAGLE head" uses EAGLE.)
+        if key in first_mention and entity.concept is not None and qualifies_name(entities[qualified].name, entity.name)
     ]
 
 
