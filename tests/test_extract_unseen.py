@@ -1457,6 +1457,11 @@ ROLE_CASES = [
      "Federated learning suffers from drift. We propose Zephra, which generalises EAGLE-2's tree construction; its "
      "draft head is the standard EAGLE head. We also propose Quill, which extends personalized federated learning.",
      {"EAGLE-2": {"builds_on"}, "federated learning": {"builds_on"}}, {"EAGLE": {"builds_on"}}),
+    ("a technique naming the kind of models a title's work targets ('MoE Models') is used, not built on",
+     "Zephra: Expert-Aware Draft Trees for Speculative Decoding of MoE Models",
+     "Mixture-of-experts models activate few experts per token. We propose Zephra, which shapes draft trees by "
+     "expert routing.",
+     {"mixture of experts": {"uses"}}, {"mixture of experts": {"builds_on"}}),
     ("a name the title reads as a setting, or a background example, is no kind of the work's technique",
      "Structured Pruning and Distillation for Small Language Models",
      "Step-distillation methods, e.g., consistency models and adversarial diffusion distillation, cut steps but "

@@ -1164,7 +1164,7 @@ def _title_setting(text: str, position: int) -> bool:
 
 # "for W4A8 Quantization of LLMs", "for Mixture-of-Experts Training", "FP8 Decoding Attention": a name that
 # qualifies the stage or setting a title's work is for is that setting, used (not "MoE Upcycling": a technique).
-_SETTING_HEAD_AFTER = re.compile(r"\s+(?:Training|Inference|Decoding|Quantization|Quantisation|Serving|Servers?|LLMs?)\b")
+_SETTING_HEAD_AFTER = re.compile(r"\s+(?:Training|Inference|Decoding|Quantization|Quantisation|Serving|Servers?|LLMs?|Models)\b")
 _AND_TO_AGAIN = re.compile(r",?\s+(?:and|or)\s+(?:to|on)\s+(?:the\s+)?(?:[\w-]+\s+)?")
 # Where a list goes on between two names (patterns.LIST_JOIN, to the end of the gap).
 LIST_GAP = re.compile(LIST_JOIN + "$")
