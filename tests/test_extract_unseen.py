@@ -1462,6 +1462,13 @@ ROLE_CASES = [
      "Mixture-of-experts models activate few experts per token. We propose Zephra, which shapes draft trees by "
      "expert routing.",
      {"mixture of experts": {"uses"}}, {"mixture of experts": {"builds_on"}}),
+    ("another method's training ('SpinQuant learns the rotations') does not make the work train the model it "
+     "quantizes: that model is used",
+     "Rotation Quantization",
+     "QuaRot multiplies activations by Hadamard matrices, and SpinQuant learns the rotations instead. We revisit "
+     "SpinQuant's rotation learning and propose Zephra, which adds a token-level escape path. On Llama-3-8B, "
+     "Zephra lowers WikiText-2 perplexity from 7.10 to 6.52.",
+     {"Llama-3-8B": {"uses"}}, {"Llama-3-8B": {"builds_on"}}),
     ("a name the title reads as a setting, or a background example, is no kind of the work's technique",
      "Structured Pruning and Distillation for Small Language Models",
      "Step-distillation methods, e.g., consistency models and adversarial diffusion distillation, cut steps but "

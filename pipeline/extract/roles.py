@@ -664,7 +664,11 @@ def assign_roles(
         ) and mention.start >= title_end:
             base_end = mention.end
             if training_free is None:
-                training_free = _is_training_free(text, sentences, title_end)
+                rival_ends = {
+                    m.end for m in mentions
+                    if m.key not in proposed and (e := entities.get(m.key)) is not None and e.type == "Method"
+                }
+                training_free = _is_training_free(text, sentences, title_end, rival_ends)
             # A model the work trains or changes is built on; one a training-free method only runs is used.
             add(key, "uses" if training_free else "builds_on", mention.start, mention.end, "base-model", 0.7)
             if _FROM_TO.search(sentence) or _SPEEDUP.search(sentence) or _RELATIVE.search(sentence):
@@ -1274,9 +1278,19 @@ def _rival_score(before: str, lower: str, after: str, end: int, proposed_starts:
     return not any(end <= start < end + scored.end() for start in proposed_starts)
 
 
-def _is_training_free(text: str, sentences: list[tuple[int, int]], title_end: int) -> bool:
+def _is_training_free(
+    text: str, sentences: list[tuple[int, int]], title_end: int, rival_ends: frozenset[int] | set[int] = frozenset()
+) -> bool:
     """Whether the work changes no model's weights: a training-free cue that is not the
-    description of a baseline ("compared with 0.071 for post-training quantization with X")."""
+    description of a baseline ("compared with 0.071 for post-training quantization with X").
+    ``rival_ends``: where the names of other methods end ("SpinQuant learns its rotations": not the work's training).
+
+    >>> t = "T\\n\\nQuaRot rotates. SpinQuant learns rotations. We revisit SpinQuant's rotation learning."
+    >>> _is_training_free(t, [(0, 1), (3, 18), (19, 46), (47, 88)], 1, {9, 28, 67})
+    True
+    >>> _is_training_free(t, [(0, 1), (3, 18), (19, 46), (47, 88)], 1)
+    False
+    """
     for match in _TRAINING_FREE.finditer(text, title_end):
         s_start, _ = sentence_of(sentences, match.start())
         if not _COMPARE_ANYWHERE.search(text[s_start : match.start()]):
@@ -1288,10 +1302,15 @@ def _is_training_free(text: str, sentences: list[tuple[int, int]], title_end: in
         s_start, s_end = sentence_of(sentences, match.start())
         if "calibrat" in text[s_start:s_end].lower() or _COMPARE_ANYWHERE.search(text[s_start : match.start()]):
             continue
+        owner = _OWNER_BEFORE.search(text, max(s_start, match.start() - 30), match.start())
+        if owner is not None and owner.start() in rival_ends:
+            continue  # "SpinQuant learns the rotations", "SpinQuant's rotation learning": another method's training
         return False
     return True
 
 
+# What stands between a name and its training word: "SpinQuant learns", "SpinQuant's rotation learning".
+_OWNER_BEFORE = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+)?$")
 # ("learning" and "learns" count, "learned rotations" does not: a learned part of a method that trains no model.)
 _TRAINS_ANYTHING = AnyCase(r"\b(?:(?:re|pre|post-?)?train|fine-?tun|finetun|distil|tun(?:e|es|ed|ing)\b|learn(?!ed\b))")
 
