@@ -1633,6 +1633,11 @@ RESULT_CASES = [
      "error rate stays below 3% under noise, whereas Paraformer degrades by 9.4 points.",
      "value_text", {"3.6%": "(no such result)", "6.1%": "(no such result)", "37 ms": "(no such result)",
                     "9.4 points": "(no such result)"}, False),
+    ("a list of a rival's own numbers before the rival ('against 1.8x and 1.5x for EAGLE-2') holds no result",
+     "Draft Trees",
+     "We propose Zephra. On one H100, Zephra delivers 2.6x and 2.1x speedups over autoregressive decoding, against "
+     "1.8x and 1.5x for EAGLE-2.",
+     "value_text", {"2.6x": "2.6x", "1.8x": "(no such result)", "1.5x": "(no such result)"}, False),
     ("a gain over the base model is measured against the one model the work trains further, not past another claim",
      "Memory for Long Videos",
      "We propose Rewind, trained with reinforcement fine-tuning on top of InternVL2.5-8B. Accuracy improves over the "

@@ -311,7 +311,10 @@ _RIVAL_FIGURE_LEAD = AnyCase(
 )
 _COMPARISON_WORD = AnyCase(r"\b(?:compared|against|versus|vs\.?|relative to|as opposed to)\b")
 # After it: "for offline Whisper large-v3", "for a Conformer-Transducer", "for the unmodified model".
-_RIVAL_FIGURE_TAIL = AnyCase(r"\s+(?:for|of|with|by)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}")
+# ("against 1.8x and 1.5x for EAGLE-2": a list of the rival's numbers, then the rival.)
+_RIVAL_FIGURE_TAIL = AnyCase(
+    r"(?:\s*(?:,|and|,\s*and)\s*[\d.,]+\s*(?:%|x|\u00d7|points?|ms|s)?)*\s+(?:for|of|with|by)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}"
+)
 _REFERENCE_MODEL = AnyCase(
     r"\s+for\s+the\s+" + REFERENCE_WORDS + r"\s+(?:model|baseline|network|policy)\b|\s+for\s+the\s+(?:[\w-]+\s+)?teacher\b"
 )
