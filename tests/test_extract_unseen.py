@@ -1469,6 +1469,10 @@ ROLE_CASES = [
      "SpinQuant's rotation learning and propose Zephra, which adds a token-level escape path. On Llama-3-8B, "
      "Zephra lowers WikiText-2 perplexity from 7.10 to 6.52.",
      {"Llama-3-8B": {"uses"}}, {"Llama-3-8B": {"builds_on"}}),
+    ("the data structure a title's technique operates on ('KV Cache Tiering') is used, not built on",
+     "Zephra: Elastic KV Cache Tiering for Long-Context Serving",
+     "Long prompts fill GPU memory. We propose Zephra, which moves cold blocks of the KV cache to host memory.",
+     {"KV cache": {"uses"}}, {"KV cache": {"builds_on"}}),
     ("a name the title reads as a setting, or a background example, is no kind of the work's technique",
      "Structured Pruning and Distillation for Small Language Models",
      "Step-distillation methods, e.g., consistency models and adversarial diffusion distillation, cut steps but "

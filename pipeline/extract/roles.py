@@ -502,8 +502,8 @@ def assign_roles(
         for mention in mentions:
             if apposition.start(1) <= mention.start and mention.end <= apposition.end(1) and mention.key not in proposed:
                 entity = entities.get(mention.key)
-                # (Not a number format: "an FP4 training recipe" runs in FP4, it is no kind of FP4.)
-                if entity is not None and entity.type in ("Method", "Model") and not entity.number_format:
+                # (Not a format or a data structure: "an FP4 training recipe" runs in FP4, it is no kind of FP4.)
+                if entity is not None and entity.type in ("Method", "Model") and not _operated_on(entity):
                     add(mention.key, "builds_on", mention.start, mention.end, "kind-of-proposal", 0.75)
 
     analysis_title = bool(_ANALYSIS_TITLE.search(text[:title_end])) and not any(
@@ -567,7 +567,7 @@ def assign_roles(
             # work extends ("Query Recycling for ... DETR-Style Detectors"), or,
             # after "with"/"via", what it uses.
             if (
-                _USES_BEFORE.search(before, lowered=lower) or entity.generic_class or entity.number_format
+                _USES_BEFORE.search(before, lowered=lower) or entity.generic_class or _operated_on(entity)
                 or _title_setting(text, mention.start)
                 or _SETTING_HEAD_AFTER.match(after)
             ):
@@ -1205,6 +1205,20 @@ _LIST_LEAD = AnyCase(r"(?:\(|such as|like|including|as well as|,|\band|\bor)\s*(
 _PassRole = tuple[str, str, int, int, str, float]
 
 
+# The head noun of a data structure: "KV cache", "prefix cache", "vector index", "page table".
+_DATA_STRUCTURE = re.compile(r"\b(?:cache|index|table|buffer)$", re.IGNORECASE)
+
+
+def _operated_on(entity: Known) -> bool:
+    """Whether a technique is what a work runs in or operates on, never the kind of work it is: a number format
+    (pg:numberFormat: "an FP4 training recipe") or a data structure ("KV Cache Eviction": tests/data/dev7, rule 2).
+
+    >>> _operated_on(Known("kv", "KV cache", "Method")), _operated_on(Known("pc", "prefix caching", "Method"))
+    (True, False)
+    """
+    return entity.number_format or _DATA_STRUCTURE.search(entity.name) is not None
+
+
 def _kinds_of_the_work(
     title_rest: str, entities: dict[str, Known], proposed: dict, first_mention: dict[str, Found], settled: set[str]
 ) -> list[_PassRole]:
@@ -1220,7 +1234,7 @@ def _kinds_of_the_work(
         and key in first_mention
         and entity.type == "Method"
         and entity.concept is not None
-        and not entity.number_format
+        and not _operated_on(entity)
         and any(_kind_of_head(name, heads) for name in (entity.name, *entity.aliases))
     ]
 
