@@ -1473,6 +1473,11 @@ ROLE_CASES = [
      "Zephra: Elastic KV Cache Tiering for Long-Context Serving",
      "Long prompts fill GPU memory. We propose Zephra, which moves cold blocks of the KV cache to host memory.",
      {"KV cache": {"uses"}}, {"KV cache": {"builds_on"}}),
+    ("a model the gains of a training method 'carry over to' is trained too: built on",
+     "Rollout Budgets",
+     "We propose Zephra, which reallocates rollouts during GRPO training of Qwen2.5-7B. The benefits carry over to "
+     "Qwen3-4B-Base and to the larger Qwen2.5-32B, where Zephra lifts MATH-500 accuracy by 3.1 points.",
+     {"Qwen3-4B-Base": {"builds_on"}, "Qwen2.5-32B": {"builds_on"}}, {}),
     ("a name the title reads as a setting, or a background example, is no kind of the work's technique",
      "Structured Pruning and Distillation for Small Language Models",
      "Step-distillation methods, e.g., consistency models and adversarial diffusion distillation, cut steps but "

@@ -1181,8 +1181,12 @@ _TRAINING_FREE = AnyCase(
 _CHANGE_IN_WORDS = AnyCase(r"\b(?:halv(?:e|es|ed|ing)|by half|in half|doubl(?:e|es|ed|ing)|twice|(?:three|four|ten)fold)\b")
 _RELATIVE = re.compile(r"\d(?:\.\d+)?\s?(?:%|x\b|×|points?\b)")  # a number relative to something
 _SPEEDUP = AnyCase(r"\b(?:speed-?ups?|faster|\d+(?:\.\d+)?x)\b")
-# "For VAR, ...", "applied to LLaMA", "boosting OpenVLA's": the model the method is applied to.
-_BASE_MODEL_BEFORE = AnyCase(r"(?:^|[.;]\s*)(?:for|on(?: the)?)\s+$|(?:applied|appl(?:y|ies|ying) \w+) to\s+(?:(?:the|an?)\s+)?$|\bboosting\s+$")
+# "For VAR, ...", "applied to LLaMA", "boosting OpenVLA's", "the gains carry over to the larger Qwen2.5-32B":
+# the model the method is applied to.
+_BASE_MODEL_BEFORE = AnyCase(
+    r"(?:^|[.;]\s*)(?:for|on(?: the)?)\s+$|(?:applied|appl(?:y|ies|ying) \w+) to\s+(?:(?:the|an?)\s+)?$|\bboosting\s+$"
+    r"|\b(?:carr(?:y|ies) over|transfers?|generali[sz]es?) to\s+(?:the\s+)?(?:larger\s+|smaller\s+)?$"
+)
 # "FLASH (...), a speculative decoding framework": what a proposal is a kind of.
 # The head nouns of what a proposal is: "a speculative decoding framework", "a block-sparse attention kernel".
 _KIND_HEADS = (
@@ -1317,14 +1321,17 @@ def _is_training_free(
         if "calibrat" in text[s_start:s_end].lower() or _COMPARE_ANYWHERE.search(text[s_start : match.start()]):
             continue
         owner = _OWNER_BEFORE.search(text, max(s_start, match.start() - 30), match.start())
-        if owner is not None and owner.start() in rival_ends:
-            continue  # "SpinQuant learns the rotations", "SpinQuant's rotation learning": another method's training
+        if owner is not None and owner.start() in rival_ends and (owner.group(1) or _VERB_S.match(text, match.start())):
+            # "SpinQuant learns the rotations", "SpinQuant's rotation learning": another method's training
+            # (not "GRPO training of Qwen2.5-7B": the work trains, with GRPO).
+            continue
         return False
     return True
 
 
 # What stands between a name and its training word: "SpinQuant learns", "SpinQuant's rotation learning".
-_OWNER_BEFORE = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+)?$")
+_OWNER_BEFORE = re.compile(r"(['’]s)?\s+(?:[a-z][\w-]*\s+)?$")
+_VERB_S = re.compile(r"[\w-]*[^s\W]s\b")  # "learns", "trains", "fine-tunes" (not "loss")
 # ("learning" and "learns" count, "learned rotations" does not: a learned part of a method that trains no model.)
 _TRAINS_ANYTHING = AnyCase(r"\b(?:(?:re|pre|post-?)?train|fine-?tun|finetun|distil|tun(?:e|es|ed|ing)\b|learn(?!ed\b))")
 
