@@ -1478,6 +1478,17 @@ ROLE_CASES = [
      "We propose Zephra, which reallocates rollouts during GRPO training of Qwen2.5-7B. The benefits carry over to "
      "Qwen3-4B-Base and to the larger Qwen2.5-32B, where Zephra lifts MATH-500 accuracy by 3.1 points.",
      {"Qwen3-4B-Base": {"builds_on"}, "Qwen2.5-32B": {"builds_on"}}, {}),
+    ("a model a training system is measured training on a cluster is its workload, used; a model a recipe "
+     "fine-tunes is built on, whatever it runs on",
+     "Pipeline Schedules",
+     "We propose Zephra, a pipeline schedule. Training Llama-3-70B with 32K-token sequences on 256 H100 GPUs, it "
+     "reaches 52.8% model FLOPs utilization.",
+     {"Llama-3-70B": {"uses"}}, {"Llama-3-70B": {"builds_on"}}),
+    ("the same, for a recipe",
+     "Math Reasoning",
+     "We propose Zephra, a reward-shaping recipe. We fine-tune Llama-3-8B on 8 A100 GPUs, which raises GSM8K "
+     "accuracy by 4.1 points.",
+     {"Llama-3-8B": {"builds_on"}}, {}),
     ("a name the title reads as a setting, or a background example, is no kind of the work's technique",
      "Structured Pruning and Distillation for Small Language Models",
      "Step-distillation methods, e.g., consistency models and adversarial diffusion distillation, cut steps but "

@@ -519,6 +519,12 @@ def assign_roles(
     compared_end = None  # where the last baseline named after a comparison cue ends
     built_end = None  # where the last name the work extends, named after a cue, ends
     base_end = None  # where the last model the work is applied to ends
+    # A paper that measures a system's training speed: a model it trains on a cluster is its workload.
+    systems_paper = _SYSTEMS_MEASURE.search(text, title_end) is not None
+
+    def workload(sentence: str) -> bool:
+        return systems_paper and _ON_CLUSTER.search(sentence) is not None
+
     training_free = None  # whether the work leaves the models it runs unchanged (read when first needed)
     # The text lower-cased once, for the keyword tests (None where lower-casing moves offsets).
     lowered_text: str | None = text.lower()
@@ -633,6 +639,10 @@ def assign_roles(
                 # "a multi-turn variant of LongBench", "initialised with ImageNet-21k weights": data the work
                 # derives its own from is data it uses (no annotator gives a dataset builds_on).
                 add(key, "uses", mention.start, mention.end, "cue:derived-data", 0.6)
+            elif entity.type == "Model" and _TRAINS_JUST_BEFORE.search(before, lowered=lower) and workload(sentence):
+                # "Training Llama-3-70B ... on 256 H100 GPUs, it achieves 52.8% MFU": a model a system is measured
+                # training is its workload, used (tests/data/dev15/README.md, writer A, rule 8).
+                add(key, "uses", mention.start, mention.end, "cue:workload", 0.6)
             else:
                 add(key, "builds_on", mention.start, mention.end, "cue:builds_on", 0.8)
                 built_end = mention.end
@@ -669,8 +679,9 @@ def assign_roles(
                     if m.key not in proposed and (e := entities.get(m.key)) is not None and e.type == "Method"
                 }
                 training_free = _is_training_free(text, sentences, title_end, rival_ends)
-            # A model the work trains or changes is built on; one a training-free method only runs is used.
-            add(key, "uses" if training_free else "builds_on", mention.start, mention.end, "base-model", 0.7)
+            # A model the work trains or changes is built on; one a training-free method only runs is used,
+            # and so is one a system is measured training ("with DeepSeek-V3's architecture on 2,048 H800 GPUs").
+            add(key, "uses" if training_free or workload(sentence) else "builds_on", mention.start, mention.end, "base-model", 0.7)
             if _FROM_TO.search(sentence) or _SPEEDUP.search(sentence) or _RELATIVE.search(sentence):
                 add(key, "compares_with", mention.start, mention.end, "base-model-reference", 0.6)
         elif comparable and _USES_BEFORE.search(before, lowered=lower) and (
@@ -1062,6 +1073,16 @@ _KEPT_IN = AnyCase(
 )
 # The memories a device keeps data in, by name (results: no device a claim is measured on).
 _SPACES = re.compile(r"[ \t]+")
+# A cluster a model is trained on: "on 256 H100 GPUs", "on 64 H100s", "across 2,048 accelerators".
+_ON_CLUSTER = AnyCase(
+    r"\b(?:on|across|using)\s+(?:up to\s+)?\d[\d,]*\s+(?:[\w-]+\s+)?(?:gpus|tpus|npus|accelerators|chips|nodes|[a-z]+\d+[a-z]*s)\b"
+)
+# "Training X", "we train X", "fine-tuning X" (not "we extend X to 1M tokens": a change to X).
+_TRAINS_JUST_BEFORE = AnyCase(r"\b(?:(?:pre-?)?train(?:s|ing)?|fine-?tun(?:e|es|ing))\s+" + _DETS + r"$")
+# The measures of a training system: "model FLOPs utilization", "408 TFLOPs/s per GPU", "tokens per second".
+_SYSTEMS_MEASURE = AnyCase(
+    r"\b(?:mfu|flops utili[sz]ation|[tp]flops/s|throughput|tokens/s|tokens per second|step time|wall-clock|iteration time)\b"
+)
 
 _FIRST_PERSON = AnyCase(r"\b(?:we|our|us|this (?:paper|work|study)|the proposed)\b")
 _RESULT_WORDS = AnyCase(
