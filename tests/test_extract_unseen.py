@@ -1658,6 +1658,11 @@ RESULT_CASES = [
      "We propose Zephra. On one H100, Zephra delivers 2.6x and 2.1x speedups over autoregressive decoding, against "
      "1.8x and 1.5x for EAGLE-2.",
      "value_text", {"2.6x": "2.6x", "1.8x": "(no such result)", "1.5x": "(no such result)"}, False),
+    ("numbers listed before one with a unit share it; a score and a gap after a comma are no list",
+     "Small Students",
+     "We propose Zephra. On a Jetson Orin, the students generate 38 and 54 tokens/s, and improve MMLU accuracy by "
+     "3.1 and 1.9 points. On MS MARCO, Zephra reaches an MRR@10 of 39.6, 0.2 points below ColBERTv2.",
+     "unit", {"38": "tokens/s", "54 tokens/s": "tokens/s", "3.1": "points", "39.6": None}, False),
     ("a gain over the base model is measured against the one model the work trains further, not past another claim",
      "Memory for Long Videos",
      "We propose Rewind, trained with reinforcement fine-tuning on top of InternVL2.5-8B. Accuracy improves over the "

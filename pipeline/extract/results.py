@@ -266,7 +266,8 @@ def find_results(
             if _rival_figure(text, start, end, local, entities, s_start, proposed, compared):
                 continue  # "38 ms, compared with 35 ms for the unmodified model": a rival's own number
             here.append(_result(text, match, local, entities, s_start, s_end, compared, referring))
-        here = _share_metrics(text, _respective(text, local, entities, sorted(here, key=lambda r: r.start), compared))
+        here = _share_units(text, sorted(here, key=lambda r: r.start))
+        here = _share_metrics(text, _respective(text, local, entities, here, compared))
         if found and found[-1].hardware is not None and _SAME_DEVICE.search(text, s_start, s_end):
             # "In FP8 it sustains 1.2 PFLOPs/s on the same GPU": the device of the claim before.
             here = [_on_setup_device(r, {found[-1].hardware}) for r in here]
@@ -454,6 +455,30 @@ def _respective(
 _COORDINATED = re.compile(r"\band\b|,|;|\bversus\b|\bvs\.|\bcompared\b|\brelative\b|\brespectively\b")
 # Units that measure alike: a change in points follows a score in percent.
 _SAME_MEASURE = {"points": "%"}
+
+
+_NUMBER_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
+
+
+def _share_units(text: str, results: list[FoundResult]) -> list[FoundResult]:
+    """Numbers listed before one that carries a unit share it: "by 3.1 and 1.9 points", "38 and 54 tokens/s",
+    "by 3.4, 5.1 and 6.2 points"; a list ends with "and" or "or" ("an MRR@10 of 39.6, 0.2 points below X" is none).
+
+    >>> t = "by 3.4, 5.1 and 6.2 points, and 7 apples; 39.6, 0.2 points"
+    >>> r = lambda start, end, unit: FoundResult(start, end, 1.0, t[start:end], unit, None, None, None, None, None, None)
+    >>> rs = [r(3, 6, None), r(8, 11, None), r(16, 26, "points"), r(32, 33, None), r(42, 46, None), r(48, 58, "points")]
+    >>> [x.unit for x in _share_units(t, rs)]
+    ['points', 'points', 'points', None, None, 'points']
+    """
+    shared = list(results)
+    listed = False  # whether the number after is in a list that ends with "and" or "or"
+    for i in range(len(shared) - 2, -1, -1):
+        result, after = shared[i], shared[i + 1]
+        join = _NUMBER_JOIN.fullmatch(text, result.end, after.start)
+        listed = join is not None and (listed or "and" in join.group() or "or" in join.group())
+        if listed and result.unit is None and after.unit is not None and result.from_value is None:
+            shared[i] = dataclasses.replace(result, unit=after.unit)
+    return shared
 
 
 def _share_metrics(text: str, results: list[FoundResult]) -> list[FoundResult]:
