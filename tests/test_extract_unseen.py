@@ -1663,6 +1663,10 @@ RESULT_CASES = [
      "We propose Zephra. On a Jetson Orin, the students generate 38 and 54 tokens/s, and improve MMLU accuracy by "
      "3.1 and 1.9 points. On MS MARCO, Zephra reaches an MRR@10 of 39.6, 0.2 points below ColBERTv2.",
      "unit", {"38": "tokens/s", "54 tokens/s": "tokens/s", "3.1": "points", "39.6": None}, False),
+    ("a change of a count keeps the count's noun as its unit; a lone count of tokens is a setting",
+     "Drafts",
+     "We propose Zephra. At 128K tokens, the acceptance length of Zephra rises from 3.1 to 4.2 tokens.",
+     "unit", {"4.2 tokens": "tokens"}, True),
     ("a gain over the base model is measured against the one model the work trains further, not past another claim",
      "Memory for Long Videos",
      "We propose Rewind, trained with reinforcement fine-tuning on top of InternVL2.5-8B. Accuracy improves over the "

@@ -40,13 +40,16 @@ _UNIT = (
     rf"(?P<unit>%|[xX](?![\w])|×|times(?=\s+(?:faster|slower|speedup|higher|lower|more|less|fewer))|"
     rf"{_GPU_TIME}(?![\w-])|(?:{_UNITS})(?![\w]))"
 )
+# A change of a count keeps the count's noun: "the acceptance length rises from 3.1 to 4.2 tokens" (not a
+# unit of a lone number: "at 128K tokens" is a setting).
+_CHANGE_UNIT = _UNIT.replace(f"(?:{_UNITS})", f"(?:{_UNITS}|tokens)")
 # Both patterns must not start inside a word or a number. They say so right
 # after their first character, "from" or a digit ("(?<![\w.])" moved behind it):
 # re then skips in C to where that character occurs instead of trying every place.
 # "FID from 4.19 to 9.96", "from 256 steps to 1", "from 70.9% to 85.1%".
 _FROM_TO = re.compile(
     rf"from(?<![\w.]from)\s+(?P<from>{_NUM})\s?(?P<from_unit>%|x|[A-Za-z/]+)?"
-    rf"(?:\s+\([^()]{{1,30}}\)|\s+(?:with|for|by|using|of)\s+[\w.+-]+(?:\s+[\w.+-]+)?)?\s+to\s+{_RANGE}\s?{_UNIT}?(?![\w]|\.\d)"
+    rf"(?:\s+\([^()]{{1,30}}\)|\s+(?:with|for|by|using|of)\s+[\w.+-]+(?:\s+[\w.+-]+)?)?\s+to\s+{_RANGE}\s?{_CHANGE_UNIT}?(?![\w]|\.\d)"
 )
 # "2.06x", "33%", "225 TFLOPs/s", "0.50M trainable parameters".
 _VALUE = re.compile(
