@@ -1667,6 +1667,12 @@ RESULT_CASES = [
      "Drafts",
      "We propose Zephra. At 128K tokens, the acceptance length of Zephra rises from 3.1 to 4.2 tokens.",
      "unit", {"4.2 tokens": "tokens"}, True),
+    ("a number with a metric's name after it is a difference of scores, in points, when the text makes it one "
+     "('1.3 AP better', '(+1.7 AP)', 'within 4.2 AP of'); an absolute score has no unit",
+     "Detectors",
+     "We propose TernDet. On LVIS, TernDet is 1.3 AP better than DINO (+1.7 AP on COCO) and reaches 53.1 AP, within "
+     "4.2 AP of Grounding DINO.",
+     "unit", {"1.3": "points", "1.7": "points", "53.1": None, "4.2": "points"}, True),
     ("a gain over the base model is measured against the one model the work trains further, not past another claim",
      "Memory for Long Videos",
      "We propose Rewind, trained with reinforcement fine-tuning on top of InternVL2.5-8B. Accuracy improves over the "

@@ -460,6 +460,20 @@ _COORDINATED = re.compile(r"\band\b|,|;|\bversus\b|\bvs\.|\bcompared\b|\brelativ
 _SAME_MEASURE = {"points": "%"}
 
 
+_GAP_BEFORE = re.compile(r"(?:\+|\bwithin\s+|\bby\s+)$")
+_GAP_AFTER = AnyCase(r"\s+(?:better|worse|higher|lower|above|below|over|ahead|behind|more|less|gains?|improvements?|drop)\b")
+
+
+def _score_gap(text: str, local: list[Found], entities: dict[str, Known], s_start: int, start: int, end: int) -> bool:
+    """Whether a number with a metric's name right after it is a difference of scores: "TernDet is 1.3 AP better",
+    "(+1.7 AP)", "within 4.2 AP of the original", "by 0.8 BLEU" (not "reaches 53.1 AP")."""
+    for m in local:
+        entity = entities.get(m.key)
+        if entity is not None and entity.type == "Metric" and m.start >= end and not text[end : m.start].strip():
+            return bool(_GAP_BEFORE.search(text, max(s_start, start - 8), start) or _GAP_AFTER.match(text, m.end))
+    return False
+
+
 _NUMBER_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 
 
@@ -587,6 +601,8 @@ def _result(
     from_value = _number(groups["from"]) if groups.get("from") else None
     start, end = match.span()
 
+    if unit is None and from_value is None and _score_gap(text, local, entities, s_start, start, end):
+        unit = "points"  # "1.3 AP better", "(+1.7 AP)", "within 4.2 AP of X": a difference of scores
     timed = unit in _TIME_UNITS
 
     def nearest(kind: str, *, after_only: bool = False, window: int = 8) -> str | None:
