@@ -1489,6 +1489,11 @@ ROLE_CASES = [
      "We propose Zephra, a reward-shaping recipe. We fine-tune Llama-3-8B on 8 A100 GPUs, which raises GSM8K "
      "accuracy by 4.1 points.",
      {"Llama-3-8B": {"builds_on"}}, {}),
+    ("the data structure a technique the work builds on is named after is used",
+     "Pressure-Aware KV Cache Eviction for Multi-Tenant Serving",
+     "The key-value (KV) cache of long-context models grows with every token. We propose Zephra, which evicts "
+     "blocks by memory pressure.",
+     {"KV cache": {"uses"}}, {"KV cache": {"builds_on"}}),
     ("a name the title reads as a setting, or a background example, is no kind of the work's technique",
      "Structured Pruning and Distillation for Small Language Models",
      "Step-distillation methods, e.g., consistency models and adversarial diffusion distillation, cut steps but "

@@ -297,8 +297,8 @@ _PLATFORM_UNITS = _TIME_UNITS | frozenset(
 )
 
 
-# A device the experiments run on: "on a single A100", "with up to 1,024 H100 GPUs", "across 8 TPU v5e chips".
-# "on a single H100", "All measurements use one A100 GPU".
+# A device the experiments run on: "on a single A100", "with up to 1,024 H100 GPUs", "across 8 TPU v5e chips",
+# "All measurements use one A100 GPU".
 _RUNS_ON_BEFORE = AnyCase(
     r"\b(?:on|onto|using|use[sd]?|across|with|per)\s+(?:up to\s+)?(?:(?:a|an|the|one|two|four|eight|single|\d[\d,]*)\s+){0,2}$"
 )

@@ -795,6 +795,8 @@ def assign_roles(
             add(m.key, "reports", m.start, m.end, "proposed-metric:results", 0.6)
     for found in _general_techniques([r.key for r in out if r.role == "builds_on"], entities, first_mention):
         add(*found)
+    for found in _operated_structures([r.key for r in out if r.role in ("builds_on", "proposes")], entities, first_mention):
+        add(*found)
     own_work_from = own_work_start(text, sentences, title_end, proposed_spans)
     # Most texts say nothing is "complementary to" or "compatible with" anything: no sentence needs a look.
     may_be_compatible = lowered_text is None or any(map(lowered_text.__contains__, _COMPATIBLE_WORDS))
@@ -1296,6 +1298,22 @@ def _general_techniques(built_on: list[str], entities: dict[str, Known], first_m
         for key, entity in entities.items()
         # (Not a predecessor: building on EAGLE-2 while keeping "the standard EAGLE head" uses EAGLE.)
         if key in first_mention and entity.concept is not None and qualifies_name(entities[qualified].name, entity.name)
+    ]
+
+
+def _operated_structures(
+    worked_on: list[str], entities: dict[str, Known], first_mention: dict[str, Found]
+) -> list[_PassRole]:
+    """The data structure a technique the paper proposes or builds on is named after is what the work operates
+    on: "KV cache eviction" uses the KV cache (tests/data/dev7/README.md, rule 2)."""
+    names = [entities[key].name.casefold() for key in worked_on if key in entities]
+    return [
+        (key, "uses", first_mention[key].start, first_mention[key].end, "operated-structure", 0.6)
+        for key, entity in entities.items()
+        if key in first_mention
+        and key not in worked_on
+        and _DATA_STRUCTURE.search(entity.name)
+        and any(name.startswith(entity.name.casefold() + " ") for name in names)
     ]
 
 
