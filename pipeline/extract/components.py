@@ -673,15 +673,19 @@ def pack_entity(entity: Known) -> dict[str, Any]:
         "aliases": sorted(entity.aliases),
         "successor_of": list(entity.successor_of),
         "generic_class": entity.generic_class,
-        "flags": [entity.number_format, entity.memory, entity.processor_part],
+        "number_format": entity.number_format,
+        "memory": entity.memory,
+        "processor_part": entity.processor_part,
     }
 
 
 def unpack(data: dict[str, Any]) -> tuple[list[Found], dict[str, Known], dict[str, tuple[int, int, str]]]:
     mentions = [Found(*m) for m in data["mentions"]]
     entities = {
-        k: Known(k, e["name"], e["type"], e["concept"], e["definition"], set(e["aliases"]), tuple(e["successor_of"]), e["generic_class"],
-                 *e["flags"])
+        k: Known(
+            k, e["name"], e["type"], e["concept"], e["definition"], set(e["aliases"]), tuple(e["successor_of"]),
+            e["generic_class"], number_format=e["number_format"], memory=e["memory"], processor_part=e["processor_part"],
+        )
         for k, e in data["entities"].items()
     }
     proposed = {k: tuple(v) for k, v in data["proposed"].items()}

@@ -297,6 +297,11 @@ _PLATFORM_UNITS = _TIME_UNITS | frozenset(
 )
 
 
+# Between two listed numbers ("3.4, 5.1 and 6.2"), and a further number of a list with its unit ("and 1.5x").
+_NUMBER_JOIN_WORDS = r"(?:,|and|or|,\s*and|,\s*or)"
+_NUMBER_JOIN = re.compile(r"\s*" + _NUMBER_JOIN_WORDS + r"\s*")
+_LISTED_NUMBER = r"(?:\s*" + _NUMBER_JOIN_WORDS + r"\s*[\d.,]+\s*(?:%|x|\u00d7|points?|pp|ms|s)?)"
+
 # A device the experiments run on: "on a single A100", "with up to 1,024 H100 GPUs", "across 8 TPU v5e chips",
 # "All measurements use one A100 GPU".
 _RUNS_ON_BEFORE = AnyCase(
@@ -316,9 +321,7 @@ _RIVAL_FIGURE_LEAD = AnyCase(
 _COMPARISON_WORD = AnyCase(r"\b(?:compared|against|versus|vs\.?|relative to|as opposed to)\b")
 # After it: "for offline Whisper large-v3", "for a Conformer-Transducer", "for the unmodified model".
 # ("against 1.8x and 1.5x for EAGLE-2": a list of the rival's numbers, then the rival.)
-_RIVAL_FIGURE_TAIL = AnyCase(
-    r"(?:\s*(?:,|and|,\s*and)\s*[\d.,]+\s*(?:%|x|\u00d7|points?|ms|s)?)*\s+(?:for|of|with|by)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}"
-)
+_RIVAL_FIGURE_TAIL = AnyCase(_LISTED_NUMBER + r"*\s+(?:for|of|with|by)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}")
 _REFERENCE_MODEL = AnyCase(
     r"\s+for\s+the\s+" + REFERENCE_WORDS + r"\s+(?:model|baseline|network|policy)\b|\s+for\s+the\s+(?:[\w-]+\s+)?teacher\b"
 )
@@ -473,8 +476,6 @@ def _score_gap(text: str, local: list[Found], entities: dict[str, Known], s_star
             return bool(_GAP_BEFORE.search(text, max(s_start, start - 8), start) or _GAP_AFTER.match(text, m.end))
     return False
 
-
-_NUMBER_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 
 
 def _share_units(text: str, results: list[FoundResult]) -> list[FoundResult]:
@@ -729,9 +730,7 @@ _CONTRAST = re.compile(CONTRAST)
 # What follows a model that is the subject of a gain: "X improves pass@1 ...", "X gains 7.2 points".
 _GAINS_AFTER = re.compile(r"\s+(?:improves|raises|increases|gains|rises|boosts|climbs|jumps|goes up)\b")
 # "2.1 and 1.8 mAP", "1.9x and 1.4x higher throughput": the later numbers of a list share the measure.
-_NUMBER_LIST_GAP = re.compile(
-    r"(?:\s*(?:,|and|or|,\s*and)\s*[\d.,]+\s*(?:%|x|\u00d7|points?|pp)?)+\s*(?:(?:higher|lower|more|fewer|less|better)\s+)?"
-)
+_NUMBER_LIST_GAP = re.compile(_LISTED_NUMBER + r"+\s*(?:(?:higher|lower|more|fewer|less|better)\s+)?")
 # A number standing alone, not part of a name ("GPT-4", "ResNet-50").
 _LONE_NUMBER = re.compile(r"(?<![\w.-])\d+(?:[.,]\d+)?(?![\w-])")
 _OPENING_ON = re.compile(r"\s*(?:On|For)\s+(?:(?:the|an?|one|single)\s+){0,2}")

@@ -1073,7 +1073,7 @@ _KEPT_IN = AnyCase(
     r"(?:[\w-]+\s+){0,8}?(?:in|into|to|from|within)\s+(?:(?:the|a|an|fast|slow|on-chip|off-chip|local)\s+)?"
     r"(?:cpu\s+|gpu\s+|host\s+)?$"
 )
-# The memories a device keeps data in, by name (results: no device a claim is measured on).
+# Spaces within a line: "CPU DRAM", a processor and the memory named right after it.
 _SPACES = re.compile(r"[ \t]+")
 # A cluster a model is trained on: "on 256 H100 GPUs", "on 64 H100s", "across 2,048 accelerators".
 _ON_CLUSTER = AnyCase(
