@@ -152,3 +152,27 @@ def test_annotations_quality_does_not_fall(corpus):
     figures = _summary(*{**DEV_CORPORA, **TEST_CORPORA, **TUNING_CORPORA}[corpus])
     low = {name: (figures[name], floor) for name, floor in FLOORS[corpus].items() if figures[name] < floor}
     assert low == {}, f"{corpus}: below the floor (figure, floor): {low}"
+
+
+SECOND_ANNOTATORS = ("dev14", "dev15")
+
+
+@pytest.mark.parametrize("corpus", SECOND_ANNOTATORS)
+def test_a_second_annotators_file_is_well_formed_and_agrees_with_the_first(corpus):
+    """dev14 and dev15 were annotated again, independently (benchmarks/annotator_agreement.py):
+    the ceiling the extractor's figures on them are read against (README)."""
+    if str(ROOT / "benchmarks") not in sys.path:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+    import annotator_agreement
+    from extraction_quality import Score
+
+    page, first_file = DEV_CORPORA[corpus]
+    second = _well_formed_gold(page, DATA / corpus / f"{corpus}_second_annotator.json", at_least=32)
+    first = json.loads(first_file.read_text(encoding="utf-8"))
+    assert [p["title"] for p in second["papers"]] == [p["title"] for p in first["papers"]]
+    types, roles, untyped, paired = annotator_agreement.agreement(first["papers"], second["papers"])
+    typed = Score()
+    for score in types.values():
+        typed.add(score)
+    assert paired == 32
+    assert typed.f1 >= 0.9 and roles["builds_on"].f1 >= 0.9 and roles["proposes"].f1 >= 0.9

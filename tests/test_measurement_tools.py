@@ -1,0 +1,136 @@
+"""The tools behind two measurements: annotator agreement and the role-reader experiment.
+
+The role reader's training records (tests/data/reader/first_exposure.jsonl) must
+hold only tuning papers, read by rules older than the corpus: a held-out paper
+there would leak into every figure the experiment prints.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import annotator_agreement  # noqa: E402
+import reader_model  # noqa: E402
+import role_reader  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+RECORDS = [json.loads(line) for line in role_reader.FIRST_EXPOSURE.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _papers(corpus: str) -> list[dict]:
+    _, gold = role_reader.corpus_files(corpus)
+    return json.loads(gold.read_text(encoding="utf-8"))["papers"]
+
+
+def test_agreement_of_a_file_with_itself_is_total():
+    papers = _papers("dev15")
+    types, roles, untyped, paired = annotator_agreement.agreement(papers, papers)
+    assert paired == 32
+    assert untyped.fp == untyped.fn == 0 and untyped.tp == sum(len(p["entities"]) for p in papers)
+    assert all(s.fp == s.fn == 0 for s in (*types.values(), *roles.values()))
+
+
+def test_agreement_counts_a_changed_role_a_retyped_entity_and_a_missing_one():
+    first = _papers("dev15")[:2]
+    second = copy.deepcopy(first)
+    entities = second[0]["entities"]
+    builds = next(e for e in entities if e["roles"] == ["builds_on"])
+    builds["roles"] = ["uses"]
+    retyped = next(e for e in entities if e["type"] == "Model")
+    retyped["type"] = "Method"
+    dropped = second[1]["entities"].pop()
+    types, roles, untyped, paired = annotator_agreement.agreement(first, second)
+    assert paired == 2
+    assert (untyped.tp, untyped.fp, untyped.fn) == (len(first[0]["entities"]) + len(first[1]["entities"]) - 1, 0, 1)
+    assert roles["builds_on"].fn == 1 + ("builds_on" in dropped["roles"]) and roles["builds_on"].fp == 0
+    assert roles["uses"].fp == 1
+    assert types["Model"].fn == 1 + (dropped["type"] == "Model") and types["Method"].fp == 1
+
+
+def test_first_exposure_records_are_tuning_papers_read_by_older_rules():
+    assert RECORDS, "no training records"
+    seen = set()
+    for record in RECORDS:
+        corpus, paper = record["corpus"], record["paper"]
+        assert corpus in role_reader.CORPORA
+        _, gold = role_reader.corpus_files(corpus)
+        document = json.loads(gold.read_text(encoding="utf-8"))
+        tuning = {n for a, b in document["tuning"] for n in range(a, b + 1)}
+        assert paper in tuning, f"{corpus} paper {paper} is held out"
+        assert document["papers"][paper - 1]["title"] == record["title"]
+        seen.add((corpus, paper))
+        added = subprocess.run(
+            ["git", "log", "--diff-filter=A", "--format=%H", "--reverse", "--", f"tests/data/{corpus}"],
+            cwd=ROOT, capture_output=True, text=True,
+        ).stdout.split()
+        if added:  # a clone without history cannot say
+            ancestor = subprocess.run(
+                ["git", "merge-base", "--is-ancestor", record["commit"], added[0]], cwd=ROOT
+            )
+            assert ancestor.returncode == 0, f"{corpus}: {record['commit']} is not older than the corpus"
+    assert len(seen) == len(RECORDS)
+
+
+def test_a_stored_view_reads_back_equal_and_gives_the_same_features():
+    record = RECORDS[0]
+    view = reader_model.view_from_json(record)
+    again = reader_model.view_from_json(json.loads(json.dumps(reader_model.view_to_json(view))))
+    assert again == view
+    key = next(k for k, t in view.types.items() if t in reader_model.READ_TYPES)
+    assert reader_model.entity_features(again, key) == reader_model.entity_features(view, key)
+
+
+def test_features_name_the_rules_roles_and_the_cue_before_a_mention():
+    text = "Tilt: Faster Kernels\n\nWe build on FlashAttention-2 and compare with xFormers."
+    start = text.index("FlashAttention-2")
+    other = text.index("xFormers")
+    sentence = (text.index("We"), len(text))
+    view = reader_model.PaperView(
+        text=text,
+        title_end=20,
+        types={"tilt": "Method", "fa2": "Method", "xf": "Method"},
+        names={"tilt": "Tilt", "fa2": "FlashAttention-2", "xf": "xFormers"},
+        in_vocabulary=frozenset({"fa2"}),
+        sightings=(
+            reader_model.Sighting(0, 4, "tilt", 0, 20),
+            reader_model.Sighting(start, start + 16, "fa2", *sentence),
+            reader_model.Sighting(other, other + 8, "xf", *sentence),
+        ),
+        roles={"tilt": {"proposes": 0.9}, "fa2": {"builds_on": 0.8}, "xf": {"compares_with": 0.7}},
+    )
+    features = reader_model.entity_features(view, "fa2")
+    assert features["role=builds_on"] == 1.0 and features["conf=builds_on"] == 0.8
+    assert features["b0=on"] == features["b1=build"] == features["bb=build on"] == 1.0
+    assert features["vocab"] == 1.0 and features["s_we"] == 1.0 and "in_title" not in features
+    assert reader_model.entity_features(view, "tilt")["in_title"] == 1.0
+
+
+def test_revised_relations_keep_drop_and_add_roles_with_evidence():
+    view = reader_model.PaperView(
+        text="A\n\nWe use B and C.", title_end=1, types={"b": "Method", "c": "Method"}, names={"b": "B", "c": "C"},
+        in_vocabulary=frozenset(), sightings=(reader_model.Sighting(10, 11, "b", 3, 18), reader_model.Sighting(16, 17, "c", 3, 18)),
+        roles={"b": {"uses": 0.6}, "c": {"uses": 0.6}},
+    )
+    rows = [["b", "uses", 10, 11, "cue", 0.6], ["c", "uses", 16, 17, "cue", 0.6]]
+    revised = reader_model.revised_relations(rows, {"b": {"builds_on": 0.71}, "c": {}}, view)
+    assert ["b", "builds_on", 10, 11, reader_model.COMPONENT, 0.71] in revised
+    assert not any(row[:2] == ["b", "uses"] for row in revised)
+    assert ["c", "mentions", 16, 17, reader_model.COMPONENT, 0.5] in revised
+
+
+@pytest.mark.parametrize("role", reader_model.READ_ROLES)
+def test_a_role_model_is_a_logistic_function_of_its_features(role):
+    model = reader_model.RoleModel({"x": 2.0, "y": -1.0}, -0.5, 0.4)
+    assert model.probability({}) == pytest.approx(1 / (1 + 2.718281828459045 ** 0.5))
+    assert model.probability({"x": 1.0, "y": 1.0}) == pytest.approx(1 / (1 + 2.718281828459045 ** -0.5))
+    reader = reader_model.RoleReader({role: model}, {})
+    assert reader_model.RoleReader.from_json(reader.to_json()) == reader
