@@ -19,6 +19,8 @@ from pipeline.query.builds_on import (
     Named,
     builds_on,
     find_chains,
+    find_entity,
+    graph_entities,
     resolve_name,
 )
 from pipeline.query.store import open_store
@@ -268,6 +270,18 @@ def test_builds_on_flashattention_shared_page(page_dir):
         assert lookalike not in titles
     for hit in answer.hits:
         assert hit.chain[0].best is not None, f"{hit.title} has no evidence sentence"
+
+
+def test_builds_on_finds_an_entity_by_a_vocabulary_label_the_papers_never_wrote(page_dir):
+    """The page writes "pi_0"; "π0" and "pi-zero" are labels of the same vocabulary concept."""
+    store = open_store(page_dir)
+    pi0 = next(e for e in graph_entities(store) if e.id == "pi0")
+    assert not {fold_name("π0"), fold_name("pi-zero")} & {fold_name(n) for n in (pi0.name, *pi0.aliases)}
+    assert find_entity(store, "π0") == pi0
+    assert find_entity(store, "pi-zero") == pi0
+    assert builds_on(store, "π0").entity == pi0
+    with pytest.raises(QueryError, match="no entity is named 'π1'"):
+        find_entity(store, "π1")
 
 
 def test_builds_on_cli_shared_page(capsys, page_dir):

@@ -134,3 +134,51 @@ def test_a_role_model_is_a_logistic_function_of_its_features(role):
     assert model.probability({"x": 1.0, "y": 1.0}) == pytest.approx(1 / (1 + 2.718281828459045 ** -0.5))
     reader = reader_model.RoleReader({role: model}, {})
     assert reader_model.RoleReader.from_json(reader.to_json()) == reader
+
+
+# ----------------------------------------------------------------- builds-on answers
+
+import builds_on_answers  # noqa: E402
+
+
+def _entity(name: str, *roles: str, aliases: tuple[str, ...] = (), type_: str = "Method") -> dict:
+    return {"name": name, "type": type_, "aliases": list(aliases), "roles": list(roles)}
+
+
+def test_right_answers_follow_chains_through_proposals_and_fold_names():
+    papers = [
+        {"title": "A", "entities": [_entity("Tiled-2", "proposes"), _entity("Tiled", "builds_on")]},
+        {"title": "B", "entities": [_entity("tiled 2", "builds_on"), _entity("Tiled", "compares_with")]},
+        {"title": "C", "entities": [_entity("Tiled-3", "proposes"), _entity("Tiled-2", "builds_on")]},
+        {"title": "D", "entities": [_entity("Tiled", "uses"), _entity("Llama-3-8B", "builds_on", type_="Model")]},
+        {"title": "E", "entities": [_entity("Long Tiles (LT)", "proposes"), _entity("LT-Lite", "proposes"),
+                                    _entity("ImageNet", "evaluated_on", type_="Dataset")]},
+    ]
+    answers = builds_on_answers.gold_answers(papers)
+    assert answers["Tiled"] == {"A", "B", "C"}  # B through Tiled-2; C through Tiled-3 -> Tiled-2 -> Tiled
+    assert answers["Tiled-2"] == {"B", "C"}  # A proposes it: proposing is not building on
+    assert answers["Tiled-3"] == set() and answers["Llama-3-8B"] == {"D"}
+    assert "ImageNet" not in answers  # only methods and models are asked about
+    assert set(answers) == {"Tiled", "Tiled-2", "Tiled-3", "Llama-3-8B", "Long Tiles (LT)", "LT-Lite"}
+
+
+def test_a_tally_counts_exact_answers_pairs_and_unresolved_names():
+    tally = builds_on_answers.Tally()
+    tally.add("X", {"A", "B"}, {"A", "B"})
+    tally.add("Y", {"A"}, {"A", "C"})
+    tally.add("Z", {"B"}, None)
+    tally.add("W", set(), set())
+    assert (tally.asked, tally.exact, tally.unresolved) == (3, 1, 1)
+    assert (tally.tp, tally.fp, tally.fn) == (3, 1, 1)
+    assert tally.figures() == pytest.approx((0.75, 0.75, 0.75))
+    assert "'Y': wrongly lists 'C'" in tally.errors and "'Z': misses 'B'" in tally.errors
+
+
+def test_the_graphs_answers_come_from_the_real_store(shared_page):
+    from pipeline.ingest import iter_papers
+
+    papers = [p for p in iter_papers([shared_page]) if p.title.startswith(("FlashAttention", "FLASH:"))]
+    answers = builds_on_answers.graph_answers(papers, ["FlashAttention", "no such method"])
+    assert any(title.startswith("FlashAttention-2") for title in answers["FlashAttention"])
+    assert not any(title.startswith("FLASH:") for title in answers["FlashAttention"])
+    assert answers["no such method"] is None

@@ -6,7 +6,8 @@ builds on X-2, which builds on X, builds on X; so does a paper that proposes
 something that builds on X. ``pg:comparesWith`` is not building on, and a name
 that only looks alike ("FLASH", "FlashFFTConv") is another entity: names are
 matched against each entity's own name and aliases, exactly once letter case,
-spaces and hyphens are folded.
+spaces and hyphens are folded, and then against the labels of the vocabulary
+concept an entity is linked to.
 
 The store gives the edges that reach X (one property-path query); the chains are
 found here, by pure functions a test can feed by hand.
@@ -24,7 +25,7 @@ import pyoxigraph as ox
 
 from ..errors import QueryError
 from ..materialize.rdf import fold_name
-from .store import run_query
+from .store import VOCABULARY_GRAPH, run_query
 
 BUILDS_ON = "builds on"
 PROPOSES = "proposes"
@@ -283,6 +284,12 @@ ENTITIES_BY_KEY = _PREFIXES + "SELECT ?key ?entity ?type ?id ?name ?alias WHERE 
 ENTITY_BY_ID = _PREFIXES + "SELECT ?id ?entity ?type ?name ?alias WHERE {" + _ENTITY + "}"
 ENTITY_BY_IRI = _PREFIXES + "SELECT ?entity ?type ?id ?name ?alias WHERE {" + _ENTITY + "}"
 ALL_ENTITIES = _PREFIXES + "SELECT ?entity ?type ?id ?name ?alias WHERE {" + _ENTITY + "}"
+# Every label of the vocabulary the store holds, and the entities of a concept
+# (the graph links an entity to its concept with skos:exactMatch).
+VOCABULARY_LABELS = _PREFIXES + """
+SELECT ?vocabulary ?concept ?label WHERE { GRAPH ?vocabulary { ?concept skos:prefLabel|skos:altLabel ?label } }
+"""
+ENTITIES_OF_CONCEPT = _PREFIXES + "SELECT ?concept ?entity ?type ?id ?name ?alias WHERE { ?entity skos:exactMatch ?concept ." + _ENTITY + "}"
 
 # Papers that build on ?target (the property path of DESIGN.md, evaluated from
 # ?target outwards). LATERAL (SPARQL 1.2 draft, in Oxigraph) makes Oxigraph look
@@ -357,7 +364,30 @@ def find_entity(store: ox.Store, name: str) -> Named:
             candidates += _entities(store, ENTITY_BY_IRI, {"entity": ox.NamedNode(name)})
         except ValueError:
             pass
+    if not candidates:
+        candidates = _entities_of_vocabulary_label(store, name)
+        if candidates:
+            return resolve_name(candidates[0].handle if len(candidates) == 1 else name, candidates)
     return resolve_name(name, candidates or graph_entities(store))
+
+
+def _entities_of_vocabulary_label(store: ox.Store, name: str) -> list[Named]:
+    """The entities whose vocabulary concept has ``name`` as a label the papers never wrote.
+
+    "π0" finds the entity the papers wrote as "pi_0": both are labels of one
+    concept. Read only when no entity has the name itself.
+    """
+    wanted = fold_name(name)
+    concepts = {
+        row["concept"].value
+        for row in run_query(store, VOCABULARY_LABELS, {"vocabulary": VOCABULARY_GRAPH})
+        if fold_name(row["label"].value) == wanted
+    }
+    found: dict[str, Named] = {}
+    for concept in sorted(concepts):
+        for entity in _entities(store, ENTITIES_OF_CONCEPT, {"concept": ox.NamedNode(concept)}):
+            found[entity.iri] = entity
+    return list(found.values())
 
 
 def builds_on(store: ox.Store, name: str) -> BuildsOn:
