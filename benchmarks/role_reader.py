@@ -2,6 +2,7 @@
 
     python3 benchmarks/role_reader.py first-exposure   # rebuild tests/data/reader from git history
     python3 benchmarks/role_reader.py measure          # fit, then compare with the rules
+    python3 benchmarks/role_reader.py curve            # F1 by the number of corpora trained on
 
 An experiment kept as a benchmark; the pipeline does not use it. The rules of
 ``pipeline/extract/roles.py`` reach a ``builds_on`` F1 of about 0.85 on the
@@ -306,14 +307,53 @@ def measure() -> None:
     print(f"{'dev corpora, pooled':22s}" + "".join(f"{c:>36s}" for c in cells))
 
 
+def curve() -> None:
+    """F1 on each left-out corpus by readers trained on 2, 4, 8 and 12 of the others: does more data help?"""
+    import random
+
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    records = [json.loads(line) for line in FIRST_EXPOSURE.read_text(encoding="utf-8").splitlines() if line]
+    entity_rows = [r for r in labelled_rows(records) if "features" in r]
+    X = DictVectorizer().fit_transform([r["features"] for r in entity_rows])
+    corpus = np.array([r["corpus"] for r in entity_rows])
+    print("F1 on a left-out corpus, pooled (entities the rules never found are left out)")
+    print(f"{'role':14s} {'rules':>6s} " + " ".join(f"{f'{k} corpora':>10s}" for k in (2, 4, 8, 12)))
+    for role, threshold in (("proposes", 0.45), ("builds_on", 0.3), ("uses", 0.3), ("compares_with", 0.35)):
+        y = np.array([role in r["gold"] for r in entity_rows])
+        rules = np.array([role in r["rules"] for r in entity_rows])
+        cells = []
+        for k in (2, 4, 8, 12):
+            draws = random.Random(0)
+            tp = fp = fn = 0
+            for name in CORPORA:
+                others = [c for c in CORPORA if c != name]
+                for _ in range(3 if k < len(others) else 1):
+                    train = np.isin(corpus, draws.sample(others, k))
+                    test = corpus == name
+                    model = LogisticRegression(C=0.3, max_iter=5000).fit(X[train], y[train])
+                    said = model.predict_proba(X[test])[:, 1] >= threshold
+                    tp += int((said & y[test]).sum())
+                    fp += int((said & ~y[test]).sum())
+                    fn += int((~said & y[test]).sum())
+            cells.append(f"{f1(tp, fp, fn):10.3f}")
+        base = f1(int((rules & y).sum()), int((rules & ~y).sum()), int((~rules & y).sum()))
+        print(f"{role:14s} {base:6.3f} " + " ".join(cells))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("first-exposure", help="rebuild the training records from git history")
     commands.add_parser("measure", help="fit the reader and compare it with the rules")
+    commands.add_parser("curve", help="F1 by how many corpora the reader is trained on")
     args = parser.parse_args(argv)
     if args.command == "first-exposure":
         first_exposure(FIRST_EXPOSURE)
+    elif args.command == "curve":
+        curve()
     else:
         measure()
     return 0
