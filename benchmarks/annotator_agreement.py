@@ -9,7 +9,10 @@ The second annotator is scored as if it were the extractor, with the matching of
 ``extraction_quality.py`` (names folded for case, spaces and hyphens; a plural
 ``s`` dropped): F1 per entity type, untyped and typed, and per role. F1 is
 symmetric, so which file comes first changes precision and recall, not F1.
-Results are not compared.
+Results are not compared. Last, the answers to "which papers build on X?"
+that each annotation gives (by the rule of ``builds_on_answers.py``) are
+compared for every method and model of the first: the ceiling for that
+benchmark's figures.
 """
 
 from __future__ import annotations
@@ -71,6 +74,21 @@ def agreement(first: list[dict], second: list[dict]) -> tuple[dict[str, Score], 
     return types, roles, untyped, paired
 
 
+def answer_agreement(first: list[dict], second: list[dict]):
+    """A :class:`builds_on_answers.Tally` of the second annotation's builds-on answers against the first's."""
+    from builds_on_answers import Tally, answer_keys, gold_answers
+    from extraction_quality import _keys
+
+    titles = {paper["title"] for paper in second}
+    first = [paper for paper in first if paper["title"] in titles]
+    theirs, their_keys = gold_answers(second), answer_keys(second)
+    tally = Tally()
+    for question, right in gold_answers(first).items():
+        name = next((their_keys[k] for k in _keys([question]) if k in their_keys), None)
+        tally.add(question, right, theirs[name] if name is not None else None)
+    return tally
+
+
 def _print_scores(scores: dict[str, Score], names: tuple[str, ...], total: str) -> None:
     """One line per name, then their micro average."""
     micro = Score()
@@ -93,6 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     _print_scores(types, TYPES, "micro (typed)")
     print(f"  {'untyped':14s} {untyped.precision:5.2f} {untyped.recall:6.2f} {untyped.f1:6.2f}")
     _print_scores(roles, ROLES, "roles micro")
+    tally = answer_agreement(first, second)
+    p, r, f = tally.figures()
+    print(f"builds-on answers: {tally.exact} of {tally.asked} exactly alike; P {p:.2f} R {r:.2f} F1 {f:.2f} "
+          f"over (question, paper) pairs; {tally.unresolved} names of the first not among the second's")
     return 0
 
 

@@ -53,6 +53,9 @@ ASKED_TYPES = frozenset(("Method", "Model"))
 def gold_answers(papers: list[dict]) -> dict[str, set[str]]:
     """Annotated name -> titles of the papers that build on it, by the graph's rule.
 
+    Each entity is keyed by the first name annotated for it; :func:`answer_keys`
+    maps its other names to that one.
+
     >>> a = {"title": "A", "entities": [{"name": "X2", "type": "Method", "roles": ["proposes"]},
     ...                                 {"name": "X", "type": "Method", "roles": ["builds_on"]}]}
     >>> b = {"title": "B", "entities": [{"name": "X-2", "type": "Method", "roles": ["builds_on"]}]}
@@ -110,6 +113,20 @@ def gold_answers(papers: list[dict]) -> dict[str, set[str]]:
                     answers[x].add(paper["title"])
     asked = {find(n) for held in roles for n, _ in held}
     return {names[n]: answers.get(n, set()) for n in sorted(asked)}
+
+
+def answer_keys(papers: list[dict]) -> dict[str, str]:
+    """Every folded name or alias of the methods and models of ``papers`` -> the name :func:`gold_answers` keys it by."""
+    answers = gold_answers(papers)
+    keys: dict[str, str] = {}
+    for paper in papers:
+        for e in paper["entities"]:
+            if e["type"] in ASKED_TYPES:
+                own = _keys([e["name"], *e.get("aliases", [])])
+                name = next((n for n in answers if _keys([n]) & own), None)
+                if name is not None:
+                    keys.update(dict.fromkeys(own, name))
+    return keys
 
 
 # ----------------------------------------------------------------- the graph's answers

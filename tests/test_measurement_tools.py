@@ -186,3 +186,19 @@ def test_the_graphs_answers_come_from_the_real_store(shared_page):
     assert any(title.startswith("FlashAttention-2") for title in answers["FlashAttention"])
     assert not any(title.startswith("FLASH:") for title in answers["FlashAttention"])
     assert answers["no such method"] is None
+
+
+def test_answer_agreement_finds_the_second_annotators_entity_by_any_of_its_names():
+    first = [
+        {"title": "A", "entities": [_entity("Tiled-2", "proposes"), _entity("Tiled Attention", "builds_on", aliases=("TA",))]},
+        {"title": "B", "entities": [_entity("Tiled-2", "builds_on"), _entity("Mamba", "uses")]},
+    ]
+    second = copy.deepcopy(first)
+    second[0]["entities"][1] = _entity("TA", "builds_on", aliases=("tiled attention",))
+    second[1]["entities"][0]["roles"] = ["uses"]
+    tally = annotator_agreement.answer_agreement(first, second)
+    # Tiled Attention: A and B (B through Tiled-2) for the first; A only for the second.
+    assert (tally.asked, tally.exact, tally.unresolved) == (2, 0, 0)
+    assert (tally.tp, tally.fp, tally.fn) == (1, 0, 2)
+    same = annotator_agreement.answer_agreement(first, first)
+    assert (same.exact, same.fp, same.fn) == (same.asked, 0, 0)
