@@ -81,7 +81,8 @@ def answer_agreement(first: list[dict], second: list[dict]):
 
     titles = {paper["title"] for paper in second}
     first = [paper for paper in first if paper["title"] in titles]
-    theirs, their_keys = gold_answers(second), answer_keys(second)
+    theirs = gold_answers(second)
+    their_keys = answer_keys(second, theirs)
     tally = Tally()
     for question, right in gold_answers(first).items():
         name = next((their_keys[k] for k in _keys([question]) if k in their_keys), None)

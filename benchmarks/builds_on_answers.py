@@ -115,15 +115,16 @@ def gold_answers(papers: list[dict]) -> dict[str, set[str]]:
     return {names[n]: answers.get(n, set()) for n in sorted(asked)}
 
 
-def answer_keys(papers: list[dict]) -> dict[str, str]:
-    """Every folded name or alias of the methods and models of ``papers`` -> the name :func:`gold_answers` keys it by."""
-    answers = gold_answers(papers)
+def answer_keys(papers: list[dict], answers: dict[str, set[str]]) -> dict[str, str]:
+    """Every folded name or alias of the methods and models of ``papers`` -> the name ``answers``
+    (:func:`gold_answers` of the same papers) keys it by."""
+    by_key = {key: name for name in answers for key in _keys([name])}
     keys: dict[str, str] = {}
     for paper in papers:
         for e in paper["entities"]:
             if e["type"] in ASKED_TYPES:
                 own = _keys([e["name"], *e.get("aliases", [])])
-                name = next((n for n in answers if _keys([n]) & own), None)
+                name = next((by_key[k] for k in sorted(own) if k in by_key), None)
                 if name is not None:
                     keys.update(dict.fromkeys(own, name))
     return keys
@@ -132,8 +133,11 @@ def answer_keys(papers: list[dict]) -> dict[str, str]:
 # ----------------------------------------------------------------- the graph's answers
 
 
-def graph_answers(papers: Iterable, questions: Iterable[str]) -> dict[str, set[str] | None]:
-    """Name -> titles ``builds-on NAME`` lists over a graph of ``papers``; None where the name finds no one entity."""
+def graph_answers(papers: Iterable, questions: Iterable[str], extractor=None) -> dict[str, set[str] | None]:
+    """Name -> titles ``builds-on NAME`` lists over a graph of ``papers``; None where the name finds no one entity.
+
+    ``extractor``: the one to use (loaded here when None; a caller asking of many graphs loads it once).
+    """
     from pipeline.config import Settings
     from pipeline.errors import QueryError
     from pipeline.extract import load_extractor
@@ -143,7 +147,7 @@ def graph_answers(papers: Iterable, questions: Iterable[str]) -> dict[str, set[s
     from pipeline.query.store import open_store
 
     builder = GraphBuilder()
-    for extraction in load_extractor().iter_extractions(papers):
+    for extraction in (extractor or load_extractor()).iter_extractions(papers):
         builder.add(extraction)
     graph = builder.build()
     title_of = {p.id: p.title for p in graph.papers.values()}
@@ -200,9 +204,9 @@ class Tally:
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score_part(gold_papers: list[dict], page_papers: dict) -> Tally:
+def score_part(gold_papers: list[dict], page_papers: dict, extractor) -> Tally:
     right = gold_answers(gold_papers)
-    given = graph_answers([page_papers[p["title"]] for p in gold_papers], right)
+    given = graph_answers([page_papers[p["title"]] for p in gold_papers], right, extractor)
     tally = Tally()
     for question, answer in right.items():
         tally.add(question, answer, given[question])
@@ -219,12 +223,14 @@ def parts() -> Iterable[tuple[str, Path, list[dict], set[int]]]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from pipeline.extract import load_extractor
     from pipeline.ingest import iter_papers
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list the wrong answers of the tuning parts")
     args = parser.parse_args(argv)
     print(f"{'part':16s} {'asked':>5s} {'exact':>6s} {'P':>5s} {'R':>5s} {'F1':>5s} {'no entity':>9s}")
+    extractor = load_extractor()
     totals = {"tuning": Tally(), "held out": Tally()}
     errors: list[str] = []
     for name, page, papers, tuning in parts():
@@ -233,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
             chosen = [p for n, p in enumerate(papers, start=1) if n in numbers]
             if not chosen:
                 continue
-            tally = score_part(chosen, page_papers)
+            tally = score_part(chosen, page_papers, extractor)
             p, r, f = tally.figures()
             print(f"{name + ' ' + half:16s} {tally.asked:5d} {tally.exact:6d} {p:5.2f} {r:5.2f} {f:5.2f} {tally.unresolved:9d}")
             total = totals[half]

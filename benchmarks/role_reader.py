@@ -169,11 +169,11 @@ def f1(tp: int, fp: int, fn: int) -> float:
 
 def counts(rows: list[dict], role: str, said) -> tuple[int, int, int]:
     tp = fp = fn = 0
-    for n, row in enumerate(rows):
+    for row in rows:
         if "missed" in row:
             fn += row["missed"].get(role, 0)
             continue
-        yes, gold = said(n, row), role in row["gold"]
+        yes, gold = said(row), role in row["gold"]
         tp += yes and gold
         fp += yes and not gold
         fn += gold and not yes
@@ -208,10 +208,10 @@ def fit(rows: list[dict]):
                     held[out] = model.predict_proba(X[out])[:, 1]
             probability = {id(r): p for r, p in zip(entity_rows, held)}
             for t in THRESHOLDS:
-                score = f1(*counts(rows, role, lambda n, r: probability[id(r)] >= t))
+                score = f1(*counts(rows, role, lambda r: probability[id(r)] >= t))
                 if best is None or score > best[0]:
                     best = (score, c, t)
-        rules = f1(*counts(rows, role, lambda n, r: role in r["rules"]))
+        rules = f1(*counts(rows, role, lambda r: role in r["rules"]))
         score, c, t = best
         print(f"{role:14s} {rules:6.3f} {score:28.3f}  {c:<5} {t}")
         fitted = LogisticRegression(C=c, max_iter=5000).fit(X, y)

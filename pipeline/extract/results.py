@@ -43,6 +43,7 @@ _UNIT = (
 # A change of a count keeps the count's noun: "the acceptance length rises from 3.1 to 4.2 tokens" (not a
 # unit of a lone number: "at 128K tokens" is a setting).
 _CHANGE_UNIT = _UNIT.replace(f"(?:{_UNITS})", f"(?:{_UNITS}|tokens)")
+assert _CHANGE_UNIT != _UNIT, "_UNIT no longer holds the units group _CHANGE_UNIT widens"
 # Both patterns must not start inside a word or a number. They say so right
 # after their first character, "from" or a digit ("(?<![\w.])" moved behind it):
 # re then skips in C to where that character occurs instead of trying every place.
@@ -475,7 +476,6 @@ def _score_gap(text: str, local: list[Found], entities: dict[str, Known], s_star
         if entity is not None and entity.type == "Metric" and m.start >= end and not text[end : m.start].strip():
             return bool(_GAP_BEFORE.search(text, max(s_start, start - 8), start) or _GAP_AFTER.match(text, m.end))
     return False
-
 
 
 def _share_units(text: str, results: list[FoundResult]) -> list[FoundResult]:

@@ -20,6 +20,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from ..ids import name_key
 from .names import WORD_BREAK
@@ -238,6 +239,11 @@ def default_vocabulary_dir() -> Path:
     return Path(str(resources.files("pipeline") / "ontology" / "vocabulary"))
 
 
+def _flag(graph: Any, concept: Any, flag: Any) -> bool:
+    """Whether a concept carries a boolean property set to true (pg:matchCase, pg:memory, ...)."""
+    return any(o.toPython() is True for o in graph.objects(concept, flag))
+
+
 def load_vocabulary(folder: Path | None = None) -> Vocabulary:
     """Read every ``*.ttl`` file of a vocabulary folder.
 
@@ -264,15 +270,12 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
             raise ConfigError(f"{path}: not valid Turtle ({exc})") from None
         for concept in sorted(set(graph.subjects(rdflib.RDF.type, SKOS.Concept))):
             pref = [str(o) for o in graph.objects(concept, SKOS.prefLabel)]
-            match_case = any(o.toPython() is True for o in graph.objects(concept, pg.matchCase))
-            common_word = any(o.toPython() is True for o in graph.objects(concept, pg.commonWord))
-            generic_class = any(o.toPython() is True for o in graph.objects(concept, pg.genericClass))
-            number_format, memory, processor_part = (
-                any(o.toPython() is True for o in graph.objects(concept, flag))
-                for flag in (pg.numberFormat, pg.memory, pg.processorPart)
+            match_case, common_word, generic_class, number_format, memory, processor_part = (
+                _flag(graph, concept, flag)
+                for flag in (pg.matchCase, pg.commonWord, pg.genericClass, pg.numberFormat, pg.memory, pg.processorPart)
             )
             labels = sorted(str(o) for o in graph.objects(concept, SKOS.altLabel))
-            if any(o.toPython() is True for o in graph.objects(concept, pg.notAnEntity)):
+            if _flag(graph, concept, pg.notAnEntity):
                 for label in [*pref, *labels]:
                     vocabulary.add_stop(label, match_case)
                 continue

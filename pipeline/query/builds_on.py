@@ -118,9 +118,13 @@ def resolve_name(name: str, entities: Iterable[Named]) -> Named:
     if len(matches) == 1:
         return matches[0]
     if matches:
-        listed = ", ".join(f"{e.type} {e.name!r} ({e.handle})" for e in sorted(matches, key=lambda e: e.handle))
-        raise QueryError(f"{name!r} names {len(matches)} entities: {listed}; give one as TYPE/ID, e.g. {matches[0].handle}")
+        raise _ambiguous(name, matches)
     raise QueryError(_unknown(name, entities))
+
+
+def _ambiguous(name: str, matches: list[Named]) -> QueryError:
+    listed = ", ".join(f"{e.type} {e.name!r} ({e.handle})" for e in sorted(matches, key=lambda e: e.handle))
+    return QueryError(f"{name!r} names {len(matches)} entities: {listed}; give one as TYPE/ID, e.g. {matches[0].handle}")
 
 
 def _unknown(name: str, entities: list[Named]) -> str:
@@ -365,9 +369,11 @@ def find_entity(store: ox.Store, name: str) -> Named:
         except ValueError:
             pass
     if not candidates:
-        candidates = _entities_of_vocabulary_label(store, name)
-        if candidates:
-            return resolve_name(candidates[0].handle if len(candidates) == 1 else name, candidates)
+        by_label = _entities_of_vocabulary_label(store, name)
+        if len(by_label) == 1:
+            return by_label[0]
+        if by_label:
+            raise _ambiguous(name, by_label)
     return resolve_name(name, candidates or graph_entities(store))
 
 
