@@ -21,8 +21,12 @@ or proposes, something whose chain reaches X.
 
 Printed per corpus part: questions with a non-empty right answer, how many of
 those are answered exactly, precision / recall / F1 over the (question, paper)
-pairs of all questions, and how many questions found no entity of that name
-(or several) in the graph. ``--errors`` lists the tuning parts' wrong answers.
+pairs of all questions, how many questions found no entity of that name (or
+several) in the graph, and ("written": N of M) of the M such questions with a
+non-empty right answer, the N where ``builds-on`` names a right paper all the
+same, as one whose text writes the name (its error lists those papers; they
+count as no answer in P / R / F1). ``--errors`` lists the tuning parts' wrong
+answers.
 """
 
 from __future__ import annotations
@@ -133,8 +137,17 @@ def answer_keys(papers: list[dict], answers: dict[str, set[str]]) -> dict[str, s
 # ----------------------------------------------------------------- the graph's answers
 
 
-def graph_answers(papers: Iterable, questions: Iterable[str], extractor=None) -> dict[str, set[str] | None]:
-    """Name -> titles ``builds-on NAME`` lists over a graph of ``papers``; None where the name finds no one entity.
+@dataclass(frozen=True)
+class Unresolved:
+    """The answer to a name that finds no one entity: the titles of the papers whose text writes it,
+    which ``builds-on`` lists in its error (:func:`pipeline.query.builds_on.papers_mentioning`)."""
+
+    written: frozenset[str] = frozenset()
+
+
+def graph_answers(papers: Iterable, questions: Iterable[str], extractor=None) -> dict[str, set[str] | Unresolved]:
+    """Name -> titles ``builds-on NAME`` lists over a graph of ``papers``; :class:`Unresolved` where the
+    name finds no one entity.
 
     ``extractor``: the one to use (loaded here when None; a caller asking of many graphs loads it once).
     """
@@ -143,7 +156,7 @@ def graph_answers(papers: Iterable, questions: Iterable[str], extractor=None) ->
     from pipeline.extract import load_extractor
     from pipeline.graph import GraphBuilder
     from pipeline.materialize import BUILD_WRITERS, writer
-    from pipeline.query.builds_on import builds_on
+    from pipeline.query.builds_on import builds_on, papers_mentioning
     from pipeline.query.store import open_store
 
     builder = GraphBuilder()
@@ -152,7 +165,7 @@ def graph_answers(papers: Iterable, questions: Iterable[str], extractor=None) ->
     graph = builder.build()
     title_of = {p.id: p.title for p in graph.papers.values()}
     settings = Settings(embed=False)
-    answers: dict[str, set[str] | None] = {}
+    answers: dict[str, set[str] | Unresolved] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         report: dict = {"settings": {"base": settings.base}}
@@ -163,7 +176,8 @@ def graph_answers(papers: Iterable, questions: Iterable[str], extractor=None) ->
             try:
                 answer = builds_on(store, question)
             except QueryError:
-                answers[question] = None
+                written = {title_of.get(paper_id, title) for paper_id, title in papers_mentioning(store, question)}
+                answers[question] = Unresolved(frozenset(written))
                 continue
             answers[question] = {title_of.get(hit.paper_id, hit.title) for hit in answer.hits}
         del store
@@ -178,14 +192,19 @@ class Tally:
     asked: int = 0  # questions with a non-empty right answer
     exact: int = 0
     unresolved: int = 0
+    unresolved_asked: int = 0  # of the questions with a non-empty right answer, those that found no entity
+    written_right: int = 0  # of those, the ones whose name a right paper's text writes (builds-on lists it)
     tp: int = 0
     fp: int = 0
     fn: int = 0
     errors: list[str] = field(default_factory=list)
 
-    def add(self, question: str, right: set[str], given: set[str] | None) -> None:
-        if given is None:
+    def add(self, question: str, right: set[str], given: set[str] | Unresolved | None) -> None:
+        if given is None or isinstance(given, Unresolved):
             self.unresolved += 1
+            if right:
+                self.unresolved_asked += 1
+                self.written_right += given is not None and bool(right & given.written)
             given = set()
         if right:
             self.asked += 1
@@ -229,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list the wrong answers of the tuning parts")
     args = parser.parse_args(argv)
-    print(f"{'part':16s} {'asked':>5s} {'exact':>6s} {'P':>5s} {'R':>5s} {'F1':>5s} {'no entity':>9s}")
+    print(f"{'part':16s} {'asked':>5s} {'exact':>6s} {'P':>5s} {'R':>5s} {'F1':>5s} {'no entity':>9s} {'written':>9s}")
     extractor = load_extractor()
     totals = {"tuning": Tally(), "held out": Tally()}
     errors: list[str] = []
@@ -241,15 +260,17 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             tally = score_part(chosen, page_papers, extractor)
             p, r, f = tally.figures()
-            print(f"{name + ' ' + half:16s} {tally.asked:5d} {tally.exact:6d} {p:5.2f} {r:5.2f} {f:5.2f} {tally.unresolved:9d}")
+            print(f"{name + ' ' + half:16s} {tally.asked:5d} {tally.exact:6d} {p:5.2f} {r:5.2f} {f:5.2f} {tally.unresolved:9d} "
+                  f"{tally.written_right:4d} of {tally.unresolved_asked:<2d}")
             total = totals[half]
-            for attribute in ("asked", "exact", "unresolved", "tp", "fp", "fn"):
+            for attribute in ("asked", "exact", "unresolved", "unresolved_asked", "written_right", "tp", "fp", "fn"):
                 setattr(total, attribute, getattr(total, attribute) + getattr(tally, attribute))
             if half == "tuning":
                 errors.extend(f"[{name}] {line}" for line in tally.errors)
     for half, total in totals.items():
         p, r, f = total.figures()
-        print(f"{'all ' + half:16s} {total.asked:5d} {total.exact:6d} {p:5.2f} {r:5.2f} {f:5.2f} {total.unresolved:9d}")
+        print(f"{'all ' + half:16s} {total.asked:5d} {total.exact:6d} {p:5.2f} {r:5.2f} {f:5.2f} {total.unresolved:9d} "
+              f"{total.written_right:4d} of {total.unresolved_asked:<3d}")
     if args.errors:
         print("\n== wrong answers on the tuning parts")
         for line in errors:

@@ -38,6 +38,7 @@ import pyoxigraph as ox  # noqa: E402
 import rdflib  # noqa: E402
 
 from pipeline.config import Settings  # noqa: E402
+from pipeline.errors import QueryError  # noqa: E402
 from pipeline.graph import GraphBuilder, KnowledgeGraph  # noqa: E402
 from pipeline.ids import name_key  # noqa: E402
 from pipeline.materialize.rdf import entity_iri, graph_triples, output_prefixes, rdflib_graph  # noqa: E402
@@ -223,6 +224,18 @@ def main(argv: list[str] | None = None) -> None:
     name = graph.entities[targets["median family"]].name
     whole, answer = latency(lambda: len(builds_on(store, name).hits), max(3, args.runs // 4))
     print(f"  papergraph builds-on {name!r} end to end on Oxigraph: {whole * 1000:.0f} ms ({answer} papers)")
+
+    # A name no entity has: builds-on reads every entity (close names) and every paper's text (papers that write it).
+    def unknown() -> str:
+        try:
+            builds_on(store, "no such technique")
+        except QueryError as error:
+            return str(error)
+        raise AssertionError("an unknown name found an entity")
+
+    missing, message = latency(unknown, max(3, args.runs // 4))
+    print(f"  papergraph builds-on of a name no entity has, on Oxigraph: {missing * 1000:.0f} ms "
+          f"(every entity and all {len(graph.papers):,} titles and abstracts read: {message[:60]}...)")
 
     print()
     print(f"{'what':<44} {'rdflib':>14} {'Oxigraph':>14}  ratio (Oxigraph is N x faster)")

@@ -21,6 +21,7 @@ from pipeline.query.builds_on import (
     find_chains,
     find_entity,
     graph_entities,
+    papers_mentioning,
     resolve_name,
 )
 from pipeline.query.store import open_store
@@ -31,6 +32,8 @@ from .test_cli import run_cli
 from .test_store import build_folder, page_dir  # noqa: F401 - page_dir is a fixture
 
 FA2_TITLE = "FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning"
+FASTSPEECH_ID = "fastspeech-fast-robust-and-controllable-text-to-speech"
+FASTSPEECH_TITLE = "FastSpeech: Fast, Robust and Controllable Text to Speech"
 FA3_TITLE = "FlashAttention-3: Fast and Accurate Attention with Asynchrony and Low-precision"
 IO_TITLE = "The I/O Complexity of Attention, or How Optimal is Flash Attention?"
 
@@ -284,8 +287,32 @@ def test_builds_on_finds_an_entity_by_a_vocabulary_label_the_papers_never_wrote(
         find_entity(store, "π1")
 
 
+def test_builds_on_names_the_papers_that_write_a_name_no_entity_has(page_dir):
+    """FastSpeech's abstract introduces a "length regulator" that the extractor makes no entity of:
+    builds-on still fails (no entity, no roles), and says which paper writes the name."""
+    store = open_store(page_dir)
+    assert "lengthregulator" not in {fold_name(n) for e in graph_entities(store) for n in (e.name, *e.aliases)}
+    assert papers_mentioning(store, "Length-Regulator") == [(FASTSPEECH_ID, FASTSPEECH_TITLE)]
+    with pytest.raises(QueryError) as caught:
+        builds_on(store, "length regulator")
+    assert str(caught.value).startswith("no entity is named 'length regulator'")
+    assert str(caught.value).endswith(
+        f". 1 paper writes it, but no entity was extracted for it there: {FASTSPEECH_ID} '{FASTSPEECH_TITLE}'"
+    )
+    # Whole words only: "regulat" is in the text, but no word is written so.
+    assert papers_mentioning(store, "regulat") == []
+    with pytest.raises(QueryError, match="^no entity is named 'regulat'") as caught:
+        builds_on(store, "regulat")
+    assert "writes it" not in str(caught.value)
+
+
 def test_builds_on_cli_shared_page(capsys, page_dir):
     code, out, err = run_cli(capsys, "builds-on", "flash attention", "--graph", str(page_dir))
     assert code == 0, err
     assert out.startswith("FlashAttention (method/flashattention): 2 papers build on it\n")
     assert FA2_TITLE in out and IO_TITLE in out
+    # A name no entity has, which a paper writes: an error of one line that names the paper.
+    code, out, err = run_cli(capsys, "builds-on", "length regulator", "--graph", str(page_dir))
+    assert (code, out) == (1, "")
+    assert err.startswith("error: no entity is named 'length regulator'") and err.count("\n") == 1
+    assert f"{FASTSPEECH_ID} '{FASTSPEECH_TITLE}'" in err

@@ -170,11 +170,15 @@ def test_a_tally_counts_exact_answers_pairs_and_unresolved_names():
     tally = builds_on_answers.Tally()
     tally.add("X", {"A", "B"}, {"A", "B"})
     tally.add("Y", {"A"}, {"A", "C"})
-    tally.add("Z", {"B"}, None)
+    tally.add("Z", {"B"}, builds_on_answers.Unresolved(frozenset({"B", "D"})))
+    tally.add("V", {"E"}, builds_on_answers.Unresolved(frozenset({"D"})))
+    tally.add("U", set(), builds_on_answers.Unresolved(frozenset({"D"})))
     tally.add("W", set(), set())
-    assert (tally.asked, tally.exact, tally.unresolved) == (3, 1, 1)
-    assert (tally.tp, tally.fp, tally.fn) == (3, 1, 1)
-    assert tally.figures() == pytest.approx((0.75, 0.75, 0.75))
+    assert (tally.asked, tally.exact, tally.unresolved) == (4, 1, 3)
+    # Papers whose text writes a name no entity has are no answer, but are counted apart.
+    assert (tally.unresolved_asked, tally.written_right) == (2, 1)
+    assert (tally.tp, tally.fp, tally.fn) == (3, 1, 2)
+    assert tally.figures() == pytest.approx((0.75, 0.6, 2 / 3))
     assert "'Y': wrongly lists 'C'" in tally.errors and "'Z': misses 'B'" in tally.errors
 
 
@@ -182,10 +186,13 @@ def test_the_graphs_answers_come_from_the_real_store(shared_page):
     from pipeline.ingest import iter_papers
 
     papers = [p for p in iter_papers([shared_page]) if p.title.startswith(("FlashAttention", "FLASH:"))]
-    answers = builds_on_answers.graph_answers(papers, ["FlashAttention", "no such method"])
+    answers = builds_on_answers.graph_answers(papers, ["FlashAttention", "no such method", "visual tokenizations"])
     assert any(title.startswith("FlashAttention-2") for title in answers["FlashAttention"])
     assert not any(title.startswith("FLASH:") for title in answers["FlashAttention"])
-    assert answers["no such method"] is None
+    assert answers["no such method"] == builds_on_answers.Unresolved(frozenset())
+    written = answers["visual tokenizations"]
+    assert isinstance(written, builds_on_answers.Unresolved)
+    assert [t[:6] for t in written.written] == ["FLASH:"]
 
 
 def test_answer_agreement_finds_the_second_annotators_entity_by_any_of_its_names():

@@ -16,6 +16,7 @@ found here, by pure functions a test can feed by hand.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -293,6 +294,15 @@ ALL_ENTITIES = _PREFIXES + "SELECT ?entity ?type ?id ?name ?alias WHERE {" + _EN
 VOCABULARY_LABELS = _PREFIXES + """
 SELECT ?vocabulary ?concept ?label WHERE { GRAPH ?vocabulary { ?concept skos:prefLabel|skos:altLabel ?label } }
 """
+# Papers whose title or abstract, folded as fold_name folds names, holds ?key (a filter
+# only: the caller matches the phrase by words). A full scan, read only for a name no entity has.
+PAPERS_WITH_TEXT = _PREFIXES + """
+SELECT ?key ?paper ?id ?title ?abstract WHERE {
+  ?paper a pg:Paper ; dcterms:identifier ?id ; dcterms:title ?title .
+  OPTIONAL { ?paper dcterms:abstract ?abstract }
+  FILTER (CONTAINS(REPLACE(LCASE(CONCAT(?title, " ", COALESCE(?abstract, ""))), "[\\\\s\\\\p{Pd}]", ""), ?key))
+}
+"""
 ENTITIES_OF_CONCEPT = _PREFIXES + "SELECT ?concept ?entity ?type ?id ?name ?alias WHERE { ?entity skos:exactMatch ?concept ." + _ENTITY + "}"
 
 # Papers that build on ?target (the property path of DESIGN.md, evaluated from
@@ -357,7 +367,8 @@ def graph_entities(store: ox.Store) -> list[Named]:
 def find_entity(store: ox.Store, name: str) -> Named:
     """The entity ``name`` names (see :func:`resolve_name`), looked up by index.
 
-    Only an unknown name reads every entity, to list the close ones.
+    Only an unknown name reads every entity, to list the close ones, and every
+    paper's text, to list the papers that write the name all the same.
     """
     candidates = _entities(store, ENTITIES_BY_KEY, {"key": ox.Literal(fold_name(name))})
     kind, _, entity_id = name.partition("/")
@@ -368,13 +379,83 @@ def find_entity(store: ox.Store, name: str) -> Named:
             candidates += _entities(store, ENTITY_BY_IRI, {"entity": ox.NamedNode(name)})
         except ValueError:
             pass
-    if not candidates:
-        by_label = _entities_of_vocabulary_label(store, name)
-        if len(by_label) == 1:
-            return by_label[0]
-        if by_label:
-            raise _ambiguous(name, by_label)
-    return resolve_name(name, candidates or graph_entities(store))
+    if candidates:
+        return resolve_name(name, candidates)
+    by_label = _entities_of_vocabulary_label(store, name)
+    if len(by_label) == 1:
+        return by_label[0]
+    if by_label:
+        raise _ambiguous(name, by_label)
+    entities = graph_entities(store)
+    try:
+        return resolve_name(name, entities)
+    except QueryError as unknown:
+        mentioning = papers_mentioning(store, name)
+        if not mentioning:
+            raise
+        raise QueryError(f"{unknown}. {_mentioned_in(mentioning)}") from None
+
+
+def papers_mentioning(store: ox.Store, name: str) -> list[tuple[str, str]]:
+    """``(id, title)`` of the papers whose title or abstract has ``name`` as a whole word or phrase,
+    letter case, spaces and hyphens folded as for entity names (:func:`fold_name`), in id order.
+
+    What a user is told when the extractor made no entity of a name the papers do write
+    ("we revisit expert merging"): they mention it, whatever role it has there.
+    """
+    key = fold_name(name)
+    if not key:
+        return []
+    # The store narrows the papers down by the folded text; a match of whole words decides.
+    found = []
+    for row in run_query(store, PAPERS_WITH_TEXT, {"key": ox.Literal(key)}):
+        title, abstract = row["title"].value, row["abstract"].value if row["abstract"] is not None else ""
+        if _writes(title, key) or _writes(abstract, key):
+            found.append((row["id"].value, title))
+    return sorted(set(found))
+
+
+def _writes(text: str, key: str) -> bool:
+    """Whether ``text`` has a phrase that folds to ``key`` (:func:`fold_name`) and is no part of a longer word.
+
+    >>> key = fold_name("expert merging")
+    >>> [_writes(t, key) for t in ("we revisit Expert-Merging.", "expertmerging", "expert mergings")]
+    [True, True, False]
+    """
+    # Each character's own lower case, so that every folded character knows where it stands in ``text``.
+    kept = [
+        (i, low) for i, ch in enumerate(text) for low in ch.lower()
+        if not low.isspace() and unicodedata.category(low) != "Pd"
+    ]
+    folded = "".join(ch for _, ch in kept)
+    at = folded.find(key)
+    while at >= 0:
+        first, last = kept[at][0], kept[at + len(key) - 1][0]
+        if not (first > 0 and _in_word(text[first - 1])) and not (last + 1 < len(text) and _in_word(text[last + 1])):
+            return True
+        at = folded.find(key, at + 1)
+    return False
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _mentioned_in(papers: list[tuple[str, str]], shown: int = 3) -> str:
+    """The clause that lists the papers whose text has a name no entity has.
+
+    >>> _mentioned_in([("2401.1", "A: Expert Merging"), ("2401.2", "B"), ("2401.3", "C"), ("2401.4", "D")])
+    "4 papers write it, but no entity was extracted for it there: 2401.1 'A: Expert Merging', 2401.2 'B', 2401.3 'C' and 1 more"
+    """
+    count = len(papers)
+    listed = ", ".join(f"{paper_id} {_short(title)!r}" for paper_id, title in papers[:shown])
+    more = f" and {count - shown} more" if count > shown else ""
+    papers_write = "1 paper writes" if count == 1 else f"{count} papers write"
+    return f"{papers_write} it, but no entity was extracted for it there: {listed}{more}"
+
+
+def _short(title: str, limit: int = 70) -> str:
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "\u2026"
 
 
 def _entities_of_vocabulary_label(store: ox.Store, name: str) -> list[Named]:
