@@ -104,7 +104,7 @@ def doc_to_extraction(doc: Any, paper: Paper) -> Extraction:
             paper_id=paper.id,
             value=r["value"],
             value_text=r["value_text"],
-            evidence=evidence(r["start"], r["end"], "pg_results", 0.7),
+            evidence=evidence(r["start"], r["end"], "pg_results", r["confidence"]),
             metric=r["metric"],
             unit=r["unit"],
             from_value=r["from_value"],

@@ -10,6 +10,7 @@ vocabulary travels with the pipeline: ``nlp.to_disk`` writes it as JSON.
 from __future__ import annotations
 
 import itertools
+import json
 import operator
 import re
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, registry
 
+from ..errors import ConfigError
 from . import names
 from .resolve import Candidate, known_entity, resolve
 from .results import find_results
@@ -719,6 +721,10 @@ def pg_relations(doc: Doc) -> Doc:
     return doc
 
 
+# The confidence the rules give a result (pg_confidence sets the measured one).
+RESULT_CONFIDENCE = 0.7
+
+
 @Language.factory("pg_results")
 def make_result_finder(nlp: Language, name: str) -> "ResultFinder":
     return ResultFinder(nlp)
@@ -771,7 +777,100 @@ class ResultFinder:
                     "dataset": result.dataset,
                     "hardware": result.hardware,
                     "baseline": result.baseline,
+                    "confidence": RESULT_CONFIDENCE,
                 }
             )
         data["results"] = results
         return doc
+
+
+# ----------------------------------------------------------------- confidence
+
+# What the table of pipeline/extract/confidence.json is measured on, and how
+# (benchmarks/confidence_calibration.py --fit writes it).
+CONFIDENCE_TABLE = Path(__file__).with_name("confidence.json")
+
+
+@Language.factory("pg_confidence", default_config={"table": None})
+def make_confidence_setter(nlp: Language, name: str, table: str | None) -> "ConfidenceSetter":
+    return ConfidenceSetter(table)
+
+
+class ConfidenceSetter:
+    """Sets each assertion's confidence to how often its rule is right.
+
+    The rules set a confidence by hand; the table (``pipeline/extract/confidence.json``,
+    or the JSON file ``table`` names) holds, for each mention component, each
+    (role, rule) pair as ``"role/rule"`` and for results, the rate at which the
+    hand annotations of the corpora's tuning papers agree with it
+    (``benchmarks/confidence_calibration.py``). A rule the table lacks keeps its
+    hand-set confidence. The table travels with the pipeline (``nlp.to_disk``).
+    """
+
+    def __init__(self, table: str | None = None):
+        self.table_path = table
+        self._table: dict[str, dict[str, float]] | None = None
+
+    @property
+    def table(self) -> dict[str, dict[str, float]]:
+        if self._table is None:
+            path = Path(self.table_path) if self.table_path else CONFIDENCE_TABLE
+            self._table = _confidence_table(path.read_text(encoding="utf-8"), path)
+        return self._table
+
+    def __call__(self, doc: Doc) -> Doc:
+        set_confidences(doc._.pg, self.table)
+        return doc
+
+    def to_disk(self, path: str | Path, exclude: tuple = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "confidence.json").write_text(json.dumps(self.table, sort_keys=True), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, exclude: tuple = ()) -> "ConfidenceSetter":
+        file = Path(path) / "confidence.json"
+        self._table = _confidence_table(file.read_text(encoding="utf-8"), file)
+        return self
+
+    def to_bytes(self, exclude: tuple = ()) -> bytes:
+        return json.dumps(self.table, sort_keys=True).encode("utf-8")
+
+    def from_bytes(self, data: bytes, exclude: tuple = ()) -> "ConfidenceSetter":
+        self._table = _confidence_table(data.decode("utf-8"), Path("<bytes>"))
+        return self
+
+
+def _confidence_table(text: str, path: Path) -> dict[str, dict[str, float]]:
+    """The table read from JSON: ``{"mention" | "role" | "result": {rule: confidence}}``, checked."""
+    try:
+        table = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"{path}:{exc.lineno}: the confidence table is not JSON ({exc.msg})") from None
+    if not isinstance(table, dict) or not set(table) <= {"mention", "role", "result"}:
+        raise ConfigError(f"{path}:1: the confidence table needs the keys mention, role and result only")
+    for kind, rules in table.items():
+        if not isinstance(rules, dict) or not all(
+            isinstance(c, (int, float)) and not isinstance(c, bool) and 0 < c <= 1 for c in rules.values()
+        ):
+            raise ConfigError(f"{path}:1: the confidence table's {kind!r} must map rules to numbers in (0, 1]")
+    return table
+
+
+def set_confidences(data: dict[str, Any], table: dict[str, dict[str, float]]) -> None:
+    """Give each mention, role and result of a doc's data the confidence ``table`` gives its rule.
+
+    >>> data = {"mentions": [[0, 5, "x", "coined", 0.7]], "relations": [["x", "uses", 0, 5, "cue:uses", 0.7]],
+    ...         "results": [{"confidence": 0.7}]}
+    >>> set_confidences(data, {"mention": {"coined": 0.93}, "role": {"uses/cue:uses": 0.8}, "result": {}})
+    >>> data["mentions"][0][4], data["relations"][0][5], data["results"][0]["confidence"]
+    (0.93, 0.8, 0.7)
+    """
+    mention_table, role_table = table.get("mention", {}), table.get("role", {})
+    for mention in data["mentions"]:
+        mention[4] = mention_table.get(mention[3], mention[4])
+    for relation in data["relations"]:
+        relation[5] = role_table.get(f"{relation[1]}/{relation[4]}", relation[5])
+    result_confidence = table.get("result", {}).get("result")
+    if result_confidence is not None:
+        for result in data["results"]:
+            result["confidence"] = result_confidence
