@@ -145,11 +145,14 @@ class Unresolved:
     written: frozenset[str] = frozenset()
 
 
-def graph_answers(papers: Iterable, questions: Iterable[str], extractor=None) -> dict[str, set[str] | Unresolved]:
+def graph_answers(
+    papers: Iterable, questions: Iterable[str], extractor=None, min_confidence: float = 0.0
+) -> dict[str, set[str] | Unresolved]:
     """Name -> titles ``builds-on NAME`` lists over a graph of ``papers``; :class:`Unresolved` where the
     name finds no one entity.
 
     ``extractor``: the one to use (loaded here when None; a caller asking of many graphs loads it once).
+    ``min_confidence``: as ``builds-on --min-confidence``.
     """
     from pipeline.config import Settings
     from pipeline.errors import QueryError
@@ -174,7 +177,7 @@ def graph_answers(papers: Iterable, questions: Iterable[str], extractor=None) ->
         store = open_store(folder)
         for question in questions:
             try:
-                answer = builds_on(store, question)
+                answer = builds_on(store, question, min_confidence)
             except QueryError:
                 written = {title_of.get(paper_id, title) for paper_id, title in papers_mentioning(store, question)}
                 answers[question] = Unresolved(frozenset(written))
@@ -223,9 +226,9 @@ class Tally:
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score_part(gold_papers: list[dict], page_papers: dict, extractor) -> Tally:
+def score_part(gold_papers: list[dict], page_papers: dict, extractor, min_confidence: float = 0.0) -> Tally:
     right = gold_answers(gold_papers)
-    given = graph_answers([page_papers[p["title"]] for p in gold_papers], right, extractor)
+    given = graph_answers([page_papers[p["title"]] for p in gold_papers], right, extractor, min_confidence)
     tally = Tally()
     for question, answer in right.items():
         tally.add(question, answer, given[question])
@@ -247,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list the wrong answers of the tuning parts")
+    parser.add_argument("--min-confidence", type=float, default=0.0, help="as builds-on --min-confidence")
     args = parser.parse_args(argv)
     print(f"{'part':16s} {'asked':>5s} {'exact':>6s} {'P':>5s} {'R':>5s} {'F1':>5s} {'no entity':>9s} {'written':>9s}")
     extractor = load_extractor()
@@ -258,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
             chosen = [p for n, p in enumerate(papers, start=1) if n in numbers]
             if not chosen:
                 continue
-            tally = score_part(chosen, page_papers, extractor)
+            tally = score_part(chosen, page_papers, extractor, args.min_confidence)
             p, r, f = tally.figures()
             print(f"{name + ' ' + half:16s} {tally.asked:5d} {tally.exact:6d} {p:5.2f} {r:5.2f} {f:5.2f} {tally.unresolved:9d} "
                   f"{tally.written_right:4d} of {tally.unresolved_asked:<2d}")

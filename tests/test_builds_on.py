@@ -216,10 +216,11 @@ def test_builds_on_cli_text(capsys, chain_dir):
         "FlashAttention-2 (method/flashattention-2): 2 papers build on it",
         "",
         f"2407.08608  {FA3_TITLE}",
-        "  builds on FlashAttention-2",
+        "  builds on FlashAttention-2 (confidence 0.90)",
     ]
     assert "fa3-triton  A Triton port of FlashAttention-3" in out
-    assert "  proposes FlashAttention-3, which builds on FlashAttention-2" in out
+    # Two hops of 0.9: the chain is right if both are.
+    assert "  proposes FlashAttention-3, which builds on FlashAttention-2 (confidence 0.81)" in out
     assert '  FlashAttention-3 builds on FlashAttention-2: "We introduce FlashAttention-3' in out
 
 
@@ -235,6 +236,18 @@ def test_builds_on_cli_json(capsys, chain_dir):
     ]
     hop = data["papers"][0]["hops"][0]
     assert hop["evidence"][0]["paper"] == "2307.08691" and "builds on FlashAttention" in hop["evidence"][0]["sentence"]
+    assert [p["confidence"] for p in data["papers"]] == [0.9, 0.81, 0.729]
+    assert (data["min_confidence"], data["left_out"]) == (0.0, 0)
+
+
+def test_builds_on_min_confidence_leaves_out_less_sure_chains(capsys, chain_dir):
+    store = open_store(chain_dir)
+    assert [h.paper_id for h in builds_on(store, "FlashAttention", min_confidence=0.8).hits] == ["2307.08691", "2407.08608"]
+    code, out, err = run_cli(capsys, "builds-on", "FlashAttention", "--graph", str(chain_dir), "--min-confidence", "0.95")
+    assert code == 0, err
+    assert out == "FlashAttention (method/flashattention): no paper builds on it with confidence 0.95 or more (3 less sure left out)\n"
+    code, _, err = run_cli(capsys, "builds-on", "FlashAttention", "--graph", str(chain_dir), "--min-confidence", "1.5")
+    assert code == 2 and "--min-confidence" in err
 
 
 def test_builds_on_cli_unknown_and_ambiguous_names(capsys, chain_dir, tmp_path):

@@ -149,6 +149,10 @@ def builds_on(
     name: str = typer.Argument(..., metavar="NAME", help="The method (or any entity): its name, an alias, or TYPE/ID."),
     graph_dir: Path = GRAPH_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print the answer as JSON."),
+    min_confidence: float = typer.Option(
+        0.0, "--min-confidence", min=0.0, max=1.0,
+        help="Leave out papers whose chain's confidence (the product of its hops' measured confidences) is lower.",
+    ),
 ) -> None:
     """Papers that build on a method, directly or through a chain, with the evidence.
 
@@ -157,14 +161,16 @@ def builds_on(
     which builds on X"). Comparing against X is not building on it, and a name
     that only looks like X is another entity: NAME is matched against each
     entity's name and aliases, ignoring letter case, spaces and hyphens.
-    Example:
+    Each paper's chain shows its confidence: the product of its hops'
+    confidences, which are measured rates of being right (a chain of two 0.9
+    hops is 0.81). Example:
 
-        papergraph builds-on FlashAttention --graph graph
+        papergraph builds-on FlashAttention --graph graph --min-confidence 0.8
     """
     from ..query.builds_on import answer_json, answer_text, builds_on as find
     from ..query.store import open_store
 
-    answer = find(open_store(graph_dir), name)
+    answer = find(open_store(graph_dir), name, min_confidence)
     if as_json:
         _echo(json.dumps(answer_json(answer), ensure_ascii=False, indent=2))
     else:

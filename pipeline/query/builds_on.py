@@ -16,6 +16,7 @@ found here, by pure functions a test can feed by hand.
 from __future__ import annotations
 
 import difflib
+import math
 import unicodedata
 from collections import defaultdict, deque
 from collections.abc import Iterable
@@ -85,6 +86,17 @@ class Hit:
     def direct(self) -> bool:
         return len(self.chain) == 1 and self.chain[0].relation == BUILDS_ON
 
+    @property
+    def confidence(self) -> float:
+        """How likely the whole chain is right: the product of its hops' best confidences (the
+        extractor's measured rates, so that a chain of two 0.9 hops is 0.81).
+
+        >>> hop = Hop("p", BUILDS_ON, "x", (Support("s", "p", 0.9, "c"), Support("t", "p", 0.5, "c")))
+        >>> round(Hit("p", "p", "P", (hop, hop)).confidence, 2)
+        0.81
+        """
+        return math.prod(hop.best.confidence if hop.best is not None else 1.0 for hop in self.chain)
+
 
 @dataclass(frozen=True)
 class BuildsOn:
@@ -93,6 +105,8 @@ class BuildsOn:
     entity: Named
     hits: tuple[Hit, ...]
     names: dict[str, str]
+    min_confidence: float = 0.0
+    left_out: int = 0  # papers whose chain's confidence is below min_confidence
 
 
 # ----------------------------------------------------------------- names
@@ -222,6 +236,8 @@ def answer_json(answer: BuildsOn) -> dict[str, Any]:
     entity = answer.entity
     return {
         "entity": {"iri": entity.iri, "type": entity.type, "id": entity.id, "name": entity.name, "aliases": list(entity.aliases)},
+        "min_confidence": answer.min_confidence,
+        "left_out": answer.left_out,
         "papers": [
             {
                 "id": hit.paper_id,
@@ -229,6 +245,7 @@ def answer_json(answer: BuildsOn) -> dict[str, Any]:
                 "title": hit.title,
                 "direct": hit.direct,
                 "chain": chain_text(hit, answer.names),
+                "confidence": round(hit.confidence, 3),
                 "hops": [
                     {
                         "from": answer.names.get(hop.subject, hop.subject),
@@ -253,9 +270,11 @@ def answer_text(answer: BuildsOn) -> str:
     entity = answer.entity
     count = len(answer.hits)
     lines = [f"{entity.name} ({entity.handle}): "
-             + (f"{count} paper{'s' if count != 1 else ''} build on it" if count else "no paper builds on it")]
+             + (f"{count} paper{'s' if count != 1 else ''} build on it" if count else "no paper builds on it")
+             + (f" with confidence {answer.min_confidence:.2f} or more ({answer.left_out} less sure left out)"
+                if answer.left_out else "")]
     for hit in answer.hits:
-        lines += ["", f"{hit.paper_id}  {hit.title}", f"  {chain_text(hit, answer.names)}"]
+        lines += ["", f"{hit.paper_id}  {hit.title}", f"  {chain_text(hit, answer.names)} (confidence {hit.confidence:.2f})"]
         for n, hop in enumerate(hit.chain):
             best = hop.best
             if best is None:
@@ -477,8 +496,9 @@ def _entities_of_vocabulary_label(store: ox.Store, name: str) -> list[Named]:
     return list(found.values())
 
 
-def builds_on(store: ox.Store, name: str) -> BuildsOn:
-    """The papers of the store that build on the entity ``name`` names.
+def builds_on(store: ox.Store, name: str, min_confidence: float = 0.0) -> BuildsOn:
+    """The papers of the store that build on the entity ``name`` names, those whose chain's confidence
+    (:attr:`Hit.confidence`) is at least ``min_confidence``.
 
     Raises:
         QueryError: the name names no entity or several (see :func:`resolve_name`).
@@ -503,4 +523,6 @@ def builds_on(store: ox.Store, name: str) -> BuildsOn:
         Hop(s, relation, o, tuple(sorted(support, key=lambda x: (-x.confidence, x.paper_id, x.sentence))))
         for (s, relation, o), support in evidence.items()
     ]
-    return BuildsOn(entity=entity, hits=tuple(find_chains(entity.iri, edges, papers)), names=names)
+    found = find_chains(entity.iri, edges, papers)
+    hits = tuple(hit for hit in found if hit.confidence >= min_confidence)
+    return BuildsOn(entity, hits, names, min_confidence, len(found) - len(hits))
