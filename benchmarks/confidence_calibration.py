@@ -49,9 +49,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from extraction_quality import match_entities  # noqa: E402
+from extraction_quality import _unit, match_entities  # noqa: E402
 
-TABLE = ROOT / "pipeline" / "extract" / "confidence.json"
+from pipeline.extract.components import CONFIDENCE_TABLE as TABLE, role_rule  # noqa: E402
+
 PRIOR_WEIGHT = 10.0
 BINS = 10
 
@@ -64,11 +65,6 @@ class Assertion:
     rule: str  # the table's key: a mention's component, "role/rule", or "result"
     confidence: float
     right: bool
-
-
-def role_key(role: str, rule: str) -> str:
-    """The table's key of a role given by a rule: ``"builds_on/cue:builds_on"``."""
-    return f"{role}/{rule}"
 
 
 def assertions(gold: dict, extraction) -> Iterator[Assertion]:
@@ -89,17 +85,13 @@ def assertions(gold: dict, extraction) -> Iterator[Assertion]:
         right = annotated is not None and relation.predicate in annotated["roles"]
         for evidence in relation.evidence:
             rule = evidence.component.split(":", 1)[1] if ":" in evidence.component else evidence.component
-            yield Assertion("role", role_key(relation.predicate, rule), evidence.confidence, right)
+            yield Assertion("role", role_rule(relation.predicate, rule), evidence.confidence, right)
     remaining = [(float(r["value"]), _unit(r["unit"])) for r in gold["results"]]
     for result in extraction.results:
         key = next((k for k in remaining if abs(k[0] - result.value) < 1e-6 and k[1] == _unit(result.unit)), None)
         if key is not None:
             remaining.remove(key)
         yield Assertion("result", "result", result.evidence.confidence, key is not None)
-
-
-def _unit(unit: str | None) -> str | None:
-    return {"×": "x", "times": "x"}.get(unit, unit) if unit else None
 
 
 def fit(scored: Iterable[Assertion], prior_weight: float = PRIOR_WEIGHT) -> dict[str, dict[str, float]]:

@@ -786,9 +786,13 @@ class ResultFinder:
 
 # ----------------------------------------------------------------- confidence
 
-# What the table of pipeline/extract/confidence.json is measured on, and how
-# (benchmarks/confidence_calibration.py --fit writes it).
+# The rules' measured confidences (benchmarks/confidence_calibration.py --fit writes them).
 CONFIDENCE_TABLE = Path(__file__).with_name("confidence.json")
+
+
+def role_rule(role: str, rule: str) -> str:
+    """The confidence table's key of a role given by a rule: ``"builds_on/cue:builds_on"``."""
+    return f"{role}/{rule}"
 
 
 @Language.factory("pg_confidence", default_config={"table": None})
@@ -801,10 +805,12 @@ class ConfidenceSetter:
 
     The rules set a confidence by hand; the table (``pipeline/extract/confidence.json``,
     or the JSON file ``table`` names) holds, for each mention component, each
-    (role, rule) pair as ``"role/rule"`` and for results, the rate at which the
-    hand annotations of the corpora's tuning papers agree with it
+    (role, rule) pair (:func:`role_rule`) and for results, the rate at which the
+    hand annotations of the corpora's held-out papers agree with it
     (``benchmarks/confidence_calibration.py``). A rule the table lacks keeps its
     hand-set confidence. The table travels with the pipeline (``nlp.to_disk``).
+    It runs last, and no rule reads a confidence: it changes no entity, role or
+    result.
     """
 
     def __init__(self, table: str | None = None):
@@ -869,7 +875,7 @@ def set_confidences(data: dict[str, Any], table: dict[str, dict[str, float]]) ->
     for mention in data["mentions"]:
         mention[4] = mention_table.get(mention[3], mention[4])
     for relation in data["relations"]:
-        relation[5] = role_table.get(f"{relation[1]}/{relation[4]}", relation[5])
+        relation[5] = role_table.get(role_rule(relation[1], relation[4]), relation[5])
     result_confidence = table.get("result", {}).get("result")
     if result_confidence is not None:
         for result in data["results"]:
