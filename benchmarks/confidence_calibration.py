@@ -154,17 +154,11 @@ def reliability(scored: Iterable[Assertion], bins: int = BINS) -> list[tuple[str
     ]
 
 
-def corpus_parts() -> Iterator[tuple[str, Path, list[dict], set[int]]]:
-    """(name, page, annotated papers, tuning paper numbers) of the page and every corpus."""
-    from builds_on_answers import CORPORA, parts
-
-    yield from parts()
-    assert len(CORPORA) == 15  # with the page, the sixteen corpora of extraction_quality.py
-
-
 def score_corpora(extractor) -> dict[tuple[str, str], list[Assertion]]:
     """(corpus, "tuning" or "held out") -> the assertions of those papers, with the confidences the
     extractor gave (read its hand-set ones with :func:`hand_set_extractor`)."""
+    from builds_on_answers import parts as corpus_parts
+
     from pipeline.ingest import iter_papers
 
     parts: dict[tuple[str, str], list[Assertion]] = defaultdict(list)

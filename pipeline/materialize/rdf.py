@@ -196,7 +196,12 @@ def fold_name(name: str) -> str:
     >>> fold_name("FlashAttention-2") == fold_name("FlashAttention")
     False
     """
-    return "".join(ch for ch in name.lower() if not ch.isspace() and unicodedata.category(ch) != "Pd")
+    return "".join(ch for ch in name.lower() if not folded_away(ch))
+
+
+def folded_away(ch: str) -> bool:
+    """Whether :func:`fold_name` drops the (lower-case) character: a space or a dash."""
+    return ch.isspace() or unicodedata.category(ch) == "Pd"
 
 
 def _int(number: int) -> ox.Literal:

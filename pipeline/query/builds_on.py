@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import difflib
 import math
-import unicodedata
 from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..errors import QueryError
-from ..materialize.rdf import fold_name
+from ..materialize.rdf import fold_name, folded_away
 from .store import VOCABULARY_GRAPH, run_query
 
 BUILDS_ON = "builds on"
@@ -308,11 +307,13 @@ ENTITIES_BY_KEY = _PREFIXES + "SELECT ?key ?entity ?type ?id ?name ?alias WHERE 
 ENTITY_BY_ID = _PREFIXES + "SELECT ?id ?entity ?type ?name ?alias WHERE {" + _ENTITY + "}"
 ENTITY_BY_IRI = _PREFIXES + "SELECT ?entity ?type ?id ?name ?alias WHERE {" + _ENTITY + "}"
 ALL_ENTITIES = _PREFIXES + "SELECT ?entity ?type ?id ?name ?alias WHERE {" + _ENTITY + "}"
-# Every label of the vocabulary the store holds, and the entities of a concept
-# (the graph links an entity to its concept with skos:exactMatch).
-VOCABULARY_LABELS = _PREFIXES + """
-SELECT ?vocabulary ?concept ?label WHERE { GRAPH ?vocabulary { ?concept skos:prefLabel|skos:altLabel ?label } }
-"""
+# The entities linked (skos:exactMatch) to a concept of the vocabulary graph with a label that
+# folds to ?key, folded as fold_name folds (its docstring gives the SPARQL form).
+ENTITIES_OF_VOCABULARY_LABEL = _PREFIXES + """
+SELECT ?key ?vocabulary ?entity ?type ?id ?name ?alias WHERE {
+  GRAPH ?vocabulary { ?concept skos:prefLabel|skos:altLabel ?label }
+  FILTER (REPLACE(LCASE(STR(?label)), "[\\\\s\\\\p{Pd}]", "") = ?key)
+  ?entity skos:exactMatch ?concept .""" + _ENTITY + "}"
 # Papers whose title or abstract, folded as fold_name folds names, holds ?key (a filter
 # only: the caller matches the phrase by words). A full scan, read only for a name no entity has.
 PAPERS_WITH_TEXT = _PREFIXES + """
@@ -322,7 +323,6 @@ SELECT ?key ?paper ?id ?title ?abstract WHERE {
   FILTER (CONTAINS(REPLACE(LCASE(CONCAT(?title, " ", COALESCE(?abstract, ""))), "[\\\\s\\\\p{Pd}]", ""), ?key))
 }
 """
-ENTITIES_OF_CONCEPT = _PREFIXES + "SELECT ?concept ?entity ?type ?id ?name ?alias WHERE { ?entity skos:exactMatch ?concept ." + _ENTITY + "}"
 
 # Papers that build on ?target (the property path of DESIGN.md, evaluated from
 # ?target outwards). LATERAL (SPARQL 1.2 draft, in Oxigraph) makes Oxigraph look
@@ -442,10 +442,7 @@ def _writes(text: str, key: str) -> bool:
     [True, True, False]
     """
     # Each character's own lower case, so that every folded character knows where it stands in ``text``.
-    kept = [
-        (i, low) for i, ch in enumerate(text) for low in ch.lower()
-        if not low.isspace() and unicodedata.category(low) != "Pd"
-    ]
+    kept = [(i, low) for i, ch in enumerate(text) for low in ch.lower() if not folded_away(low)]
     folded = "".join(ch for _, ch in kept)
     at = folded.find(key)
     while at >= 0:
@@ -483,17 +480,7 @@ def _entities_of_vocabulary_label(store: ox.Store, name: str) -> list[Named]:
     "π0" finds the entity the papers wrote as "pi_0": both are labels of one
     concept. Read only when no entity has the name itself.
     """
-    wanted = fold_name(name)
-    concepts = {
-        row["concept"].value
-        for row in run_query(store, VOCABULARY_LABELS, {"vocabulary": VOCABULARY_GRAPH})
-        if fold_name(row["label"].value) == wanted
-    }
-    found: dict[str, Named] = {}
-    for concept in sorted(concepts):
-        for entity in _entities(store, ENTITIES_OF_CONCEPT, {"concept": ox.NamedNode(concept)}):
-            found[entity.iri] = entity
-    return list(found.values())
+    return _entities(store, ENTITIES_OF_VOCABULARY_LABEL, {"key": ox.Literal(fold_name(name)), "vocabulary": VOCABULARY_GRAPH})
 
 
 def builds_on(store: ox.Store, name: str, min_confidence: float = 0.0) -> BuildsOn:
