@@ -440,25 +440,31 @@ def builders(graph: KnowledgeGraph, edges: Iterable[dict[str, Any]]) -> dict[str
 
     A paper builds on X when it builds on X, or on (or proposes) something that
     builds on X through entity-to-entity ``BUILDS_ON`` edges; proposing X itself
-    or comparing with X is not building on X. The chains are the shortest ones,
-    as ``papergraph builds-on`` gives them.
+    or comparing with X is not building on X. The chains are those
+    ``papergraph builds-on`` gives: the shortest, then the surest.
 
     Returns:
         Entity key -> one entry per paper: ``paper`` (node key), ``direct``,
         ``chain`` (in words: "builds on FlashAttention-2, which builds on
-        FlashAttention") and ``hops`` (the edge ids along the chain), direct
-        papers first. Entities nothing builds on are left out.
+        FlashAttention"), ``hops`` (the edge ids along the chain), ``best``
+        (for each hop, the index of its surest evidence in the edge's
+        ``evidence``) and ``confidence`` (the chain's, as ``builds-on``
+        gives it), direct papers first. Entities nothing builds on are left out.
     """
-    from .query.builds_on import BUILDS_ON, PROPOSES, Hop, chain_text, find_chains
+    from .query.builds_on import BUILDS_ON, PROPOSES, Hop, Support, chain_text, find_chains
 
     relation_of = {"BUILDS_ON": BUILDS_ON, "PROPOSES": PROPOSES}
     edge_ids: dict[tuple[str, str, str], str] = {}
+    supports: dict[str, list[Support]] = {}
     chain_edges = []
     for edge in edges:
         relation = relation_of.get(edge["type"])
         if relation is not None:
             edge_ids[(edge["source"], relation, edge["target"])] = edge["id"]
-            chain_edges.append(Hop(edge["source"], relation, edge["target"]))
+            supports[edge["id"]] = [
+                Support(ev["sentence"], ev["paper"], ev["confidence"], ev["component"]) for ev in edge["evidence"]
+            ]
+            chain_edges.append(Hop(edge["source"], relation, edge["target"], tuple(supports[edge["id"]])))
     papers = {paper_key(p.id): (p.id, p.title) for p in graph.papers.values()}
     names = {node["id"]: node["name"] for node in graph_nodes(graph)}
     # Only what something builds on can have papers that build on it.
@@ -467,15 +473,18 @@ def builders(graph: KnowledgeGraph, edges: Iterable[dict[str, Any]]) -> dict[str
     for target in targets:
         hits = find_chains(target, chain_edges, papers)
         if hits:
-            found[target] = [
-                {
+            entries = []
+            for hit in hits:
+                hops = [edge_ids[(h.subject, h.relation, h.object)] for h in hit.chain]
+                entries.append({
                     "paper": hit.paper,
                     "direct": hit.direct,
                     "chain": chain_text(hit, names),
-                    "hops": [edge_ids[(h.subject, h.relation, h.object)] for h in hit.chain],
-                }
-                for hit in hits
-            ]
+                    "hops": hops,
+                    "best": [supports[e].index(h.best) if h.best is not None else 0 for e, h in zip(hops, hit.chain)],
+                    "confidence": round(hit.confidence, 2),
+                })
+            found[target] = entries
     return found
 
 

@@ -17,6 +17,7 @@ from pipeline.query.builds_on import (
     PROPOSES,
     Hop,
     Named,
+    Support,
     builds_on,
     find_chains,
     find_entity,
@@ -177,6 +178,42 @@ def test_builds_on_chains_leave_out_comparing_using_and_proposing_x():
         Hop("x2", BUILDS_ON, "x"),
     ]
     assert _chains("x", edges, ("p1", "p2", "p3", "p4")) == {"p4": [("p4", PROPOSES, "x2"), ("x2", BUILDS_ON, "x")]}
+
+
+def _sure(subject: str, relation: str, obj: str, confidence: float) -> Hop:
+    return Hop(subject, relation, obj, (Support(f"{subject} {relation} {obj}.", "p", confidence, "cue"),))
+
+
+def test_builds_on_chains_take_the_surest_of_the_shortest():
+    # p1 reaches x in two hops by a or by b; a's second hop is unsure. d, a
+    # step further, goes through b as well. p2 builds on a and proposes b, as
+    # short: building on wins however sure. p3 reaches x directly, unsure, or
+    # through c: the shortest wins.
+    edges = [
+        _sure("p1", BUILDS_ON, "a", 0.9),
+        _sure("p1", BUILDS_ON, "b", 0.6),
+        _sure("a", BUILDS_ON, "x", 0.3),
+        _sure("b", BUILDS_ON, "x", 0.95),
+        _sure("d", BUILDS_ON, "a", 0.9),
+        _sure("d", BUILDS_ON, "b", 0.8),
+        _sure("p4", BUILDS_ON, "d", 0.9),
+        _sure("p2", BUILDS_ON, "a", 0.5),
+        _sure("p2", PROPOSES, "b", 0.99),
+        _sure("p3", BUILDS_ON, "c", 0.9),
+        _sure("c", BUILDS_ON, "x", 0.9),
+        _sure("p3", BUILDS_ON, "x", 0.3),
+    ]
+    hits = {h.paper: h for h in find_chains("x", edges, {p: (p, p) for p in ("p1", "p2", "p3", "p4")})}
+    chains = {paper: [(hop.subject, hop.object) for hop in hit.chain] for paper, hit in hits.items()}
+    assert chains == {
+        "p1": [("p1", "b"), ("b", "x")],
+        "p4": [("p4", "d"), ("d", "b"), ("b", "x")],
+        "p2": [("p2", "a"), ("a", "x")],
+        "p3": [("p3", "x")],
+    }
+    assert {paper: round(hit.confidence, 4) for paper, hit in hits.items()} == {
+        "p1": 0.57, "p4": 0.684, "p2": 0.15, "p3": 0.3,
+    }
 
 
 def test_builds_on_chains_survive_cycles():

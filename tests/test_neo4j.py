@@ -185,7 +185,7 @@ def test_neo4j_parameters_are_values_not_cypher(db):
     load_graph(db, hand_graph())
     for name in ("FlashAttention' OR 1=1 //", "x\") RETURN 1 //", "*"):
         assert cypher_rows(db, saved_cypher("builds_on"), {"name": name}) == (
-            ["method", "id", "title", "direct", "via", "evidence"], []
+            ["method", "id", "title", "direct", "via", "chain", "confidence", "evidence"], []
         )
     with pytest.raises(QueryError, match=r"^Neo4j rejected the query: Expected parameter\(s\): name$"):
         cypher_rows(db, saved_cypher("builds_on"), {})
@@ -450,6 +450,74 @@ def test_neo4j_builds_on_cypher_equals_sparql_for_flashattention(db, page_build)
     assert cypher_papers == sparql_papers
     assert _paper_id(page_build, "FlashAttention-2: Faster Attention") in cypher_papers
     assert _paper_id(page_build, "FlashAttention: Fast and Memory-Efficient") not in cypher_papers
+
+
+def _cypher_and_cli_answers(db, folder: Path, name: str) -> tuple[dict, dict]:
+    """paper id -> (direct, confidence, chain) of the saved Cypher query and of ``builds-on``."""
+    from pipeline.query.builds_on import builds_on
+    from pipeline.query.store import open_store
+
+    answer = builds_on(open_store(folder), name)
+    cli = {
+        h.paper_id: (h.direct, round(h.confidence, 3), [answer.names[hop.object] for hop in h.chain])
+        for h in answer.hits
+    }
+    _, rows = cypher_rows(db, saved_cypher("builds_on"), {"name": name})
+    return {r["id"]: (r["direct"], r["confidence"], r["chain"]) for r in rows}, cli
+
+
+@pytest.mark.neo4j
+def test_neo4j_builds_on_cypher_takes_the_surest_of_the_shortest_chains(db, tmp_path):
+    """Two chains as short to Base: through Alpha (0.9 x 0.3) and through Beta (0.6 x 0.95). The
+    saved Cypher query and ``builds-on`` both take Beta's, and give its confidence."""
+    from pipeline.graph import GraphBuilder
+    from pipeline.ids import name_key
+    from pipeline.records import Entity, Extraction, Paper, Relation
+
+    from .hand_graph import evidence
+    from .test_store import build_folder
+
+    builder = GraphBuilder()
+    for paper_id, text, roles in [
+        ("pa", "We propose Alpha. Alpha builds on Base.", [("proposes", "Alpha", 0.9), ("builds_on", "Base", 0.3)]),
+        ("pb", "We propose Beta. Beta builds on Base.", [("proposes", "Beta", 0.9), ("builds_on", "Base", 0.95)]),
+        ("pc", "We build on Alpha. We build on Beta.", [("builds_on", "Alpha", 0.9), ("builds_on", "Beta", 0.6)]),
+    ]:
+        paper = Paper(paper_id, paper_id.upper(), text, paper_id.upper(), text)
+        builder.add(Extraction(
+            paper,
+            tuple(Entity(name_key(name), name, "Method") for _, name, _ in roles),
+            (),
+            tuple(Relation(paper_id, role, name_key(name), (evidence(paper, name, "hand", c),)) for role, name, c in roles),
+        ))
+    graph = builder.build()
+    load_graph(db, graph)
+    cypher, cli = _cypher_and_cli_answers(db, build_folder(graph, tmp_path / "graph"), "Base")
+    assert cypher == cli == {
+        "pa": (True, 0.3, ["Base"]),
+        "pb": (True, 0.95, ["Base"]),
+        "pc": (False, 0.57, ["Beta", "Base"]),
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.neo4j
+def test_neo4j_builds_on_cypher_equals_the_cli_on_the_shared_page(db, page_build):
+    """For every entity something builds on, the saved Cypher query and ``builds-on`` give the same
+    papers, each as direct or not, with the same chain and confidence."""
+    from pipeline.graph import read_graph
+    from pipeline.materialize.neo4j import load_graph_dir
+
+    load_graph_dir(db, page_build)
+    graph = read_graph(page_build / "graph.jsonl")
+    targets = sorted({graph.entities[r.object].name for r in graph.relations if r.predicate == "builds_on"})
+    assert len(targets) >= 20
+    chains = []
+    for name in targets:
+        cypher, cli = _cypher_and_cli_answers(db, page_build, name)
+        assert cypher == cli and cli, name
+        chains += [chain for direct, confidence, chain in cypher.values() if len(chain) > 1 and 0 < confidence < 1]
+    assert chains  # a chain through a derived edge was compared too
 
 
 @pytest.mark.slow

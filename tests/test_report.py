@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import shutil
 import tempfile
 from html.parser import HTMLParser
@@ -72,6 +73,8 @@ def test_report_builders_follow_chains_and_skip_comparisons():
         ("method/flashattention-2", "BUILDS_ON", FLASHATTENTION),
     ]
     assert "method/pagedattention" not in found
+    # The hand graph's evidence is all 0.9: a chain of two hops is 0.81.
+    assert [(b["confidence"], b["best"]) for b in fa] == [(0.9, [0]), (0.81, [0, 0])]
 
 
 def test_report_entity_lineage_ancestors_and_descendants():
@@ -122,6 +125,16 @@ def test_report_flashattention_builders_on_the_shared_page(page_data):
     assert gla not in _titles(page_data, FLASHATTENTION)
     assert FLASHATTENTION in page_data["lineage_roots"]
     assert "method/flashattention-2" in page_data["entities"][FLASHATTENTION]["descendants"]
+
+
+def test_report_builders_show_each_hops_surest_evidence_and_the_chains_confidence(page_data):
+    edges = {e["id"]: e for e in page_data["edges"]}
+    entries = [b for e in page_data["entities"].values() for b in e["builders"]]
+    assert len(entries) >= 20 and any(len(b["hops"]) > 1 for b in entries)
+    for b in entries:
+        surest = [max(ev["confidence"] for ev in edges[h]["evidence"]) for h in b["hops"]]
+        assert [edges[h]["evidence"][i]["confidence"] for h, i in zip(b["hops"], b["best"])] == surest
+        assert b["confidence"] == round(math.prod(surest), 2) and 0 < b["confidence"] < 1
 
 
 def test_report_evidence_spans_point_into_their_sentences(page_graph, page_data):
@@ -314,6 +327,8 @@ def test_report_browser_click_flashattention_shows_its_builders(chromium, page_r
     assert BUILD_ON_FLASHATTENTION <= set(builders_shown)
     marked = page.eval_on_selector_all("#builders mark", "ms => ms.map(m => m.textContent)")
     assert {"FlashAttention", "Flash Attention"} <= set(marked)  # the evidence, entity highlighted
+    chains = page.eval_on_selector_all("#builders .chain", "cs => cs.map(c => c.textContent)")
+    assert chains and all(re.fullmatch(r"(directly: )?(builds on|proposes) .+ \(confidence \d\.\d\d\)", c) for c in chains)
 
     # The lineage filter: FlashAttention, what builds on it, and the papers.
     page.click("#show-lineage")

@@ -199,13 +199,16 @@
     if (e.builders.length) {
       parts.push(el("h3", {}, `Papers that build on it (${e.builders.length})`));
       parts.push(el("div", { id: "builders" }, e.builders.map((b) => {
-        const first = edgeById.get(b.hops[0]);
+        // Each hop's surest sentence: the first hop's is the paper's own.
+        const shown = b.hops.map((id, i) => {
+          const hop = edgeById.get(id);
+          const ev = hop ? hop.evidence[b.best[i]] : null;
+          return ev ? evidence(ev, i > 0) : null;
+        });
         return el("div", { class: "entry builder", "data-key": b.paper },
           paperLink(b.paper),
-          el("div", { class: "chain" }, b.direct ? "directly: " : "", b.chain),
-          first ? first.evidence.slice(0, 1).map((ev) => evidence(ev, false)) : null,
-          b.hops.slice(1).map((id) => edgeById.get(id)).filter(Boolean).map((hop) =>
-            hop.evidence.slice(0, 1).map((ev) => evidence(ev, true))));
+          el("div", { class: "chain" }, b.direct ? "directly: " : "", b.chain, ` (confidence ${b.confidence.toFixed(2)})`),
+          shown);
       })));
     }
     parts.push(el("h3", {}, `Papers naming it (${e.papers.length})`));

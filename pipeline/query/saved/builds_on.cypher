@@ -5,21 +5,31 @@
 // or BUILDS_ON something that builds on X (X-2 builds on X), or PROPOSES
 // something that builds on X, through derived entity-to-entity BUILDS_ON edges
 // of any length. COMPARES_WITH is not building on. direct: the paper names X itself.
+//
+// Each paper's chain is chosen as `papergraph builds-on` chooses it: the
+// shortest; then one whose first hop is BUILDS_ON rather than PROPOSES; then
+// the surest. confidence is the product of its edges' confidences (each edge's
+// is that of its best evidence), chain names what it goes through, evidence is
+// the sentence of its first hop, and via lists every entity the paper links to
+// on its way to X.
 MATCH (target:Entity)
 WHERE any(label IN [target.name] + coalesce(target.aliases, [])
           WHERE reduce(s = toLower(label), c IN [' ', '\u00a0', '\t', '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015'] | replace(s, c, ''))
               = reduce(s = toLower($name), c IN [' ', '\u00a0', '\t', '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015'] | replace(s, c, '')))
-// every entity with a BUILDS_ON path to the target, the target itself at length 0
-MATCH (target)<-[:BUILDS_ON*0..]-(via:Entity)
-WITH DISTINCT target, via
-MATCH (paper:Paper)-[edge:BUILDS_ON|PROPOSES]->(via)
-WHERE NOT (type(edge) = 'PROPOSES' AND via = target)
+MATCH path = (paper:Paper)-[first:BUILDS_ON|PROPOSES]->(via:Entity)-[:BUILDS_ON*0..]->(target)
+WHERE NOT (type(first) = 'PROPOSES' AND via = target)
+WITH target, paper, path, first, via,
+     reduce(c = 1.0, edge IN relationships(path) | c * coalesce(edge.confidence, 1.0)) AS confidence
+ORDER BY length(path), type(first) <> 'BUILDS_ON', confidence DESC
 WITH target, paper,
-     collect({name: via.name, direct: via = target, sentence: edge.sentence}) AS links
+     collect(DISTINCT via.name) AS via,
+     head(collect({path: path, confidence: confidence, sentence: first.sentence, builds: type(first) = 'BUILDS_ON'})) AS chosen
 RETURN target.name AS method,
        paper.id AS id,
        paper.title AS title,
-       any(link IN links WHERE link.direct) AS direct,
-       [link IN links | link.name] AS via,
-       head([link IN links WHERE link.direct | link.sentence] + [link IN links | link.sentence]) AS evidence
+       chosen.builds AND length(chosen.path) = 1 AS direct,
+       via,
+       [node IN tail(nodes(chosen.path)) | node.name] AS chain,
+       round(chosen.confidence, 3) AS confidence,
+       chosen.sentence AS evidence
 ORDER BY direct DESC, title
