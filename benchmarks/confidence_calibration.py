@@ -21,24 +21,32 @@ ones): text the rules were not written from, as a user's is. On the tuning
 papers the rules are right more often than on new text, so a table fitted there
 is optimistic (measured below). A rule is a mention's component, a role's
 (role, rule) pair, or "result"; its rate is smoothed toward its kind's rate by
-``PRIOR_WEIGHT`` pseudo-assertions, so that a rule seen twice is not 1.0. The
-table goes to ``pipeline/extract/confidence.json``; the ``pg_confidence``
+``PRIOR_WEIGHT`` pseudo-assertions, so that a rule seen twice is not 1.0. A
+rate alone gives every assertion of a rule the same number; ``--fit`` also fits
+the ``context`` weights that move a mention's or role's rate by what the paper
+says around it (``components.context_features``: how often the paper names the
+entity, whether the title does, whether it is a vocabulary concept, its type,
+the paper's other roles toward it, how many rules agree): a logistic regression
+of being right on the rate's log-odds and those features, on the same papers.
+The table goes to ``pipeline/extract/confidence.json``; the ``pg_confidence``
 component applies it. No rule reads a confidence, so the table changes no
 entity, role or result.
 
 The measure compares, by expected calibration error (the mean gap between
 confidence and the rate of being right, over ten bins, weighted by size; 0 is
-perfect) and Brier score (mean squared error of the confidence as a
-probability): the rules' hand-set confidences; a table fitted on the tuning
-papers; and, as the honest figure for the shipped table, a table fitted on the
-held-out papers of the other corpora only, scored on each corpus's held-out
-papers in turn (leave one corpus out).
+perfect), Brier score (mean squared error of the confidence as a probability)
+and ROC AUC (how well confidence ranks right assertions above wrong ones): the
+rules' hand-set confidences; rates fitted on the tuning papers; and, as the
+honest figures for the shipped table, rates alone and rates with context fitted
+on the held-out papers of the other corpora only, scored on each corpus's
+held-out papers in turn (leave one corpus out).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -49,11 +57,20 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import numpy  # noqa: E402
 from extraction_quality import _unit, match_entities  # noqa: E402
 
-from pipeline.extract.components import CONFIDENCE_TABLE as TABLE, role_rule  # noqa: E402
+from pipeline.extract import doc_to_extraction  # noqa: E402
+from pipeline.extract.components import (  # noqa: E402
+    CONFIDENCE_TABLE as TABLE,
+    RULE_FEATURE,
+    context_features,
+    in_context,
+    role_rule,
+)
 
 PRIOR_WEIGHT = 10.0
+L2 = 1.0  # the context weights' penalty (the squared weights' half, against the summed log-loss)
 BINS = 10
 
 
@@ -65,10 +82,12 @@ class Assertion:
     rule: str  # the table's key: a mention's component, "role/rule", or "result"
     confidence: float
     right: bool
+    features: tuple[tuple[str, float], ...] = ()  # its context (components.context_features)
 
 
-def assertions(gold: dict, extraction) -> Iterator[Assertion]:
-    """The assertions of one paper's extraction, scored against its annotation.
+def assertions(gold: dict, extraction, data: dict) -> Iterator[Assertion]:
+    """The assertions of one paper's extraction, scored against its annotation; ``data`` is the doc's
+    (``doc._.pg``) that the extraction was made from, which gives each assertion its context.
 
     A role given by several rules counts once per rule: each rule's evidence
     carries its own confidence.
@@ -76,16 +95,15 @@ def assertions(gold: dict, extraction) -> Iterator[Assertion]:
     found = [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases)} for e in extraction.entities]
     types = {e.id: e.type for e in extraction.entities}
     matched = {found[fi]["id"]: gold["entities"][gi] for gi, fi in match_entities(gold["entities"], found).items()}
-    for mention in extraction.mentions:
+    mention_features, role_features = context_features(data)
+    for mention, features in zip(extraction.mentions, mention_features, strict=True):
         annotated = matched.get(mention.entity_id)
         right = annotated is not None and annotated["type"] == types.get(mention.entity_id)
-        yield Assertion("mention", mention.evidence.component, mention.evidence.confidence, right)
-    for relation in extraction.relations:
-        annotated = matched.get(relation.object)
-        right = annotated is not None and relation.predicate in annotated["roles"]
-        for evidence in relation.evidence:
-            rule = evidence.component.split(":", 1)[1] if ":" in evidence.component else evidence.component
-            yield Assertion("role", role_rule(relation.predicate, rule), evidence.confidence, right)
+        yield Assertion("mention", mention.evidence.component, mention.evidence.confidence, right, tuple(features.items()))
+    for (key, role, _, _, rule, confidence), features in zip(data["relations"], role_features, strict=True):
+        annotated = matched.get(key)
+        right = annotated is not None and role in annotated["roles"]
+        yield Assertion("role", role_rule(role, rule), confidence, right, tuple(features.items()))
     remaining = [(float(r["value"]), _unit(r["unit"])) for r in gold["results"]]
     for result in extraction.results:
         key = next((k for k in remaining if abs(k[0] - result.value) < 1e-6 and k[1] == _unit(result.unit)), None)
@@ -117,11 +135,60 @@ def fit(scored: Iterable[Assertion], prior_weight: float = PRIOR_WEIGHT) -> dict
     return dict(table)
 
 
+def fit_context(scored: Iterable[Assertion], rates: dict[str, dict[str, float]], l2: float = L2) -> dict[str, float]:
+    """The weights that move each mention's and role's rate by its context: a logistic regression of
+    being right on the rate's log-odds (feature ``rule``) and the assertion's features, fitted by
+    Newton's method with an L2 penalty ``l2`` on every weight but the intercept.
+
+    >>> a = [Assertion("role", "uses/x", 0.5, n % 3 > 0, (("uses", 1.0), ("uses&title", float(n % 3 > 0)))) for n in range(9)]
+    >>> weights = fit_context(a, {"role": {"uses/x": 0.5}}, l2=0.1)
+    >>> weights["uses&title"] > 2
+    True
+    """
+    scored = [a for a in scored if a.kind in ("mention", "role")]
+    names = sorted({name for a in scored for name, _ in a.features})
+    column = {name: n for n, name in enumerate([RULE_FEATURE, *names], start=1)}
+    x = numpy.zeros((len(scored), len(column) + 1))
+    x[:, 0] = 1.0  # the intercept
+    for row, a in enumerate(scored):
+        rate = min(0.99, max(0.01, rates.get(a.kind, {}).get(a.rule, a.confidence)))
+        x[row, 1] = math.log(rate / (1 - rate))
+        for name, value in a.features:
+            x[row, column[name]] = value
+    y = numpy.array([a.right for a in scored], dtype=float)
+    penalty = numpy.full(x.shape[1], l2)
+    penalty[0] = 0.0
+    w = numpy.zeros(x.shape[1])
+    for _ in range(100):
+        p = 1 / (1 + numpy.exp(-(x @ w)))
+        gradient = x.T @ (p - y) + penalty * w
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + numpy.diag(penalty)
+        step = numpy.linalg.solve(hessian, gradient)
+        w -= step
+        if numpy.abs(step).max() < 1e-9:
+            break
+    weights = {"intercept": w[0], **{name: w[n] for name, n in column.items()}}
+    return {name: round(float(value), 3) for name, value in weights.items() if round(float(value), 3) != 0}
+
+
+def fit_table(scored: Iterable[Assertion]) -> dict[str, dict[str, float]]:
+    """The table ``--fit`` writes: each rule's rate (:func:`fit`) and the context's weights (:func:`fit_context`)."""
+    scored = list(scored)
+    rates = fit(scored)
+    return {**rates, "context": fit_context(scored, rates)}
+
+
 def recalibrated(scored: Iterable[Assertion], table: dict[str, dict[str, float]]) -> list[Assertion]:
-    """The assertions with the confidences the table gives their rules (a rule it lacks keeps its own)."""
-    return [
-        Assertion(a.kind, a.rule, table.get(a.kind, {}).get(a.rule, a.confidence), a.right) for a in scored
-    ]
+    """The assertions with the confidences the table gives them: their rule's rate (a rule it lacks
+    keeps its own), moved by their context when the table has ``context`` weights."""
+    weights = table.get("context")
+    out = []
+    for a in scored:
+        confidence = table.get(a.kind, {}).get(a.rule, a.confidence)
+        if weights and a.kind in ("mention", "role"):
+            confidence = in_context(confidence, dict(a.features), weights)
+        out.append(Assertion(a.kind, a.rule, confidence, a.right, a.features))
+    return out
 
 
 def calibration(scored: Iterable[Assertion], bins: int = BINS) -> tuple[float, float, int]:
@@ -165,8 +232,10 @@ def score_corpora(extractor) -> dict[tuple[str, str], list[Assertion]]:
     for corpus, page, papers, tuning in corpus_parts():
         by_title = {p.title: p for p in iter_papers([page])}
         for number, gold in enumerate(papers, start=1):
-            extraction = extractor.extract(by_title[gold["title"]])
-            parts[corpus, "tuning" if number in tuning else "held out"].extend(assertions(gold, extraction))
+            paper = by_title[gold["title"]]
+            doc = extractor.nlp(paper.text)
+            extraction = doc_to_extraction(doc, paper)
+            parts[corpus, "tuning" if number in tuning else "held out"].extend(assertions(gold, extraction, doc._.pg))
     return dict(parts)
 
 
@@ -175,14 +244,31 @@ def half(parts: dict[tuple[str, str], list[Assertion]], which: str) -> list[Asse
     return [a for (_, h), scored in parts.items() if h == which for a in scored]
 
 
-def left_out_fits(parts: dict[tuple[str, str], list[Assertion]]) -> list[Assertion]:
+def left_out_fits(parts: dict[tuple[str, str], list[Assertion]], context: bool = True) -> list[Assertion]:
     """Each corpus's held-out assertions with the confidences of a table fitted on the other corpora's
-    held-out papers: what the shipped table is worth on text of a kind it never saw."""
+    held-out papers (with ``context`` weights, or rates alone): what the shipped table is worth on
+    text of a kind it never saw."""
     out: list[Assertion] = []
     for corpus in sorted({c for c, h in parts if h == "held out"}):
         others = [a for (c, h), scored in parts.items() if h == "held out" and c != corpus for a in scored]
-        out += recalibrated(parts[corpus, "held out"], fit(others))
+        out += recalibrated(parts[corpus, "held out"], fit_table(others) if context else fit(others))
     return out
+
+
+def ranking(scored: Iterable[Assertion]) -> float:
+    """How well the confidences rank right assertions above wrong ones: the area under the ROC curve
+    (the chance that a right assertion has a higher confidence than a wrong one; ties count half).
+
+    >>> ranking([Assertion("role", "r", 0.9, True), Assertion("role", "r", 0.5, False), Assertion("role", "r", 0.5, True)])
+    0.75
+    """
+    scored = list(scored)
+    right = numpy.array([a.confidence for a in scored if a.right])
+    wrong = numpy.array([a.confidence for a in scored if not a.right])
+    if not len(right) or not len(wrong):
+        return 0.5
+    above = (right[:, None] > wrong[None, :]).sum() + 0.5 * (right[:, None] == wrong[None, :]).sum()
+    return round(float(above / (len(right) * len(wrong))), 4)
 
 
 def hand_set_extractor():
@@ -202,19 +288,23 @@ def main(argv: list[str] | None = None) -> int:
     parts = score_corpora(hand_set_extractor())
     held = half(parts, "held out")
     if args.fit:
-        table = fit(held)
+        table = fit_table(held)
         TABLE.write_text(json.dumps(table, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"wrote {TABLE.relative_to(ROOT)}: {sum(len(v) for v in table.values())} rules")
+        print(f"wrote {TABLE.relative_to(ROOT)}: {sum(len(v) for k, v in table.items() if k != 'context')} rules, "
+              f"{len(table['context'])} context weights")
     by_tuning = recalibrated(held, fit(half(parts, "tuning")))
+    rates_only = left_out_fits(parts, context=False)
     left_out = left_out_fits(parts)
-    print("held-out papers: ECE / Brier of the confidences")
-    print(f"{'kind':8s} {'n':>6s}  {'hand-set':>13s}  {'fitted on tuning':>16s}  {'fitted on other corpora':>23s}")
+    columns = ("hand-set", "tuning: rates", "others: rates", "others: rates+context")
+    print("held-out papers: ECE / Brier / ranking (ROC AUC) of the confidences; the tables fitted on the")
+    print("tuning papers, or on the other corpora's held-out papers (leave one corpus out)")
+    print(f"{'kind':8s} {'n':>6s}  " + "  ".join(f"{c:>21s}" for c in columns))
     for kind in ("mention", "role", "result", "all"):
         pick = lambda scored: [a for a in scored if kind in ("all", a.kind)]  # noqa: E731
-        figures = [calibration(pick(scored)) for scored in (held, by_tuning, left_out)]
-        cells = [f"{ece:.3f} / {brier:.3f}" for ece, brier, _ in figures]
-        print(f"{kind:8s} {figures[0][2]:6d}  {cells[0]:>13s}  {cells[1]:>16s}  {cells[2]:>23s}")
-    print("\nheld-out reliability (confidence bin: count, mean confidence, rate right), hand-set | other corpora's fit")
+        figures = [(*calibration(pick(scored)), ranking(pick(scored))) for scored in (held, by_tuning, rates_only, left_out)]
+        cells = [f"{ece:.3f} / {brier:.3f} / {auc:.3f}" for ece, brier, _, auc in figures]
+        print(f"{kind:8s} {figures[0][2]:6d}  " + "  ".join(f"{c:>21s}" for c in cells))
+    print("\nheld-out reliability (confidence bin: count, mean confidence, rate right), hand-set | others: rates+context")
     hand_bins = {b: (n, c, r) for b, n, c, r in reliability(held)}
     fitted_bins = {b: (n, c, r) for b, n, c, r in reliability(left_out)}
     for b in sorted(set(hand_bins) | set(fitted_bins)):

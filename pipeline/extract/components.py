@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import operator
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -801,16 +803,18 @@ def make_confidence_setter(nlp: Language, name: str, table: str | None) -> "Conf
 
 
 class ConfidenceSetter:
-    """Sets each assertion's confidence to how often its rule is right.
+    """Sets each assertion's confidence to how often such an assertion is right.
 
     The rules set a confidence by hand; the table (``pipeline/extract/confidence.json``,
     or the JSON file ``table`` names) holds, for each mention component, each
     (role, rule) pair (:func:`role_rule`) and for results, the rate at which the
-    hand annotations of the corpora's held-out papers agree with it
-    (``benchmarks/confidence_calibration.py``). A rule the table lacks keeps its
-    hand-set confidence. The table travels with the pipeline (``nlp.to_disk``).
-    It runs last, and no rule reads a confidence: it changes no entity, role or
-    result.
+    hand annotations of the corpora's held-out papers agree with it, and the
+    ``context`` weights that move a mention's or role's rate by what the paper
+    says around it (:func:`context_features`, :func:`in_context`); both are
+    measured by ``benchmarks/confidence_calibration.py``. A rule the table lacks
+    keeps its hand-set confidence (moved by the context all the same). The table
+    travels with the pipeline (``nlp.to_disk``). It runs last, and no rule reads
+    a confidence: it changes no entity, role or result.
     """
 
     def __init__(self, table: str | None = None):
@@ -847,23 +851,118 @@ class ConfidenceSetter:
 
 
 def _confidence_table(text: str, path: Path) -> dict[str, dict[str, float]]:
-    """The table read from JSON: ``{"mention" | "role" | "result": {rule: confidence}}``, checked."""
+    """The table read from JSON, checked: ``{"mention" | "role" | "result": {rule: confidence}}``,
+    and optionally ``"context": {feature: weight}`` (:func:`set_confidences`)."""
     try:
         table = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ConfigError(f"{path}:{exc.lineno}: the confidence table is not JSON ({exc.msg})") from None
-    if not isinstance(table, dict) or not set(table) <= {"mention", "role", "result"}:
-        raise ConfigError(f"{path}:1: the confidence table needs the keys mention, role and result only")
+    if not isinstance(table, dict) or not set(table) <= {"mention", "role", "result", "context"}:
+        raise ConfigError(f"{path}:1: the confidence table needs the keys mention, role, result and context only")
     for kind, rules in table.items():
-        if not isinstance(rules, dict) or not all(
+        if kind == "context":
+            if not isinstance(rules, dict) or not all(
+                isinstance(w, (int, float)) and not isinstance(w, bool) and math.isfinite(w) for w in rules.values()
+            ):
+                raise ConfigError(f"{path}:1: the confidence table's 'context' must map features to finite numbers")
+        elif not isinstance(rules, dict) or not all(
             isinstance(c, (int, float)) and not isinstance(c, bool) and 0 < c <= 1 for c in rules.values()
         ):
             raise ConfigError(f"{path}:1: the confidence table's {kind!r} must map rules to numbers in (0, 1]")
     return table
 
 
+# The weight of a rule's own rate among the context features (its log-odds).
+RULE_FEATURE = "rule"
+
+
+def context_features(data: dict[str, Any]) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
+    """What the paper says around each mention and each role of a doc's data, as features.
+
+    For a mention, prefixed ``mention&``, and for a role, prefixed with the
+    role (``builds_on&``): how often the paper names the entity (``lm``,
+    log(1 + mentions)), whether the title names it, whether it is a vocabulary
+    concept, its type, the paper's other roles toward it, and for a role how
+    many more rules gave it (``rules``). Each prefix also has a feature of its
+    own, its bias.
+
+    >>> data = {"title_end": 10, "entities": {"x": {"type": "Method", "concept": None}},
+    ...         "mentions": [[0, 1, "x", "title-prefix", 0.9], [20, 21, "x", "coined", 0.6]],
+    ...         "relations": [["x", "proposes", 0, 1, "title", 0.9], ["x", "proposes", 20, 21, "cue", 0.9]]}
+    >>> mentions, roles = context_features(data)
+    >>> sorted(mentions[0].items())  # doctest: +NORMALIZE_WHITESPACE
+    [('mention', 1.0), ('mention&lm', 1.0986), ('mention&role=proposes', 1.0), ('mention&title', 1.0),
+     ('mention&type=Method', 1.0)]
+    >>> roles[1]["proposes&rules"], "proposes&concept" in roles[1]
+    (1.0, False)
+    """
+    shared = _shared_contexts(data)
+    mention_features = [shared["mention", key] for _, _, key, *_ in data["mentions"]]
+    role_features = [shared[role, key] for key, role, *_ in data["relations"]]
+    return mention_features, role_features
+
+
+def _shared_contexts(data: dict[str, Any]) -> dict[tuple[str, str], dict[str, float]]:
+    """(prefix, entity key) -> the features of :func:`context_features`: every mention of an entity,
+    and every rule's evidence of one role, shares them."""
+    title_end = data["title_end"]
+    counts: dict[str, int] = {}
+    in_title: set[str] = set()
+    for start, _, key, *_ in data["mentions"]:
+        counts[key] = counts.get(key, 0) + 1
+        if start < title_end:
+            in_title.add(key)
+    roles: dict[str, set[str]] = {}
+    rules: dict[tuple[str, str], set[str]] = {}
+    for key, role, _, _, rule, _ in data["relations"]:
+        roles.setdefault(key, set()).add(role)
+        rules.setdefault((key, role), set()).add(rule)
+
+    def features(prefix: str, key: str, others: Iterable[str]) -> dict[str, float]:
+        entity = data["entities"].get(key, {})
+        found = {prefix: 1.0, f"{prefix}&lm": round(math.log1p(counts.get(key, 0)), 4)}
+        if key in in_title:
+            found[f"{prefix}&title"] = 1.0
+        if entity.get("concept"):
+            found[f"{prefix}&concept"] = 1.0
+        found[f"{prefix}&type={entity.get('type')}"] = 1.0
+        for other in others:
+            found[f"{prefix}&{'role' if prefix == 'mention' else 'other'}={other}"] = 1.0
+        return found
+
+    shared = {("mention", key): features("mention", key, sorted(roles.get(key, ()))) for key in counts}
+    for (key, role), given in rules.items():
+        found = features(role, key, sorted(roles[key] - {role}))
+        if len(given) > 1:
+            found[f"{role}&rules"] = float(len(given) - 1)
+        shared[role, key] = found
+    return shared
+
+
+def in_context(rate: float, features: dict[str, float], weights: dict[str, float]) -> float:
+    """A rule's rate moved by its context: logistic in the rate's log-odds and the features.
+
+    >>> in_context(0.8, {"uses": 1.0}, {"rule": 1.0, "uses": 0.0})
+    0.8
+    >>> in_context(0.8, {"uses": 1.0, "uses&title": 1.0}, {"rule": 1.0, "uses&title": 1.5}) > 0.9
+    True
+    """
+    return _moved(rate, _context_weight(features, weights), weights)
+
+
+def _context_weight(features: dict[str, float], weights: dict[str, float]) -> float:
+    return sum(weights.get(name, 0.0) * value for name, value in features.items())
+
+
+def _moved(rate: float, context: float, weights: dict[str, float]) -> float:
+    rate = min(0.99, max(0.01, rate))
+    z = weights.get(RULE_FEATURE, 1.0) * math.log(rate / (1 - rate)) + weights.get("intercept", 0.0) + context
+    return round(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), 2)
+
+
 def set_confidences(data: dict[str, Any], table: dict[str, dict[str, float]]) -> None:
-    """Give each mention, role and result of a doc's data the confidence ``table`` gives its rule.
+    """Give each mention, role and result of a doc's data the confidence ``table`` gives its rule,
+    moved by what the paper says around it when the table has ``context`` weights (:func:`in_context`).
 
     >>> data = {"mentions": [[0, 5, "x", "coined", 0.7]], "relations": [["x", "uses", 0, 5, "cue:uses", 0.7]],
     ...         "results": [{"confidence": 0.7}]}
@@ -876,6 +975,16 @@ def set_confidences(data: dict[str, Any], table: dict[str, dict[str, float]]) ->
         mention[4] = mention_table.get(mention[3], mention[4])
     for relation in data["relations"]:
         relation[5] = role_table.get(role_rule(relation[1], relation[4]), relation[5])
+    weights = table.get("context")
+    if weights:
+        context = {k: _context_weight(features, weights) for k, features in _shared_contexts(data).items()}
+        moved: dict[tuple[float, float], float] = {}  # an entity's mentions by one rule are moved alike
+        for mention in data["mentions"]:
+            pair = (mention[4], context["mention", mention[2]])
+            mention[4] = moved[pair] if pair in moved else moved.setdefault(pair, _moved(*pair, weights))
+        for relation in data["relations"]:
+            pair = (relation[5], context[relation[1], relation[0]])
+            relation[5] = moved[pair] if pair in moved else moved.setdefault(pair, _moved(*pair, weights))
     result_confidence = table.get("result", {}).get("result")
     if result_confidence is not None:
         for result in data["results"]:
