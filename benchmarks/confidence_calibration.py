@@ -23,10 +23,12 @@ is optimistic (measured below). A rule is a mention's component, a role's
 (role, rule) pair, or "result"; its rate is smoothed toward its kind's rate by
 ``PRIOR_WEIGHT`` pseudo-assertions, so that a rule seen twice is not 1.0. A
 rate alone gives every assertion of a rule the same number; ``--fit`` also fits
-the ``context`` weights that move a mention's or role's rate by what the paper
-says around it (``components.context_features``: how often the paper names the
-entity, whether the title does, whether it is a vocabulary concept, its type,
-the paper's other roles toward it, how many rules agree): a logistic regression
+the ``context`` weights that move an assertion's rate by what the paper says
+around it (``components.context_features``: for a mention or role, how often the
+paper names the entity, whether the title does, whether it is a vocabulary
+concept, its type, the paper's other roles toward it, how many rules agree; for
+a result, which of metric, dataset, hardware, baseline it has, and its unit): a
+logistic regression
 of being right on the rate's log-odds and those features, on the same papers.
 The table goes to ``pipeline/extract/confidence.json``; the ``pg_confidence``
 component applies it. No rule reads a confidence, so the table changes no
@@ -95,7 +97,7 @@ def assertions(gold: dict, extraction, data: dict) -> Iterator[Assertion]:
     found = [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases)} for e in extraction.entities]
     types = {e.id: e.type for e in extraction.entities}
     matched = {found[fi]["id"]: gold["entities"][gi] for gi, fi in match_entities(gold["entities"], found).items()}
-    mention_features, role_features = context_features(data)
+    mention_features, role_features, result_features = context_features(data)
     for mention, features in zip(extraction.mentions, mention_features, strict=True):
         annotated = matched.get(mention.entity_id)
         right = annotated is not None and annotated["type"] == types.get(mention.entity_id)
@@ -105,11 +107,11 @@ def assertions(gold: dict, extraction, data: dict) -> Iterator[Assertion]:
         right = annotated is not None and role in annotated["roles"]
         yield Assertion("role", role_rule(role, rule), confidence, right, tuple(features.items()))
     remaining = [(float(r["value"]), _unit(r["unit"])) for r in gold["results"]]
-    for result in extraction.results:
+    for result, features in zip(extraction.results, result_features, strict=True):
         key = next((k for k in remaining if abs(k[0] - result.value) < 1e-6 and k[1] == _unit(result.unit)), None)
         if key is not None:
             remaining.remove(key)
-        yield Assertion("result", "result", result.evidence.confidence, key is not None)
+        yield Assertion("result", "result", result.evidence.confidence, key is not None, tuple(features.items()))
 
 
 def fit(scored: Iterable[Assertion], prior_weight: float = PRIOR_WEIGHT) -> dict[str, dict[str, float]]:
@@ -136,7 +138,7 @@ def fit(scored: Iterable[Assertion], prior_weight: float = PRIOR_WEIGHT) -> dict
 
 
 def fit_context(scored: Iterable[Assertion], rates: dict[str, dict[str, float]], l2: float = L2) -> dict[str, float]:
-    """The weights that move each mention's and role's rate by its context: a logistic regression of
+    """The weights that move each assertion's rate by its context: a logistic regression of
     being right on the rate's log-odds (feature ``rule``) and the assertion's features, fitted by
     Newton's method with an L2 penalty ``l2`` on every weight but the intercept.
 
@@ -145,7 +147,7 @@ def fit_context(scored: Iterable[Assertion], rates: dict[str, dict[str, float]],
     >>> weights["uses&title"] > 2
     True
     """
-    scored = [a for a in scored if a.kind in ("mention", "role")]
+    scored = list(scored)
     names = sorted({name for a in scored for name, _ in a.features})
     column = {name: n for n, name in enumerate([RULE_FEATURE, *names], start=1)}
     x = numpy.zeros((len(scored), len(column) + 1))
@@ -185,7 +187,7 @@ def recalibrated(scored: Iterable[Assertion], table: dict[str, dict[str, float]]
     out = []
     for a in scored:
         confidence = table.get(a.kind, {}).get(a.rule, a.confidence)
-        if weights and a.kind in ("mention", "role"):
+        if weights:
             confidence = in_context(confidence, dict(a.features), weights)
         out.append(Assertion(a.kind, a.rule, confidence, a.right, a.features))
     return out

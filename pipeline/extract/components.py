@@ -876,33 +876,55 @@ def _confidence_table(text: str, path: Path) -> dict[str, dict[str, float]]:
 RULE_FEATURE = "rule"
 
 
-def context_features(data: dict[str, Any]) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
-    """What the paper says around each mention and each role of a doc's data, as features.
+Features = dict[str, float]
+
+
+def context_features(data: dict[str, Any]) -> tuple[list[Features], list[Features], list[Features]]:
+    """What the paper says around each mention, role and result of a doc's data, as features.
 
     For a mention, prefixed ``mention&``, and for a role, prefixed with the
     role (``builds_on&``): how often the paper names the entity (``lm``,
     log(1 + mentions)), whether the title names it, whether it is a vocabulary
     concept, its type, the paper's other roles toward it, and for a role how
-    many more rules gave it (``rules``). Each prefix also has a feature of its
-    own, its bias.
+    many more rules gave it (``rules``). For a result, prefixed ``result&``:
+    which of metric, dataset, hardware, baseline and a from-value it has, its
+    unit (``%``, ``x``, another or none) and whether it is in the title. Each
+    prefix also has a feature of its own, its bias.
 
     >>> data = {"title_end": 10, "entities": {"x": {"type": "Method", "concept": None}},
     ...         "mentions": [[0, 1, "x", "title-prefix", 0.9], [20, 21, "x", "coined", 0.6]],
-    ...         "relations": [["x", "proposes", 0, 1, "title", 0.9], ["x", "proposes", 20, 21, "cue", 0.9]]}
-    >>> mentions, roles = context_features(data)
+    ...         "relations": [["x", "proposes", 0, 1, "title", 0.9], ["x", "proposes", 20, 21, "cue", 0.9]],
+    ...         "results": [{"start": 30, "metric": "speedup", "unit": "x", "from_value": None, "dataset": None,
+    ...                      "hardware": "a100", "baseline": None}]}
+    >>> mentions, roles, results = context_features(data)
     >>> sorted(mentions[0].items())  # doctest: +NORMALIZE_WHITESPACE
     [('mention', 1.0), ('mention&lm', 1.0986), ('mention&role=proposes', 1.0), ('mention&title', 1.0),
      ('mention&type=Method', 1.0)]
     >>> roles[1]["proposes&rules"], "proposes&concept" in roles[1]
     (1.0, False)
+    >>> sorted(results[0])
+    ['result', 'result&hardware', 'result&metric', 'result&unit=x']
     """
     shared = _shared_contexts(data)
     mention_features = [shared["mention", key] for _, _, key, *_ in data["mentions"]]
     role_features = [shared[role, key] for key, role, *_ in data["relations"]]
-    return mention_features, role_features
+    return mention_features, role_features, [_result_context(result, data["title_end"]) for result in data["results"]]
 
 
-def _shared_contexts(data: dict[str, Any]) -> dict[tuple[str, str], dict[str, float]]:
+def _result_context(result: dict[str, Any], title_end: int) -> Features:
+    unit = result["unit"]
+    found = {"result": 1.0, f"result&unit={unit if unit in ('%', 'x') else 'other' if unit else 'none'}": 1.0}
+    for part in ("metric", "dataset", "hardware", "baseline"):
+        if result[part] is not None:
+            found[f"result&{part}"] = 1.0
+    if result["from_value"] is not None:
+        found["result&from"] = 1.0
+    if result["start"] < title_end:
+        found["result&title"] = 1.0
+    return found
+
+
+def _shared_contexts(data: dict[str, Any]) -> dict[tuple[str, str], Features]:
     """(prefix, entity key) -> the features of :func:`context_features`: every mention of an entity,
     and every rule's evidence of one role, shares them."""
     title_end = data["title_end"]
@@ -918,7 +940,7 @@ def _shared_contexts(data: dict[str, Any]) -> dict[tuple[str, str], dict[str, fl
         roles.setdefault(key, set()).add(role)
         rules.setdefault((key, role), set()).add(rule)
 
-    def features(prefix: str, key: str, others: Iterable[str]) -> dict[str, float]:
+    def features(prefix: str, key: str, others: Iterable[str]) -> Features:
         entity = data["entities"].get(key, {})
         found = {prefix: 1.0, f"{prefix}&lm": round(math.log1p(counts.get(key, 0)), 4)}
         if key in in_title:
@@ -939,7 +961,7 @@ def _shared_contexts(data: dict[str, Any]) -> dict[tuple[str, str], dict[str, fl
     return shared
 
 
-def in_context(rate: float, features: dict[str, float], weights: dict[str, float]) -> float:
+def in_context(rate: float, features: Features, weights: dict[str, float]) -> float:
     """A rule's rate moved by its context: logistic in the rate's log-odds and the features.
 
     >>> in_context(0.8, {"uses": 1.0}, {"rule": 1.0, "uses": 0.0})
@@ -950,7 +972,7 @@ def in_context(rate: float, features: dict[str, float], weights: dict[str, float
     return _moved(rate, _context_weight(features, weights), weights)
 
 
-def _context_weight(features: dict[str, float], weights: dict[str, float]) -> float:
+def _context_weight(features: Features, weights: dict[str, float]) -> float:
     return sum(weights.get(name, 0.0) * value for name, value in features.items())
 
 
@@ -986,6 +1008,8 @@ def set_confidences(data: dict[str, Any], table: dict[str, dict[str, float]]) ->
             pair = (relation[5], context[relation[1], relation[0]])
             relation[5] = moved[pair] if pair in moved else moved.setdefault(pair, _moved(*pair, weights))
     result_confidence = table.get("result", {}).get("result")
-    if result_confidence is not None:
-        for result in data["results"]:
+    for result in data["results"]:
+        if result_confidence is not None:
             result["confidence"] = result_confidence
+        if weights:
+            result["confidence"] = in_context(result["confidence"], _result_context(result, data["title_end"]), weights)
