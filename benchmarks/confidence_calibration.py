@@ -28,11 +28,10 @@ around it (``components.context_features``: for a mention or role, how often the
 paper names the entity, whether the title does, whether it is a vocabulary
 concept, its type, the paper's other roles toward it, how many rules agree; for
 a result, which of metric, dataset, hardware, baseline it has, and its unit): a
-logistic regression
-of being right on the rate's log-odds and those features, on the same papers.
-The table goes to ``pipeline/extract/confidence.json``; the ``pg_confidence``
-component applies it. No rule reads a confidence, so the table changes no
-entity, role or result.
+logistic regression of being right on the rate's log-odds and those features, on
+the same papers. The table goes to ``pipeline/extract/confidence.json``; the
+``pg_confidence`` component applies it. No rule reads a confidence, so the table
+changes no entity, role or result.
 
 The measure compares, by expected calibration error (the mean gap between
 confidence and the rate of being right, over ten bins, weighted by size; 0 is

@@ -500,6 +500,31 @@ def test_neo4j_builds_on_cypher_takes_the_surest_of_the_shortest_chains(db, tmp_
     }
 
 
+@pytest.mark.neo4j
+def test_neo4j_builds_on_cypher_answers_a_lineage_braided_into_2_to_the_40_equal_ways(db):
+    """A ladder of 41 levels, each entity building on both of the level below: 2^40 shortest ways
+    from the top to the bottom. The saved query weighs a bounded number of them and answers."""
+    levels = 41
+    db.execute_query(
+        "UNWIND range(0, $top) AS level UNWIND ['a', 'b'] AS side "
+        "CREATE (:Entity:Method {id: side + level, name: toUpper(side) + level})",
+        top=levels - 1,
+    )
+    db.execute_query(
+        "MATCH (upper:Entity), (lower:Entity) WHERE toInteger(substring(upper.id, 1)) = toInteger(substring(lower.id, 1)) + 1 "
+        "CREATE (upper)-[:BUILDS_ON {confidence: 0.9, sentence: 'It builds on the level below.'}]->(lower)"
+    )
+    db.execute_query(
+        "MATCH (top:Entity {id: $top}) CREATE (:Paper {id: 'p', title: 'On the top'})-[:BUILDS_ON {confidence: 0.8}]->(top)",
+        top=f"a{levels - 1}",
+    )
+    _, rows = cypher_rows(db, saved_cypher("builds_on"), {"name": "A0"})
+    assert [(r["id"], r["direct"], len(r["chain"]), r["chain"][0], r["chain"][-1]) for r in rows] == [
+        ("p", False, levels, f"A{levels - 1}", "A0")
+    ]
+    assert rows[0]["confidence"] == round(0.8 * 0.9 ** (levels - 1), 3)
+
+
 @pytest.mark.slow
 @pytest.mark.neo4j
 def test_neo4j_builds_on_cypher_equals_the_cli_on_the_shared_page(db, page_build):

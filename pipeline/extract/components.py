@@ -809,8 +809,8 @@ class ConfidenceSetter:
     or the JSON file ``table`` names) holds, for each mention component, each
     (role, rule) pair (:func:`role_rule`) and for results, the rate at which the
     hand annotations of the corpora's held-out papers agree with it, and the
-    ``context`` weights that move a mention's or role's rate by what the paper
-    says around it (:func:`context_features`, :func:`in_context`); both are
+    ``context`` weights that move an assertion's rate by what the paper says
+    around it (:func:`context_features`, :func:`in_context`); both are
     measured by ``benchmarks/confidence_calibration.py``. A rule the table lacks
     keeps its hand-set confidence (moved by the context all the same). The table
     travels with the pipeline (``nlp.to_disk``). It runs last, and no rule reads
@@ -1001,12 +1001,16 @@ def set_confidences(data: dict[str, Any], table: dict[str, dict[str, float]]) ->
     if weights:
         context = {k: _context_weight(features, weights) for k, features in _shared_contexts(data).items()}
         moved: dict[tuple[float, float], float] = {}  # an entity's mentions by one rule are moved alike
+
+        def move(rate: float, around: float) -> float:
+            if (rate, around) not in moved:
+                moved[rate, around] = _moved(rate, around, weights)
+            return moved[rate, around]
+
         for mention in data["mentions"]:
-            pair = (mention[4], context["mention", mention[2]])
-            mention[4] = moved[pair] if pair in moved else moved.setdefault(pair, _moved(*pair, weights))
+            mention[4] = move(mention[4], context["mention", mention[2]])
         for relation in data["relations"]:
-            pair = (relation[5], context[relation[1], relation[0]])
-            relation[5] = moved[pair] if pair in moved else moved.setdefault(pair, _moved(*pair, weights))
+            relation[5] = move(relation[5], context[relation[1], relation[0]])
     result_confidence = table.get("result", {}).get("result")
     for result in data["results"]:
         if result_confidence is not None:

@@ -16,20 +16,34 @@ MATCH (target:Entity)
 WHERE any(label IN [target.name] + coalesce(target.aliases, [])
           WHERE reduce(s = toLower(label), c IN [' ', '\u00a0', '\t', '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015'] | replace(s, c, ''))
               = reduce(s = toLower($name), c IN [' ', '\u00a0', '\t', '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015'] | replace(s, c, '')))
-MATCH path = (paper:Paper)-[first:BUILDS_ON|PROPOSES]->(via:Entity)-[:BUILDS_ON*0..]->(target)
+// Every entity with a BUILDS_ON path to the target, the target itself at length 0,
+// and its surest shortest way there. Shortest paths are found without listing
+// the longer ones, and at most 100 of them are weighed per entity, so a lineage
+// braided into exponentially many equal ways stays cheap (`builds-on` weighs
+// them all; the two agree wherever an entity has 100 shortest ways or fewer).
+MATCH (target)<-[:BUILDS_ON*0..]-(via:Entity)
+WITH DISTINCT target, via
+CALL (target, via) {
+  MATCH way = allShortestPaths((via)-[:BUILDS_ON*0..]->(target))
+  WITH way LIMIT 100
+  WITH way, reduce(c = 1.0, edge IN relationships(way) | c * coalesce(edge.confidence, 1.0)) AS sure
+  ORDER BY sure DESC
+  RETURN {way: way, sure: sure} AS surest
+  LIMIT 1
+}
+MATCH (paper:Paper)-[first:BUILDS_ON|PROPOSES]->(via)
 WHERE NOT (type(first) = 'PROPOSES' AND via = target)
-WITH target, paper, path, first, via,
-     reduce(c = 1.0, edge IN relationships(path) | c * coalesce(edge.confidence, 1.0)) AS confidence
-ORDER BY length(path), type(first) <> 'BUILDS_ON', confidence DESC
+WITH target, paper, via, first, surest.way AS way, coalesce(first.confidence, 1.0) * surest.sure AS confidence
+ORDER BY length(way), type(first) <> 'BUILDS_ON', confidence DESC
 WITH target, paper,
      collect(DISTINCT via.name) AS via,
-     head(collect({path: path, confidence: confidence, sentence: first.sentence, builds: type(first) = 'BUILDS_ON'})) AS chosen
+     head(collect({way: way, confidence: confidence, sentence: first.sentence, builds: type(first) = 'BUILDS_ON'})) AS chosen
 RETURN target.name AS method,
        paper.id AS id,
        paper.title AS title,
-       chosen.builds AND length(chosen.path) = 1 AS direct,
+       chosen.builds AND length(chosen.way) = 0 AS direct,
        via,
-       [node IN tail(nodes(chosen.path)) | node.name] AS chain,
+       [node IN nodes(chosen.way) | node.name] AS chain,
        round(chosen.confidence, 3) AS confidence,
        chosen.sentence AS evidence
 ORDER BY direct DESC, title
