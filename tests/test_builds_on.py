@@ -25,7 +25,7 @@ from pipeline.query.builds_on import (
     papers_mentioning,
     resolve_name,
 )
-from pipeline.query.store import open_store
+from pipeline.query.store import answer_rows, bind_params, load_query, open_store, run_query
 from pipeline.records import Entity, Extraction, Paper, Relation
 
 from .hand_graph import evidence, example_papers, extraction
@@ -323,6 +323,31 @@ def test_builds_on_flashattention_shared_page(page_dir):
         assert lookalike not in titles
     for hit in answer.hits:
         assert hit.chain[0].best is not None, f"{hit.title} has no evidence sentence"
+
+
+def test_builds_on_saved_sparql_gives_each_direct_hit_the_confidence_builds_on_gives(page_dir):
+    """The saved SPARQL builds_on finds the papers `builds-on` finds, and a direct hit's ?confidence is
+    the confidence `builds-on` gives it, for every entity of the shared page that something builds on."""
+    store = open_store(page_dir)
+    query = load_query("builds_on")
+    direct = 0
+    for entity in graph_entities(store):
+        answer = builds_on(store, entity.handle)
+        if not answer.hits:
+            continue
+        columns, solutions = answer_rows(run_query(store, query.text, bind_params(query, {"name": entity.name})))
+        rows = [dict(zip(columns, row)) for row in solutions]
+        rows = {r["id"].value: r for r in rows if r["method"].value == entity.iri}
+        assert rows.keys() == {h.paper_id for h in answer.hits}, entity.name
+        for hit in answer.hits:
+            row = rows[hit.paper_id]
+            assert row["direct"].value == str(hit.direct).lower()
+            if hit.direct:
+                assert float(row["confidence"].value) == pytest.approx(hit.confidence), (entity.name, hit.paper_id)
+                direct += 1
+            else:
+                assert row["confidence"] is None
+    assert direct >= 20
 
 
 def test_builds_on_finds_an_entity_by_a_vocabulary_label_the_papers_never_wrote(page_dir):

@@ -150,6 +150,8 @@ def test_store_saved_builds_on(hand_dir):
     rows = saved_rows(hand_dir, "builds_on", name="flash attention")
     assert {r["id"]: r["direct"] for r in rows} == {"2307.08691": "true", "2407.08608": "false"}
     assert {r["id"] for r in rows} == BUILDS_ON_FLASHATTENTION
+    # A direct hit has its pg:buildsOn's confidence (the hand graph's evidence is 0.9); a chain has none.
+    assert {r["id"]: r["confidence"] for r in rows} == {"2307.08691": "0.9", "2407.08608": ""}
 
 
 def test_store_saved_method_hardware(hand_dir):
@@ -257,9 +259,11 @@ def test_store_query_cli_json_is_sparql_results_json(capsys, hand_dir):
     )
     assert code == 0, err
     results = json.loads(out)
-    assert results["head"]["vars"] == ["name", "method", "id", "title", "direct", "paper"]
+    assert results["head"]["vars"] == ["name", "method", "id", "title", "direct", "confidence", "paper"]
     assert {b["id"]["value"] for b in results["results"]["bindings"]} == BUILDS_ON_FLASHATTENTION
     assert results["results"]["bindings"][0]["paper"]["type"] == "uri"
+    # An unbound ?confidence (a chain's) is left out of its binding, as SPARQL Results JSON says.
+    assert [("confidence" in b) for b in results["results"]["bindings"]] == [True, False]
 
 
 def test_store_query_cli_csv(capsys, hand_dir):
