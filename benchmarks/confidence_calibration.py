@@ -47,7 +47,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -59,7 +58,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import numpy  # noqa: E402
-from extraction_quality import _unit, match_entities  # noqa: E402
+from extraction_quality import found_entities, match_entities, same_value  # noqa: E402
 
 from pipeline.extract import doc_to_extraction  # noqa: E402
 from pipeline.extract.components import (  # noqa: E402
@@ -67,6 +66,7 @@ from pipeline.extract.components import (  # noqa: E402
     RULE_FEATURE,
     context_features,
     in_context,
+    log_odds,
     role_rule,
 )
 
@@ -93,7 +93,7 @@ def assertions(gold: dict, extraction, data: dict) -> Iterator[Assertion]:
     A role given by several rules counts once per rule: each rule's evidence
     carries its own confidence.
     """
-    found = [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases)} for e in extraction.entities]
+    found = found_entities(extraction)
     types = {e.id: e.type for e in extraction.entities}
     matched = {found[fi]["id"]: gold["entities"][gi] for gi, fi in match_entities(gold["entities"], found).items()}
     mention_features, role_features, result_features = context_features(data)
@@ -105,12 +105,12 @@ def assertions(gold: dict, extraction, data: dict) -> Iterator[Assertion]:
         annotated = matched.get(key)
         right = annotated is not None and role in annotated["roles"]
         yield Assertion("role", role_rule(role, rule), confidence, right, tuple(features.items()))
-    remaining = [(float(r["value"]), _unit(r["unit"])) for r in gold["results"]]
+    remaining = list(gold["results"])
     for result, features in zip(extraction.results, result_features, strict=True):
-        key = next((k for k in remaining if abs(k[0] - result.value) < 1e-6 and k[1] == _unit(result.unit)), None)
-        if key is not None:
-            remaining.remove(key)
-        yield Assertion("result", "result", result.evidence.confidence, key is not None, tuple(features.items()))
+        annotated = next((r for r in remaining if same_value(result, r)), None)
+        if annotated is not None:
+            remaining.remove(annotated)
+        yield Assertion("result", "result", result.evidence.confidence, annotated is not None, tuple(features.items()))
 
 
 def fit(scored: Iterable[Assertion], prior_weight: float = PRIOR_WEIGHT) -> dict[str, dict[str, float]]:
@@ -152,8 +152,7 @@ def fit_context(scored: Iterable[Assertion], rates: dict[str, dict[str, float]],
     x = numpy.zeros((len(scored), len(column) + 1))
     x[:, 0] = 1.0  # the intercept
     for row, a in enumerate(scored):
-        rate = min(0.99, max(0.01, rates.get(a.kind, {}).get(a.rule, a.confidence)))
-        x[row, 1] = math.log(rate / (1 - rate))
+        x[row, 1] = log_odds(rates.get(a.kind, {}).get(a.rule, a.confidence))
         for name, value in a.features:
             x[row, column[name]] = value
     y = numpy.array([a.right for a in scored], dtype=float)
@@ -201,9 +200,7 @@ def calibration(scored: Iterable[Assertion], bins: int = BINS) -> tuple[float, f
     scored = list(scored)
     if not scored:
         return 0.0, 0.0, 0
-    groups: dict[int, list[Assertion]] = defaultdict(list)
-    for a in scored:
-        groups[min(bins - 1, int(a.confidence * bins))].append(a)
+    groups = _binned(scored, bins)
     ece = sum(
         len(g) * abs(sum(a.confidence for a in g) / len(g) - sum(a.right for a in g) / len(g)) for g in groups.values()
     ) / len(scored)
@@ -211,11 +208,17 @@ def calibration(scored: Iterable[Assertion], bins: int = BINS) -> tuple[float, f
     return round(ece, 4), round(brier, 4), len(scored)
 
 
-def reliability(scored: Iterable[Assertion], bins: int = BINS) -> list[tuple[str, int, float, float]]:
-    """Per confidence bin: (range, count, mean confidence, rate of being right)."""
+def _binned(scored: Iterable[Assertion], bins: int) -> dict[int, list[Assertion]]:
+    """The assertions by confidence bin: ``bins`` equal ranges of [0, 1], the last one closed."""
     groups: dict[int, list[Assertion]] = defaultdict(list)
     for a in scored:
         groups[min(bins - 1, int(a.confidence * bins))].append(a)
+    return groups
+
+
+def reliability(scored: Iterable[Assertion], bins: int = BINS) -> list[tuple[str, int, float, float]]:
+    """Per confidence bin: (range, count, mean confidence, rate of being right)."""
+    groups = _binned(scored, bins)
     return [
         (f"{b / bins:.1f}-{(b + 1) / bins:.1f}", len(g), sum(a.confidence for a in g) / len(g), sum(a.right for a in g) / len(g))
         for b, g in sorted(groups.items())

@@ -100,11 +100,13 @@ def match_entities(gold: list[dict], found: list[dict]) -> dict[int, int]:
     return pairs
 
 
+def found_entities(extraction) -> list[dict]:
+    """An extraction's entities in the annotations' shape, for :func:`match_entities`."""
+    return [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases)} for e in extraction.entities]
+
+
 def score_paper(gold: dict, extraction, report: Report) -> None:
-    found = [
-        {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases)}
-        for e in extraction.entities
-    ]
+    found = found_entities(extraction)
     roles_of = defaultdict(set)
     for relation in extraction.relations:
         roles_of[relation.object].add(relation.predicate)
@@ -155,16 +157,18 @@ def _unit(unit: str | None) -> str | None:
     return {"×": "x", "times": "x"}.get(unit, unit) if unit else None
 
 
+def same_value(result, annotated: dict) -> bool:
+    """Whether a found result has an annotated result's value and unit (units folded as :func:`_unit`)."""
+    return abs(result.value - float(annotated["value"])) < 1e-6 and _unit(result.unit) == _unit(annotated["unit"])
+
+
 def score_results(gold: dict, extraction, found: list[dict], pairs: dict[int, int], report: Report) -> None:
     names_by_id = {f["id"]: [f["name"], *f["aliases"]] for f in found}
     gold_names = {g["name"]: [g["name"], *g.get("aliases", [])] for g in gold["entities"]}
     remaining = list(extraction.results)
     title = gold["title"][:50]
     for g in gold["results"]:
-        match = next(
-            (r for r in remaining if abs(r.value - float(g["value"])) < 1e-6 and _unit(r.unit) == _unit(g["unit"])),
-            None,
-        )
+        match = next((r for r in remaining if same_value(r, g)), None)
         if match is None:
             report.results.fn += 1
             report.errors.append(f"[{title}] missed result {g['value_text']} ({g['metric']})")

@@ -977,9 +977,18 @@ def _context_weight(features: Features, weights: dict[str, float]) -> float:
 
 
 def _moved(rate: float, context: float, weights: dict[str, float]) -> float:
-    rate = min(0.99, max(0.01, rate))
-    z = weights.get(RULE_FEATURE, 1.0) * math.log(rate / (1 - rate)) + weights.get("intercept", 0.0) + context
+    z = weights.get(RULE_FEATURE, 1.0) * log_odds(rate) + weights.get("intercept", 0.0) + context
     return round(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), 2)
+
+
+def log_odds(rate: float) -> float:
+    """The log-odds of a rate, kept within 0.01 and 0.99 (the context model's ``rule`` feature).
+
+    >>> round(log_odds(0.5), 3), round(log_odds(1.0), 3)
+    (0.0, 4.595)
+    """
+    rate = min(0.99, max(0.01, rate))
+    return math.log(rate / (1 - rate))
 
 
 def set_confidences(data: dict[str, Any], table: dict[str, dict[str, float]]) -> None:
