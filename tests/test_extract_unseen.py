@@ -1319,8 +1319,19 @@ ROLE_CASES = [
      "not where it names none, nor a device of another class",
      "Staggered Pipelines",
      "We propose LagFill. On 64 H100s LagFill sustains 408 TFLOPs/s per GPU. On a single GPU, LagFill-Lite runs a 1B "
-     "model, and offloading moves activations to the CPU of an AMD EPYC 7763 host.",
+     "model, and offloading moves activations to the CPU.",
      {"H100": {"runs_on"}, "CPU": {"runs_on"}}, {"GPU": {"runs_on"}}),
+    ("CPUs and NPUs are classes of their devices too, at any depth of skos:broader, and a model number the "
+     "vocabulary lacks is of the family its first words name ('Intel Xeon Platinum 8380' of Intel Xeon)",
+     "Staggered Pipelines",
+     "We propose LagFill. Trained on 512 Ascend 910B NPUs, LagFill sustains 61% utilisation per NPU, and offloading "
+     "moves activations to the CPU of an Intel Xeon Platinum 8380 host.",
+     {"Huawei Ascend 910B": {"runs_on"}, "Intel Xeon Platinum 8380": {"runs_on"}}, {"NPU": {"runs_on"}, "CPU": {"runs_on"}}),
+    ("a processor class a device of another class is named beside is run on: the phone's GPU and CPU beside its NPU",
+     "Depth on Phones",
+     "We propose TinyDepth. On the Hexagon NPU of a Snapdragon 8 Gen 3, TinyDepth runs in 19 ms, 2.1x faster than on "
+     "the phone's GPU; on the CPU it takes 80 ms.",
+     {"Hexagon NPU": {"runs_on"}, "GPU": {"runs_on"}, "CPU": {"runs_on"}}, {"NPU": {"runs_on"}}),
     ("a processor class the paper names no device of is run on",
      "Cheap Pipelines",
      "We propose LagFill, which trains a 1B model on a single GPU in 9 hours.",

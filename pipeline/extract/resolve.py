@@ -678,6 +678,38 @@ def _read_as_datasets(text: str, chosen: list[Candidate], vocabulary: Vocabulary
 _HAS_NAMESAKE = ("Model", "Method")
 
 
+def _classes_of(name: str, key: str | None, vocabulary: Vocabulary) -> set[str]:
+    """Every concept a device is a kind of, through skos:broader at any depth. A name the
+    vocabulary lacks is a model of the family its first words name: "AMD EPYC 7763" of AMD EPYC,
+    "Xeon Gold 6248" of Xeon.
+
+    >>> from .vocabulary import Term
+    >>> v = Vocabulary()
+    >>> v.add(Term("cpu", "x", "CPU", "Hardware", ("CPU",), generic_class=True))
+    >>> v.add(Term("aws-graviton", "x", "AWS Graviton", "Hardware", ("AWS Graviton", "Graviton"), broader=("cpu",)))
+    >>> v.add(Term("aws-graviton3", "x", "AWS Graviton3", "Hardware", ("Graviton3",), broader=("aws-graviton",)))
+    >>> sorted(_classes_of("Graviton3", "aws-graviton3", v)), sorted(_classes_of("Graviton 4E", None, v))
+    (['aws-graviton', 'cpu'], ['aws-graviton', 'cpu'])
+    >>> _classes_of("Ampere Altra", None, v)
+    set()
+    """
+    term = vocabulary.terms.get(key) if key else None
+    found: set[str] = set()
+    words = name.split()
+    while term is None and len(words) > 1:
+        words.pop()
+        term = vocabulary.lookup(" ".join(words))
+        if term is not None and term.type == "Hardware":
+            found.add(term.slug)  # the family
+    todo = [term] if term is not None and term.type == "Hardware" else []
+    while todo:
+        for slug in todo.pop().broader:
+            if slug not in found and slug in vocabulary.terms:
+                found.add(slug)
+                todo.append(vocabulary.terms[slug])
+    return found
+
+
 # Words that say a device's form, between its name and its class: "an RTX 4080 laptop GPU".
 _FORM_FACTOR_GAP = re.compile(
     r"\s+(?:laptop|mobile|desktop|server|embedded|edge|consumer|workstation|integrated|discrete|"
@@ -712,7 +744,7 @@ def _device_again(text: str, candidate: Candidate, chosen: list[Candidate], voca
         c for c in chosen
         if c.type == "Hardware" and not (c.key in vocabulary.terms and vocabulary.terms[c.key].generic_class)
     ]
-    if any(c.key in vocabulary.terms and term.slug in vocabulary.terms[c.key].broader for c in devices):
+    if any(term.slug in _classes_of(text[c.start : c.end], c.key, vocabulary) for c in devices):
         return True
     named = [c for c in devices if c.end <= candidate.start]
     if not named:
