@@ -545,14 +545,24 @@ _CONTENT_WORD = re.compile(r"[a-z]{3,}")
 
 
 def _shares_a_word(long: str, term: Term) -> bool:
-    """Whether a defined long form has a word (of three letters or more) of the term's name or labels.
+    """Whether a defined long form reads as the term: its first word (of three letters or more)
+    starts as a word of the term's name or labels does, spelling aside.
+
+    Only the first word counts, since an acronym is read from it: "Optimized Fine-Tuning (OFT)"
+    shares "fine-tuning" with orthogonal fine-tuning (OFT), but it is another thing.
 
     >>> t = Term("ppo", "method:ppo", "proximal policy optimization", "Method", labels=("PPO",))
     >>> _shares_a_word("Proximal Policy Optimisation", t), _shares_a_word("Pretty Plain Ordering", t)
     (True, False)
+    >>> oft = Term("orthogonal-fine-tuning", "x", "orthogonal fine-tuning", "Method", labels=("OFT",))
+    >>> _shares_a_word("Optimized Fine-Tuning", oft), _shares_a_word("Orthogonal Finetuning", oft)
+    (False, True)
     """
-    words = set(_CONTENT_WORD.findall(long.lower()))
-    return any(words & set(_CONTENT_WORD.findall(label.lower())) for label in (term.name, *term.labels))
+    words = _CONTENT_WORD.findall(long.lower())
+    if not words:
+        return False
+    first = words[0][:4]
+    return any(word[:4] == first for label in (term.name, *term.labels) for word in _CONTENT_WORD.findall(label.lower()))
 
 
 def _defined_compound(text: str, pair: names.AcronymPair, vocabulary: Vocabulary) -> Candidate | None:
@@ -1257,8 +1267,11 @@ def _first_after(text: str, chosen: list[Candidate], position: int, clause_end: 
             continue  # "a speculative decoding framework": a modifier, not the name
         if candidate.component == "acronym" and _BASED_AFTER.match(text, candidate.end):
             continue  # "a generative adversarial network (GAN) based model": a modifier too
-        if candidate.component == "phrase" and _OF_AFTER.match(text, candidate.end):
-            return None  # "dynamic masking of ...": the whole phrase is the name
+        if (
+            candidate.component == "phrase"
+            or candidate.component == "vocabulary" and text[candidate.start : candidate.end].islower()
+        ) and _OF_AFTER.match(text, candidate.end):
+            return None  # "dynamic masking of ...": the whole phrase is the name, a known term's too
         return candidate
     return None
 
