@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED_PAGE = ROOT.parent / "shared" / "data" / "daily_papers_page.txt"
 EXAMPLES = ROOT / "examples" / "papers.jsonl"
 DATA = Path(__file__).resolve().parent / "data"
+# Parsed vocabularies go to a folder of this run, not the user's cache (the CLI
+# tests' subprocesses inherit it).
+os.environ["PAPERGRAPH_CACHE_DIR"] = tempfile.mkdtemp(prefix="papergraph-test-cache-")
 
 
 def in_ci() -> bool:

@@ -75,6 +75,57 @@ def test_vocabulary_json_round_trip(vocabulary):
     assert again.stop_folded == vocabulary.stop_folded
 
 
+def test_vocabulary_cache_is_read_instead_of_the_turtle_until_a_file_changes(tmp_path, monkeypatch):
+    """A second start reads the parse kept in the cache folder (rdflib is not called), gets the same
+    vocabulary, and an edited file is parsed again; the cache keeps only the newest parses."""
+    import pipeline.extract.vocabulary as module
+
+    folder, cache = tmp_path / "vocabulary", tmp_path / "cache"
+    folder.mkdir()
+    concept = """<https://w3id.org/papergraph/vocab/method/{slug}> a skos:Concept ;
+    pg:entityType pg:Method ; skos:prefLabel "{name}"@en ; skos:definition "A method."@en .
+"""
+    (folder / "mine.ttl").write_text(_PREFIXES + concept.format(slug="sageattention", name="SageAttention"), encoding="utf-8")
+    monkeypatch.setenv("PAPERGRAPH_CACHE_DIR", str(cache))
+    first = load_vocabulary(folder)
+    assert len(list(cache.glob("vocabulary-*.json"))) == 1 and not list(cache.glob("*.part"))
+
+    parsed = []
+    real = module._parse_turtle
+    monkeypatch.setattr(module, "_parse_turtle", lambda files: parsed.append(files) or real(files))
+    again = load_vocabulary(folder)
+    assert parsed == [] and again.terms == first.terms and again.folded == first.folded
+    assert again.lookup("Sage Attention").name == "SageAttention"
+
+    (folder / "mine.ttl").write_text(_PREFIXES + concept.format(slug="sageattention2", name="SageAttention2"), encoding="utf-8")
+    edited = load_vocabulary(folder)
+    assert len(parsed) == 1 and edited.lookup("SageAttention2") is not None and edited.lookup("SageAttention") is None
+
+    monkeypatch.setattr(module, "CACHED_VOCABULARIES", 2)
+    for n in range(3, 6):
+        (folder / "mine.ttl").write_text(_PREFIXES + concept.format(slug=f"sageattention{n}", name=f"SageAttention{n}"), encoding="utf-8")
+        load_vocabulary(folder)
+    assert len(list(cache.glob("vocabulary-*.json"))) == 2
+
+
+def test_vocabulary_loads_where_no_cache_can_be_written(tmp_path, monkeypatch):
+    """A cache folder that cannot be made (here: a file stands in its way) only costs the parse."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("PAPERGRAPH_CACHE_DIR", str(blocker / "cache"))
+    assert load_vocabulary().lookup("FlashAttention").name == "FlashAttention"
+
+
+def test_vocabulary_bad_turtle_is_still_an_error_with_a_cache(tmp_path, monkeypatch):
+    from pipeline.errors import ConfigError
+
+    monkeypatch.setenv("PAPERGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "bad.ttl").write_text(_PREFIXES + "<x> a skos:Concept ; skos:prefLabel", encoding="utf-8")
+    with pytest.raises(ConfigError, match="bad.ttl: not valid Turtle"):
+        load_vocabulary(tmp_path)
+    assert not list((tmp_path / "cache").glob("vocabulary-*.json"))
+
+
 _PREFIXES = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix pg: <https://w3id.org/papergraph/ontology#> .
 """

@@ -11,12 +11,20 @@ too: the resolver takes them as the concept only inside a sentence.
 
 Loading parses Turtle with rdflib once; :meth:`Vocabulary.to_json` gives a form
 that the saved spaCy pipeline carries, so a loaded pipeline needs no rdflib.
+That form is also kept in a cache folder (``PAPERGRAPH_CACHE_DIR``, else
+``$XDG_CACHE_HOME/papergraph``, else ``~/.cache/papergraph``) under a digest of
+the Turtle files and of this module, so a later start reads it instead of parsing
+Turtle again (seconds saved per command); editing a file gives a new digest.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import os
 import re
+import tempfile
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -244,24 +252,86 @@ def _flag(graph: Any, concept: Any, flag: Any) -> bool:
     return any(o.toPython() is True for o in graph.objects(concept, flag))
 
 
+# Parsed vocabularies kept in the cache folder at most (the newest).
+CACHED_VOCABULARIES = 8
+
+
+def cache_dir() -> Path:
+    """Where parsed vocabularies are kept between runs (see the module's docstring)."""
+    if os.environ.get("PAPERGRAPH_CACHE_DIR"):
+        return Path(os.environ["PAPERGRAPH_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "papergraph"
+
+
+def _digest(files: list[Path]) -> str:
+    """A digest of the vocabulary files (names and bytes) and of the code that reads them."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:24]
+
+
 def load_vocabulary(folder: Path | None = None) -> Vocabulary:
-    """Read every ``*.ttl`` file of a vocabulary folder.
+    """Read every ``*.ttl`` file of a vocabulary folder, or its cached parse.
 
     Raises:
         ConfigError: a file that is not valid Turtle, or a concept without a
             preferred label or entity type (named with its file).
     """
+    from ..errors import ConfigError
+
+    folder = Path(folder) if folder is not None else default_vocabulary_dir()
+    files = sorted(folder.glob("*.ttl"))
+    if not files:
+        raise ConfigError(f"{folder}: no vocabulary files (*.ttl) here")
+    cached = cache_dir() / f"vocabulary-{_digest(files)}.json"
+    try:
+        return Vocabulary.from_json(cached.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # none yet (or unreadable): parse the Turtle
+    vocabulary = _parse_turtle(files)
+    _write_cache(cached, vocabulary.to_json())
+    return vocabulary
+
+
+def _write_cache(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename; a cache that cannot be written is skipped."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, part = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(part, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(part)
+        return
+    # Keep the newest few: each edit of a vocabulary leaves a parse behind.
+    kept = sorted(path.parent.glob("vocabulary-*.json"), key=_modified, reverse=True)
+    for old in kept[CACHED_VOCABULARIES:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _parse_turtle(files: list[Path]) -> Vocabulary:
     import rdflib
     from rdflib.namespace import SKOS
 
     from ..errors import ConfigError
 
-    folder = Path(folder) if folder is not None else default_vocabulary_dir()
     pg = rdflib.Namespace(ONTOLOGY_NS)
     vocabulary = Vocabulary()
-    files = sorted(folder.glob("*.ttl"))
-    if not files:
-        raise ConfigError(f"{folder}: no vocabulary files (*.ttl) here")
     for path in files:
         graph = rdflib.Graph()
         try:
