@@ -1328,6 +1328,11 @@ ROLE_CASES = [
      "We propose LagFill. Trained on 512 Ascend 910B NPUs, LagFill sustains 61% utilisation per NPU, and offloading "
      "moves activations to the CPU of an Intel Xeon Platinum 8380 host.",
      {"Huawei Ascend 910B": {"runs_on"}, "Intel Xeon Platinum 8380": {"runs_on"}}, {"NPU": {"runs_on"}, "CPU": {"runs_on"}}),
+    ("a name in apposition to the paper's own model family is proposed, a name the vocabulary knows too",
+     "Efficient Finetuning",
+     "We present QLoRA, an efficient finetuning approach. Our best model family, Guanaco, outperforms all previous "
+     "openly released models on the Vicuna benchmark.",
+     {"Guanaco": {"proposes"}}, {"Guanaco": {"uses"}}),
     ("a processor class a device of another class is named beside is run on: the phone's GPU and CPU beside its NPU",
      "Depth on Phones",
      "We propose TinyDepth. On the Hexagon NPU of a Snapdragon 8 Gen 3, TinyDepth runs in 19 ms, 2.1x faster than on "

@@ -1009,7 +1009,7 @@ _APPOSED_KINDS = (
     "objective|network|operator|encoder|decoder|tokenizer|accelerator|policy|implementation|prover|variant|"
     "detector|generator|classifier|predictor|verifier|adapter|renderer|tracker|reranker|criterion|resampler|rule|"
     "heuristic|regularizer|loss|prior|projector|head|cache|index|format|representation|curriculum|suite|corpus|"
-    "subset|collection"
+    "subset|collection|family|series"
 )
 # "Zephra, our proposed router, ...", "Zephra, a router we introduce, ...": a name the apposition after it
 # says is the paper's own ("our" alone with a known name is not: "Llama-3, our base model").
