@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -16,6 +18,7 @@ DATA = Path(__file__).resolve().parent / "data"
 # Parsed vocabularies go to a folder of this run, not the user's cache (the CLI
 # tests' subprocesses inherit it).
 os.environ["PAPERGRAPH_CACHE_DIR"] = tempfile.mkdtemp(prefix="papergraph-test-cache-")
+atexit.register(shutil.rmtree, os.environ["PAPERGRAPH_CACHE_DIR"], ignore_errors=True)
 
 
 def in_ci() -> bool:

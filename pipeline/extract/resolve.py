@@ -524,7 +524,7 @@ def _pair_candidates(
         # "MPTs" defined as "Mastered Positive Tokens" is not the MPT model.
         known = vocabulary.lookup(short)
         if known is not None and (
-            short in known.labels and (_shares_a_word(long, known) or " " not in known.name)
+            short in known.labels and (_reads_as(long, known) or " " not in known.name)
             or names.strip_version(known.name).casefold() in long.casefold()
         ):
             term = known  # "Proximal Policy Optimisation (PPO)"; not "Episodic Recall Replay (ERR)", no ranking metric
@@ -544,7 +544,7 @@ def _pair_candidates(
 _CONTENT_WORD = re.compile(r"[a-z]{3,}")
 
 
-def _shares_a_word(long: str, term: Term) -> bool:
+def _reads_as(long: str, term: Term) -> bool:
     """Whether a defined long form reads as the term: its first word (of three letters or more)
     starts as a word of the term's name or labels does, spelling aside.
 
@@ -552,10 +552,10 @@ def _shares_a_word(long: str, term: Term) -> bool:
     shares "fine-tuning" with orthogonal fine-tuning (OFT), but it is another thing.
 
     >>> t = Term("ppo", "method:ppo", "proximal policy optimization", "Method", labels=("PPO",))
-    >>> _shares_a_word("Proximal Policy Optimisation", t), _shares_a_word("Pretty Plain Ordering", t)
+    >>> _reads_as("Proximal Policy Optimisation", t), _reads_as("Pretty Plain Ordering", t)
     (True, False)
     >>> oft = Term("orthogonal-fine-tuning", "x", "orthogonal fine-tuning", "Method", labels=("OFT",))
-    >>> _shares_a_word("Optimized Fine-Tuning", oft), _shares_a_word("Orthogonal Finetuning", oft)
+    >>> _reads_as("Optimized Fine-Tuning", oft), _reads_as("Orthogonal Finetuning", oft)
     (False, True)
     """
     words = _CONTENT_WORD.findall(long.lower())
