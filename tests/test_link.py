@@ -81,8 +81,10 @@ def test_link_approximate_agrees_with_exact_recall_at_10():
 
 
 def test_link_approximate_is_exact_on_a_small_collection():
+    # One thread: inserted by several at once, a node of the graph is now and then left unreachable
+    # (usearch 2.26; seen on 2 cores), which approx_topk's docstring allows ("two runs may differ").
     vectors = _unit(np.random.default_rng(6), 500)
-    found, scores = approx_topk(vectors, 5, expansion_search=500)
+    found, scores = approx_topk(vectors, 5, expansion_search=500, threads=1)
     want_i, want_s = _brute_force(vectors, 5)
     assert recall_at_k(found, want_i) == 1.0
     assert np.allclose(scores, want_s, atol=2e-3), "float16 storage moves scores by about 1e-3"
