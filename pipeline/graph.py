@@ -294,13 +294,19 @@ def derive_entity_relations(paper_relations: Iterable[Relation]) -> list[Relatio
 
     What a paper proposes builds on what the paper builds on, and runs on the
     hardware the paper ran it on. The evidence is the paper's evidence for the
-    inherited edge; ``derived_from`` names the papers.
+    inherited edge; ``derived_from`` names the papers. A derived edge is right
+    only when both of the paper's edges are, so each piece of its evidence is
+    as sure as that evidence times the paper's surest evidence of proposing
+    the entity.
 
-    >>> from pipeline.records import Relation
-    >>> rels = [Relation("p", "proposes", "fa2"), Relation("p", "builds_on", "fa"),
+    >>> from pipeline.records import Evidence, Relation
+    >>> def said(confidence):
+    ...     return (Evidence("p", "...", 0, 0, 3, "cue", confidence),)
+    >>> rels = [Relation("p", "proposes", "fa2", said(0.9)), Relation("p", "builds_on", "fa", said(0.8)),
     ...         Relation("p", "runs_on", "a100")]
-    >>> [(r.subject, r.predicate, r.object) for r in derive_entity_relations(rels)]
-    [('fa2', 'builds_on', 'fa'), ('fa2', 'runs_on', 'a100')]
+    >>> [(r.subject, r.predicate, r.object, [e.confidence for e in r.evidence])
+    ...  for r in derive_entity_relations(rels)]
+    [('fa2', 'builds_on', 'fa', [0.72]), ('fa2', 'runs_on', 'a100', [])]
     """
     by_paper: dict[str, list[Relation]] = defaultdict(list)
     for relation in paper_relations:
@@ -308,17 +314,21 @@ def derive_entity_relations(paper_relations: Iterable[Relation]) -> list[Relatio
             by_paper[relation.subject].append(relation)
     derived = []
     for paper, relations in by_paper.items():
-        proposed = [r.object for r in relations if r.predicate == "proposes"]
+        proposed = {r.object: surest(r) for r in relations if r.predicate == "proposes"}
         for relation in relations:
             predicate = _INHERITED_ROLES.get(relation.predicate)
             if predicate is None:
                 continue
-            for entity in proposed:
+            for entity, sure in proposed.items():
                 if entity != relation.object:
-                    derived.append(
-                        Relation(entity, predicate, relation.object, relation.evidence, derived_from=(paper,))
-                    )
+                    evidence = tuple(replace(e, confidence=round(e.confidence * sure, 2)) for e in relation.evidence)
+                    derived.append(Relation(entity, predicate, relation.object, evidence, derived_from=(paper,)))
     return _merge_relations(derived)
+
+
+def surest(relation: Relation) -> float:
+    """The highest confidence of a relation's evidence (1.0 for a relation without any)."""
+    return max((e.confidence for e in relation.evidence), default=1.0)
 
 
 # ------------------------------------------------------------- serialisation

@@ -216,6 +216,27 @@ def test_builds_on_chains_take_the_surest_of_the_shortest():
     }
 
 
+def test_builds_on_a_derived_hop_is_as_sure_as_proposing_and_building_on(tmp_path):
+    # "X builds on FlashAttention" is derived from a paper that proposes X (0.8 sure) and builds on
+    # FlashAttention (0.9 sure); it holds only if both do, so a chain through it is 0.95 * 0.8 * 0.9.
+    maker = _paper("maker", "X: Faster Attention", "We propose X. X extends FlashAttention.")
+    user = _paper("user", "Y: Even Faster Attention", "We propose Y. Y improves X.")
+    builder = GraphBuilder()
+    for paper, proposed, base, sure in ((maker, "X", "FlashAttention", 0.8), (user, "Y", "X", 1.0)):
+        builder.add(Extraction(
+            paper,
+            (Entity(name_key(proposed), proposed, "Method"), Entity(name_key(base), base, "Method")),
+            (),
+            (Relation(paper.id, "proposes", name_key(proposed), (evidence(paper, f"propose {proposed}", confidence=sure),)),
+             Relation(paper.id, "builds_on", name_key(base), (evidence(paper, f"{proposed} ", confidence=0.9 if base == "FlashAttention" else 0.95),))),
+        ))
+    graph = builder.build()
+    derived = {(r.subject, r.object): [e.confidence for e in r.evidence] for r in graph.entity_relations()}
+    assert derived == {("x", "flashattention"): [0.72], ("y", "x"): [0.95]}
+    answer = builds_on(open_store(build_folder(graph, tmp_path / "graph")), "FlashAttention")
+    assert {hit.paper_id: round(hit.confidence, 3) for hit in answer.hits} == {"maker": 0.9, "user": 0.684}
+
+
 def test_builds_on_chains_survive_cycles():
     edges = [Hop("a", BUILDS_ON, "b"), Hop("b", BUILDS_ON, "a"), Hop("p", BUILDS_ON, "a")]
     assert _chains("b", edges, ("p",)) == {"p": [("p", BUILDS_ON, "a"), ("a", BUILDS_ON, "b")]}
@@ -256,8 +277,8 @@ def test_builds_on_cli_text(capsys, chain_dir):
         "  builds on FlashAttention-2 (confidence 0.90)",
     ]
     assert "fa3-triton  A Triton port of FlashAttention-3" in out
-    # Two hops of 0.9: the chain is right if both are.
-    assert "  proposes FlashAttention-3, which builds on FlashAttention-2 (confidence 0.81)" in out
+    # Proposing (0.9) and a derived hop, right if its paper both proposes (0.9) and builds on (0.9).
+    assert "  proposes FlashAttention-3, which builds on FlashAttention-2 (confidence 0.73)" in out
     assert '  FlashAttention-3 builds on FlashAttention-2: "We introduce FlashAttention-3' in out
 
 
@@ -273,13 +294,13 @@ def test_builds_on_cli_json(capsys, chain_dir):
     ]
     hop = data["papers"][0]["hops"][0]
     assert hop["evidence"][0]["paper"] == "2307.08691" and "builds on FlashAttention" in hop["evidence"][0]["sentence"]
-    assert [p["confidence"] for p in data["papers"]] == [0.9, 0.81, 0.729]
+    assert [p["confidence"] for p in data["papers"]] == [0.9, 0.729, 0.59]
     assert (data["min_confidence"], data["left_out"]) == (0.0, 0)
 
 
 def test_builds_on_min_confidence_leaves_out_less_sure_chains(capsys, chain_dir):
     store = open_store(chain_dir)
-    assert [h.paper_id for h in builds_on(store, "FlashAttention", min_confidence=0.8).hits] == ["2307.08691", "2407.08608"]
+    assert [h.paper_id for h in builds_on(store, "FlashAttention", min_confidence=0.7).hits] == ["2307.08691", "2407.08608"]
     code, out, err = run_cli(capsys, "builds-on", "FlashAttention", "--graph", str(chain_dir), "--min-confidence", "0.95")
     assert code == 0, err
     assert out == "FlashAttention (method/flashattention): no paper builds on it with confidence 0.95 or more (3 less sure left out)\n"

@@ -1,4 +1,4 @@
-"""The tools behind two measurements: annotator agreement and the role-reader experiment.
+"""The tools behind measurements: annotator agreement, derived edges' confidence, the role-reader experiment.
 
 The role reader's training records (tests/data/reader/first_exposure.jsonl) must
 hold only tuning papers, read by rules older than the corpus: a held-out paper
@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import annotator_agreement  # noqa: E402
+import derived_confidence  # noqa: E402
 import reader_model  # noqa: E402
 import role_reader  # noqa: E402
 
@@ -209,3 +210,29 @@ def test_answer_agreement_finds_the_second_annotators_entity_by_any_of_its_names
     assert (tally.tp, tally.fp, tally.fn) == (1, 0, 2)
     same = annotator_agreement.answer_agreement(first, first)
     assert (same.exact, same.fp, same.fn) == (same.asked, 0, 0)
+
+
+def test_a_derived_edge_is_scored_with_its_sentences_confidence_alone_and_times_the_proposals():
+    from pipeline.records import Entity, Evidence, Extraction, Paper, Relation
+
+    paper = Paper("p", "Y: Faster", "We propose Y. Y extends X on an A100.", "Y: Faster", "We propose Y. Y extends X on an A100.")
+
+    def said(role: str, key: str, confidence: float) -> Relation:
+        return Relation("p", role, key, (Evidence("p", "...", 0, 0, 3, "cue", confidence),))
+
+    extraction = Extraction(
+        paper,
+        (Entity("y", "Y", "Method"), Entity("x", "X", "Method"), Entity("a100", "A100", "Hardware")),
+        (),
+        (said("proposes", "y", 0.8), said("builds_on", "x", 0.9), said("runs_on", "a100", 0.7)),
+    )
+    gold = {"entities": [
+        {"name": "Y", "type": "Method", "roles": ["proposes"]},
+        {"name": "X", "type": "Method", "roles": ["builds_on"]},
+        {"name": "A100", "type": "Hardware", "roles": ["mentions"]},
+    ]}
+    scored = derived_confidence.scored_edges(gold, extraction)
+    assert [(alone.rule, alone.confidence, shipped.confidence, shipped.right) for alone, shipped in scored] == [
+        ("builds_on", 0.9, 0.72, True),
+        ("runs_on", 0.7, 0.56, False),
+    ]
