@@ -128,6 +128,8 @@ _URL_START = re.compile(r"https?://", re.IGNORECASE)
 _URL_BODY = re.compile(r"[^\s<>\"'`]+")
 # "https://github.com/ owner/repo": a space a page dump put after a host's "/".
 _BROKEN_PATH = re.compile(r"\s+([\w.-]+/[^\s<>\"'`]+)")
+# "https:// github.com/owner/repo": one put after the scheme (the host has a dot).
+_BROKEN_HOST = re.compile(r"[ \t]+[\w-]+(?:\.[\w-]+)+(?:/[^\s<>\"'`]*)?")
 _TRAILING_JUNK = re.compile(r"(?:[.,;:)\]}>'\"!?]|\{\[[^\]{}]*\]\})$")
 _CODE_HOSTS = ("github.com", "gitlab.com", "huggingface.co", "bitbucket.org", "github.io")
 
@@ -147,6 +149,10 @@ def find_urls(text: str) -> list[tuple[int, int, str]]:
     'https://github.com/altair199797/LowFormer'
     >>> find_urls("available https://github.com/ZihuaEvan/FlashSD/{[here]}.")[0][2]
     'https://github.com/ZihuaEvan/FlashSD'
+    >>> find_urls("Code: https:// github.com/a/b.")[0][2]
+    'https://github.com/a/b'
+    >>> find_urls("a scheme alone, https:// and no host, is no URL: http://")
+    []
     """
     found: list[tuple[int, int, str]] = []
     for start_match in _URL_START.finditer(text):
@@ -155,6 +161,10 @@ def find_urls(text: str) -> list[tuple[int, int, str]]:
             continue
         body = _URL_BODY.match(text, start)
         end = body.end() if body else start_match.end()
+        if end == start_match.end():
+            host = _BROKEN_HOST.match(text, end)
+            if host:
+                end = host.end()
         if text[start:end].count("/") == 3 and text[end - 1] == "/":
             rest = _BROKEN_PATH.match(text, end)
             if rest:
@@ -167,7 +177,7 @@ def find_urls(text: str) -> list[tuple[int, int, str]]:
                 break
             end = start + len(trimmed)
         url = re.sub(r"\s+", "", _BRACED_JUNK.sub("", text[start:end])).rstrip("/")
-        if "." in url.split("://", 1)[1]:
+        if "." in url.partition("://")[2]:
             found.append((start, end, url))
     return found
 

@@ -19,9 +19,11 @@ from pipeline.ingest import (
     find_urls,
     iter_page_records,
     iter_papers,
+    make_paper,
     paper_id,
     _Line,
 )
+from pipeline.records import SourceRef
 
 from .conftest import EXAMPLES
 
@@ -255,8 +257,15 @@ def test_ingest_clean_text_examples():
     assert find_urls("see https://github.com/ a/b, or http://x") == [(4, 27, "https://github.com/a/b")]
 
 
+def test_ingest_a_scheme_without_its_host_is_no_url_and_no_crash():
+    # A page dump can put a space after "https://" (once an IndexError that lost the paper).
+    paper = make_paper(SourceRef("p.txt", 3), {"title": "T", "abstract": "Code: https:// github.com/a/b. See https:// soon"})
+    assert paper.code_url == "https://github.com/a/b"
+    assert paper.clean_abstract == "Code: https://github.com/a/b. See https:// soon"
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.text(max_size=120) | st.sampled_from(["", "Title", ABSTRACT, "{[here]}", "https://github.com/ a/b"]), max_size=12))
+@given(st.lists(st.text(max_size=120) | st.sampled_from(["", "Title", ABSTRACT, "{[here]}", "https://github.com/ a/b", "https:// ", "http://"]), max_size=12))
 def test_ingest_page_reader_raises_only_input_error(tmp_path_factory, chunks):
     path = tmp_path_factory.mktemp("page") / "page.txt"
     path.write_bytes("\n".join(chunks).encode("utf-8", "surrogatepass"))
