@@ -166,8 +166,10 @@ _ABSTRACTS = st.lists(_WORDS, max_size=60).map(" ".join)
 @given(st.lists(_WORDS, min_size=1, max_size=8).map(" ".join), _ABSTRACTS)
 @example(title="We", abstract="called -")  # a name of punctuation alone once crashed the typing of new names
 @example(title="Kernels", abstract="We present an efficient CUDA kernel.")  # so did a head noun ending a sentence
+@example(title="A Method called Tidal", abstract="Scaling Transformers is hard.")  # a name once ran on into the abstract
 def test_extract_any_text_gives_consistent_records(title, abstract):
-    """On any text the extractor returns records whose offsets, mentions and roles agree with each other."""
+    """On any text the extractor returns records whose offsets, mentions and roles agree with each other,
+    and whose evidence lies inside the sentence it quotes."""
     from pipeline.ingest import make_paper
     from pipeline.records import SourceRef
 
@@ -180,6 +182,11 @@ def test_extract_any_text_gives_consistent_records(title, abstract):
     assert {r.object for r in extraction.relations} <= ids
     for result in extraction.results:
         assert {result.metric, result.dataset, result.hardware, result.baseline} - {None} <= ids
+    evidence = [m.evidence for m in extraction.mentions] + [e for r in extraction.relations for e in r.evidence]
+    for said in evidence + [r.evidence for r in extraction.results]:
+        sentence_end = said.sentence_start + len(said.sentence)
+        assert paper.text[said.sentence_start : sentence_end] == said.sentence
+        assert said.sentence_start <= said.start <= said.end <= sentence_end, said
 
 
 

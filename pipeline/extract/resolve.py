@@ -52,7 +52,8 @@ _BASED_AFTER = re.compile(_THEN + r"based\b")
 _TITLE_HEAD_END = re.compile(r":| for | with | via | using | in | on | through | to | towards | —| - ")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _OF_AFTER = re.compile(r"\s+of\s")
-_CLAUSE_END = re.compile(r"[.;:](?:\s|$)|,\s+(?:which|that|where|while|and|but)\b")
+# A clause ends at a stop, before "which" and its like, and where the title ends (a blank line).
+_CLAUSE_END = re.compile(r"[.;:](?:\s|$)|,\s+(?:which|that|where|while|and|but)\b|\n\n")
 _GAP_WORD = re.compile(r"[^\s,()]+")
 
 
@@ -1218,8 +1219,14 @@ def _adopt(
 
 
 def _sentence_end(text: str, position: int) -> int:
-    end = text.find(". ", position)
-    return end if end >= 0 else len(text)
+    """Where the sentence at ``position`` ends: its ". ", or the blank line after the title.
+
+    >>> t = "Tidal: a method called Tidal\\n\\nWe propose Tidal. It is fast."
+    >>> t[_sentence_end(t, 0) - 5 : _sentence_end(t, 0)], t[_sentence_end(t, 31) - 5 : _sentence_end(t, 31)]
+    ('Tidal', 'Tidal')
+    """
+    ends = [end for end in (text.find(". ", position), text.find("\n\n", position)) if end >= 0]
+    return min(ends, default=len(text))
 
 
 def _sentence_around(text: str, position: int) -> str:
