@@ -460,7 +460,9 @@ def iter_jsonl_records(path: str, lines: Iterable[_Line]) -> Iterator[_Raw | _Ba
             value = json.loads(line.text)
         except json.JSONDecodeError as exc:
             hint = " (the line looks truncated)" if "Unterminated" in exc.msg or "Expecting" in exc.msg else ""
-            yield _Bad(where, f"invalid JSON at column {exc.colno}: {exc.msg}{hint}")
+            # json's "Unterminated string starting at" names the column the message already gives.
+            problem = exc.msg.removesuffix(" starting at")
+            yield _Bad(where, f"invalid JSON at column {exc.colno}: {problem}{hint}")
             continue
         if not isinstance(value, dict):
             yield _Bad(where, f"expected a JSON object, got {type(value).__name__}")

@@ -60,7 +60,7 @@ BAD = [
     ("empty.jsonl", b"", "{path}:1: empty file: no papers to read"),
     ("binary.bin", b"\x89PNG\r\n\x1a\n\x00\x00", "{path}:1: binary file (it holds NUL bytes): expected a page, JSON Lines or CSV"),
     ("latin1.jsonl", b'{"title": "caf\xe9", "abstract": "x"}\n', "{path}:1: bytes that are not UTF-8 (save the file as UTF-8)"),
-    ("cut.jsonl", b'{"title": "a", "abstract": "b"}\n{"title": "cut', "{path}:2: invalid JSON at column 11: Unterminated string starting at (the line looks truncated)"),
+    ("cut.jsonl", b'{"title": "a", "abstract": "b"}\n{"title": "cut', "{path}:2: invalid JSON at column 11: Unterminated string (the line looks truncated)"),
     ("notitle.jsonl", b'{"abstract": "no title"}\n', "{path}:1: record has no title"),
     ("cols.csv", b"name,abstract\nx,y\n", "{path}:1: CSV header lacks column(s) 'title' (found: 'name', 'abstract')"),
     ("missing.jsonl", None, "{path}: no such file"),
@@ -90,7 +90,7 @@ def test_cli_skip_bad_processes_good_records_and_reports_skips(capsys, tmp_path)
     report = json.loads((tmp_path / "g" / "report.json").read_text())
     assert report["papers"] == 2
     assert report["skipped"] == [
-        {"where": f"{path}:2", "problem": "invalid JSON at column 11: Unterminated string starting at (the line looks truncated)"}
+        {"where": f"{path}:2", "problem": "invalid JSON at column 11: Unterminated string (the line looks truncated)"}
     ]
 
 

@@ -190,7 +190,7 @@ BAD_INPUTS = [
     ("latin1.jsonl", b'{"title": "ok", "abstract": "fine"}\n{"title": "caf\xe9", "abstract": "x"}\n', 2,
      "bytes that are not UTF-8 (save the file as UTF-8)"),
     ("truncated.jsonl", b'{"title": "ok", "abstract": "fine"}\n{"title": "cut", "abstr', 2,
-     "invalid JSON at column 18: Unterminated string starting at (the line looks truncated)"),
+     "invalid JSON at column 18: Unterminated string (the line looks truncated)"),
     ("notitle.jsonl", b'{"title": "ok", "abstract": "fine"}\n{"abstract": "no title"}\n', 2, "record has no title"),
     ("array.jsonl", b'{"title": "ok", "abstract": "fine"}\n[1, 2]\n', 2, "expected a JSON object, got list"),
     ("nocols.csv", b"id,title,summary_text\n1,a,b\n", 1,
@@ -220,7 +220,7 @@ def test_ingest_skip_bad_keeps_good_records_and_reports_each(tmp_path):
     papers = list(iter_papers([path], skip_bad=True, log=log))
     assert [p.title for p in papers] == ["good one", "good two"]
     assert [(s.where.line, s.problem.split(" (")[0]) for s in log.skipped] == [
-        (2, "invalid JSON at column 11: Unterminated string starting at"),
+        (2, "invalid JSON at column 11: Unterminated string"),
         (3, "record has no title"),
         (5, "bytes that are not UTF-8"),
     ]
