@@ -374,11 +374,16 @@ def _with_written_tails(text: str, candidates: list[Candidate]) -> list[Candidat
     >>> t = "SD3.5 Large"
     >>> [c.name for c in _with_written_tails(t, [Candidate(0, 5, "vocabulary", "sd35", "Stable Diffusion 3.5", "Model")])]
     ['Stable Diffusion 3.5 Large']
+    >>> t = "A100\\n\\nA100 GPUs"  # a title that ends in a name: the abstract's first word is no tail of it
+    >>> _with_written_tails(t, [Candidate(0, 4, "vocabulary", "a100", "A100", "Hardware")])
+    []
     """
     return [
         Candidate(candidate.start, tail.end(), "coined", None, _tailed_name(text, candidate, tail.end()), candidate.type)
         for candidate in candidates
-        if candidate.component == "vocabulary" and (tail := _written_tail(text, candidate)) is not None
+        if candidate.component == "vocabulary"
+        and (tail := _written_tail(text, candidate)) is not None
+        and "\n" not in tail.group()
     ]
 
 
