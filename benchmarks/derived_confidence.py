@@ -35,7 +35,7 @@ from builds_on_answers import parts as corpus_parts  # noqa: E402
 from confidence_calibration import Assertion, calibration, ranking  # noqa: E402
 from extraction_quality import found_entities, match_entities  # noqa: E402
 
-from pipeline.graph import derive_entity_relations, surest  # noqa: E402
+from pipeline.graph import derive_entity_relations  # noqa: E402
 from pipeline.records import Extraction  # noqa: E402
 
 
@@ -48,8 +48,8 @@ def scored_edges(gold: dict, extraction: Extraction) -> list[tuple[Assertion, As
     for edge in derive_entity_relations(extraction.relations):
         subject, obj = matched.get(edge.subject), matched.get(edge.object)
         right = bool(subject and obj and "proposes" in subject["roles"] and edge.predicate in obj["roles"])
-        alone = surest(inherited[edge.predicate, edge.object])
-        pairs.append((Assertion("role", edge.predicate, alone, right), Assertion("role", edge.predicate, surest(edge), right)))
+        alone = inherited[edge.predicate, edge.object].confidence
+        pairs.append((Assertion("role", edge.predicate, alone, right), Assertion("role", edge.predicate, edge.confidence, right)))
     return pairs
 
 

@@ -314,7 +314,7 @@ def derive_entity_relations(paper_relations: Iterable[Relation]) -> list[Relatio
             by_paper[relation.subject].append(relation)
     derived = []
     for paper, relations in by_paper.items():
-        proposed = {r.object: surest(r) for r in relations if r.predicate == "proposes"}
+        proposed = {r.object: r.confidence for r in relations if r.predicate == "proposes"}
         for relation in relations:
             predicate = _INHERITED_ROLES.get(relation.predicate)
             if predicate is None:
@@ -324,11 +324,6 @@ def derive_entity_relations(paper_relations: Iterable[Relation]) -> list[Relatio
                     evidence = tuple(replace(e, confidence=round(e.confidence * sure, 2)) for e in relation.evidence)
                     derived.append(Relation(entity, predicate, relation.object, evidence, derived_from=(paper,)))
     return _merge_relations(derived)
-
-
-def surest(relation: Relation) -> float:
-    """The highest confidence of a relation's evidence (1.0 for a relation without any)."""
-    return max((e.confidence for e in relation.evidence), default=1.0)
 
 
 # ------------------------------------------------------------- serialisation

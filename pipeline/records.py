@@ -168,6 +168,7 @@ class Relation:
 
     @property
     def confidence(self) -> float:
+        """The highest confidence of its evidence (1.0 for an edge without any)."""
         return max((e.confidence for e in self.evidence), default=1.0)
 
 

@@ -22,9 +22,7 @@ The data is made here by pure functions of the :class:`KnowledgeGraph`:
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections import defaultdict, deque
 from collections.abc import Iterable
 from importlib import resources
@@ -32,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import PipelineError
+from .files import write_text_atomically
 from .graph import KnowledgeGraph
 from .materialize.property_graph import node_key
 from .records import ROLES, Evidence, Result
@@ -569,19 +568,5 @@ def write_report(graph: KnowledgeGraph, path: Path, title: str = "papergraph") -
     Returns:
         The path written.
     """
-    page = render_page(report_data(graph, title), load_assets())
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(page)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it private
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    return write_text_atomically(Path(path), render_page(report_data(graph, title), load_assets()))
 

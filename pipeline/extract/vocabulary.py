@@ -24,12 +24,12 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..files import write_text_atomically
 from ..ids import name_key
 from .names import WORD_BREAK
 
@@ -298,17 +298,8 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
 def _write_cache(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename; a cache that cannot be written is skipped."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, part = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
+        write_text_atomically(path, text)
     except OSError:
-        return
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(part, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(part)
         return
     # Keep the newest few: each edit of a vocabulary leaves a parse behind.
     kept = sorted(path.parent.glob("vocabulary-*.json"), key=_modified, reverse=True)
