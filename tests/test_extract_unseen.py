@@ -54,6 +54,12 @@ CASES = [
      {"Zephra"}, {}),
     ("Efficient Sparse Routing", "We show that Zephra, a router we introduce, cuts traffic by 40%. On VBench, our router is fast.",
      {"Zephra"}, {}),
+    # An unnamed one of a known kind proposes no known technique: the paper builds on it (test_..._builds_on).
+    ("Hot-Key Joins", "We present a radix join that detects hot keys with a count-min sketch per thread.", set(), {}),
+    ("Faster Drafts", "We propose a novel speculative decoding method that drafts tokens with a small model.", set(), {}),
+    # ... but naming the known technique itself proposes it: the paper that named it.
+    ("Faster Drafts", "We propose speculative decoding, an algorithm to sample from large models faster.",
+     {"speculative decoding"}, {}),
     # A baseline before "our method" is compared with, not proposed.
     ("Graph Sampling", "Compared with DGL and GNNLab, our method reduces epoch time by 60% on ogbn-products.", set(), {}),
     # A known technique the title opens with, defined in the abstract: the paper that named it.
@@ -463,6 +469,10 @@ def test_extract_unseen_metric_with_its_own_number_is_not_anothers(extractor):
          "Deformable DETR"),
         ("We propose VarRoll, a drop-in change to the GRPO sampler that reallocates rollouts by variance.",
          "Group Relative Policy Optimization"),
+        # A new one of a known kind, unnamed: "we present a radix join", "a novel speculative decoding method".
+        ("We present a radix join that detects hot keys with a count-min sketch per thread.", "radix join"),
+        ("We propose a novel speculative decoding method that drafts tokens with a small model.",
+         "speculative decoding"),
     ],
 )
 def test_extract_unseen_builds_on(extractor, abstract, base):

@@ -704,7 +704,15 @@ def pg_relations(doc: Doc) -> Doc:
     """The roles of each entity in its paper (proposes, builds_on, ...)."""
     data = doc._.pg
     mentions, entities, proposed = unpack(data)
-    roles = assign_roles(data["text"], [tuple(s) for s in data["sentences"]], mentions, entities, proposed, data["title_end"])
+    roles = assign_roles(
+        data["text"],
+        [tuple(s) for s in data["sentences"]],
+        mentions,
+        entities,
+        proposed,
+        data["title_end"],
+        tuple(position for position, kind in data["cues"] if kind == "propose"),
+    )
     # A metric the paper only names in passing, reporting nothing about it, is
     # dropped: metrics matter in the graph as what papers measure.
     # So is a generic processor class ("GPU", pg:genericClass) nothing is run or

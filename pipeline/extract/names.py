@@ -704,6 +704,27 @@ _LEAD_WORDS = frozenset(
 )
 
 
+
+
+def known_kind_lead(gap: str) -> bool:
+    """Whether the words between a proposal verb and a known term make the term a kind, not the name.
+
+    "We present a radix join that ...", "we propose a novel speculative decoding
+    method": the work is one of a known kind of technique, which it builds on; it
+    does not propose the technique itself.
+
+    >>> [known_kind_lead(g) for g in ["a ", "a novel ", "an efficient ", "", "the ", "our new ", "a simple, "]]
+    [True, True, True, False, False, False, False]
+    """
+    words = gap.split()
+    return (
+        0 < len(words) <= 4
+        and words[0].lower() in ("a", "an")
+        and all(w.lower() in _LEAD_WORDS for w in words)
+        and "," not in gap
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ProposalCue:
     """Where a proposal's object starts, and what kind of cue introduced it."""

@@ -826,6 +826,8 @@ def _link_proposals(
         target = _first_after(text, chosen, cue.position, clause_end)
         if target is not None and _named_later(text, target):
             continue  # "a bias-only balancing scheme ..., which we term Drift-Corrected Routing": the name is proposed
+        if target is not None and _known_kind(text, cue.position, target):
+            continue  # "We present a radix join that ...": one of a known kind, which the work builds on
         if target is not None:
             proposed.setdefault(target.key, (target.start, target.end, f"proposal:{cue.kind}"))
             chosen = _propose_listed(text, chosen, target, vocabulary, proposed, f"proposal:{cue.kind}")
@@ -841,8 +843,8 @@ def _link_proposals(
                     continue
         for start, end in names.proposal_objects(text, cue, clause_end):
             new = _new_candidate(text, start, end, "proposal", vocabulary)
-            if new is None or _named_later(text, new):
-                continue
+            if new is None or _named_later(text, new) or _known_kind(text, cue.position, new):
+                continue  # (and "a speculative decoding method": a known kind of method, no name)
             chosen = _replace_inside(chosen, new)
             proposed.setdefault(new.key, (new.start, new.end, f"proposal:{cue.kind}"))
             if new in chosen:
@@ -1312,6 +1314,15 @@ def _replace_inside(chosen: list[Candidate], new: Candidate) -> list[Candidate]:
 def _clause_end(text: str, position: int) -> int:
     match = _CLAUSE_END.search(text, position)
     return match.start() if match else len(text)
+
+
+def _known_kind(text: str, position: int, candidate: Candidate) -> bool:
+    """Whether a known lower-case term after a proposal cue is the kind of the work, not its name."""
+    return (
+        candidate.concept is not None
+        and text[candidate.start : candidate.end].islower()
+        and names.known_kind_lead(text[position : candidate.start])
+    )
 
 
 def _only_lead_words(gap: str) -> bool:

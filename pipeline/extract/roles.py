@@ -31,7 +31,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 
-from .names import TITLE_SEPARATOR, singular
+from .names import TITLE_SEPARATOR, known_kind_lead, singular
 from .patterns import LIST_JOIN, AnyCase, keyword_pattern
 
 
@@ -434,6 +434,7 @@ def assign_roles(
     entities: dict[str, Known],
     proposed: dict[str, tuple[int, int, str]],
     title_end: int,
+    proposal_cues: tuple[int, ...] = (),
 ) -> list[RoleAssertion]:
     """Every role of every entity of one paper, each with its evidence span.
 
@@ -444,6 +445,7 @@ def assign_roles(
         entities: the paper's entities by key.
         proposed: keys the paper proposes -> (start, end, rule) of the proposal.
         title_end: where the title ends in ``text``.
+        proposal_cues: where the objects of "we propose / present ..." start.
 
     Returns:
         Role assertions; an entity that gets no role from a cue gets its type's
@@ -505,6 +507,9 @@ def assign_roles(
                 # (Not a format or a data structure: "an FP4 training recipe" runs in FP4, it is no kind of FP4.)
                 if entity is not None and entity.type in ("Method", "Model") and not _operated_on(entity):
                     add(mention.key, "builds_on", mention.start, mention.end, "kind-of-proposal", 0.75)
+    for mention in _known_kinds_made(text, proposal_cues, mentions, entities, proposed):
+        # "We present a radix join that ...", "a speculative decoding method": the work is one of them.
+        add(mention.key, "builds_on", mention.start, mention.end, "kind-of-own-work", 0.7)
 
     analysis_title = bool(_ANALYSIS_TITLE.search(text[:title_end])) and not any(
         s < title_end for s, _ in proposed_spans
@@ -1264,6 +1269,32 @@ def _kinds_of_the_work(
         and not _operated_on(entity)
         and any(_kind_of_head(name, heads) for name in (entity.name, *entity.aliases))
     ]
+
+
+def _known_kinds_made(
+    text: str, proposal_cues: tuple[int, ...], mentions: list[Found], entities: dict[str, Known], proposed: dict
+) -> list[Found]:
+    """The known techniques and models a proposal cue says the work is one of: the first
+    mention after the cue, a lower-case known term past an indefinite article and lead
+    words ("we present a radix join", "a novel knowledge distillation method")."""
+    made = []
+    for position in proposal_cues:
+        i = bisect.bisect_left(mentions, position, key=attrgetter("start"))
+        if i == len(mentions):
+            continue
+        mention = mentions[i]
+        entity = entities.get(mention.key)
+        if (
+            entity is not None
+            and mention.key not in proposed
+            and entity.concept is not None
+            and entity.type in ("Method", "Model")
+            and not _operated_on(entity)
+            and text[mention.start : mention.end].islower()
+            and known_kind_lead(text[position : mention.start])
+        ):
+            made.append(mention)
+    return made
 
 
 def _released_dataset_roles(
