@@ -450,7 +450,7 @@ def builders(graph: KnowledgeGraph, edges: Iterable[dict[str, Any]]) -> dict[str
         ``evidence``) and ``confidence`` (the chain's, as ``builds-on``
         gives it), direct papers first. Entities nothing builds on are left out.
     """
-    from .query.builds_on import BUILDS_ON, PROPOSES, Hop, Support, chain_text, find_chains
+    from .query.builds_on import BUILDS_ON, PROPOSES, Hop, Support, chain_text, find_chains, rounded
 
     relation_of = {"BUILDS_ON": BUILDS_ON, "PROPOSES": PROPOSES}
     edge_ids: dict[tuple[str, str, str], str] = {}
@@ -481,7 +481,7 @@ def builders(graph: KnowledgeGraph, edges: Iterable[dict[str, Any]]) -> dict[str
                     "chain": chain_text(hit, names),
                     "hops": hops,
                     "best": [supports[e].index(h.best) if h.best is not None else 0 for e, h in zip(hops, hit.chain)],
-                    "confidence": round(hit.confidence, 2),
+                    "confidence": rounded(hit.confidence, 2),
                 })
             found[target] = entries
     return found

@@ -454,12 +454,12 @@ def test_neo4j_builds_on_cypher_equals_sparql_for_flashattention(db, page_build)
 
 def _cypher_and_cli_answers(db, folder: Path, name: str) -> tuple[dict, dict]:
     """paper id -> (direct, confidence, chain) of the saved Cypher query and of ``builds-on``."""
-    from pipeline.query.builds_on import builds_on
+    from pipeline.query.builds_on import builds_on, rounded
     from pipeline.query.store import open_store
 
     answer = builds_on(open_store(folder), name)
-    cli = {
-        h.paper_id: (h.direct, round(h.confidence, 3), [answer.names[hop.object] for hop in h.chain])
+    cli = {  # as `builds-on --format json` writes them
+        h.paper_id: (h.direct, rounded(h.confidence, 3), [answer.names[hop.object] for hop in h.chain])
         for h in answer.hits
     }
     _, rows = cypher_rows(db, saved_cypher("builds_on"), {"name": name})
