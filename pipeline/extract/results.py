@@ -265,7 +265,7 @@ def find_results(
             if any(start < e and s < end for s, e in taken) or any(m.start <= match.start("low") < m.end for m in local):
                 continue
             taken.append((start, end))
-            if _SETTING_BEFORE.search(text, max(s_start, start - 60), start):
+            if _SETTING_BEFORE.search(text, max(s_start, start - 60), start) or _model_size(text, match, s_start):
                 continue  # "models with 1.3B, 7B and 13B parameters", "every 20 steps": the setup, not a result
             if _rival_figure(text, start, end, local, entities, s_start, proposed, compared):
                 continue  # "38 ms, compared with 35 ms for the unmodified model": a rival's own number
@@ -281,6 +281,26 @@ def find_results(
             here = [_on_setup_device(r, setup_devices) for r in here]
         found.extend(here)
     return _on_the_benchmark(found, mentions, entities, proposed, evaluated)
+
+
+def _model_size(text: str, match: re.Match, s_start: int) -> bool:
+    """Whether a number is the size of the models a work runs: "models from 125M to 7B parameters",
+    "rare below 1B parameters". A parameter count said against others' ("has just 31M parameters",
+    "5x fewer parameters") is a result.
+
+    >>> t = "We train models from 125M to 7B parameters. It has just 31M parameters."
+    >>> [_model_size(t, m, 0) for m in (_FROM_TO.search(t), *_VALUE.finditer(t, 44))]
+    [True, False]
+    """
+    groups = match.groupdict()
+    unit = normalise_unit(groups.get("unit") or groups.get("from_unit"))
+    parameters = _PARAMETERS_AFTER.match(text, match.end())
+    return (
+        unit in ("B", "M", "K")
+        and parameters is not None
+        and parameters.group(1) is None
+        and not _FEWER_BEFORE.search(text, max(s_start, match.start() - 20), match.start())
+    )
 
 
 # Measures that depend on the platform they are taken on: time, speed, throughput, utilisation, memory.
