@@ -704,24 +704,26 @@ _LEAD_WORDS = frozenset(
 )
 
 
-
-
-def known_kind_lead(gap: str) -> bool:
-    """Whether the words between a proposal verb and a known term make the term a kind, not the name.
+def names_a_known_kind(text: str, position: int, start: int, end: int) -> bool:
+    """Whether a known term at ``start:end``, after a proposal cue whose object starts at ``position``, is the
+    kind of the work, not its name: a lower-case term past an indefinite article and lead words.
 
     "We present a radix join that ...", "we propose a novel speculative decoding
     method": the work is one of a known kind of technique, which it builds on; it
     does not propose the technique itself.
 
-    >>> [known_kind_lead(g) for g in ["a ", "a novel ", "an efficient ", "", "the ", "our new ", "a simple, "]]
-    [True, True, True, False, False, False, False]
+    >>> t = "We present a novel radix join. We propose the radix join. We present a LoRA variant."
+    >>> [names_a_known_kind(t, p, t.index(n, p), t.index(n, p) + len(n)) for p, n in [(11, "radix join"),
+    ...  (43, "radix join"), (70, "LoRA")]]
+    [True, False, False]
     """
-    words = gap.split()
+    words = text[position:start].split()
     return (
-        0 < len(words) <= 4
+        text[start:end].islower()
+        and 0 < len(words) <= 4
         and words[0].lower() in ("a", "an")
         and all(w.lower() in _LEAD_WORDS for w in words)
-        and "," not in gap
+        and "," not in text[position:start]
     )
 
 

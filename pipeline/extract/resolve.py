@@ -1318,11 +1318,7 @@ def _clause_end(text: str, position: int) -> int:
 
 def _known_kind(text: str, position: int, candidate: Candidate) -> bool:
     """Whether a known lower-case term after a proposal cue is the kind of the work, not its name."""
-    return (
-        candidate.concept is not None
-        and text[candidate.start : candidate.end].islower()
-        and names.known_kind_lead(text[position : candidate.start])
-    )
+    return candidate.concept is not None and names.names_a_known_kind(text, position, candidate.start, candidate.end)
 
 
 def _only_lead_words(gap: str) -> bool:

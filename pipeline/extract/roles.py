@@ -31,7 +31,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 
-from .names import TITLE_SEPARATOR, known_kind_lead, singular
+from .names import TITLE_SEPARATOR, names_a_known_kind, singular
 from .patterns import LIST_JOIN, AnyCase, keyword_pattern
 
 
@@ -1290,8 +1290,7 @@ def _known_kinds_made(
             and entity.concept is not None
             and entity.type in ("Method", "Model")
             and not _operated_on(entity)
-            and text[mention.start : mention.end].islower()
-            and known_kind_lead(text[position : mention.start])
+            and names_a_known_kind(text, position, mention.start, mention.end)
         ):
             made.append(mention)
     return made
