@@ -454,14 +454,11 @@ def test_neo4j_builds_on_cypher_equals_sparql_for_flashattention(db, page_build)
 
 def _cypher_and_cli_answers(db, folder: Path, name: str) -> tuple[dict, dict]:
     """paper id -> (direct, confidence, chain) of the saved Cypher query and of ``builds-on``."""
-    from pipeline.query.builds_on import builds_on, rounded
+    from pipeline.query.builds_on import answer_json, builds_on
     from pipeline.query.store import open_store
 
-    answer = builds_on(open_store(folder), name)
-    cli = {  # as `builds-on --format json` writes them
-        h.paper_id: (h.direct, rounded(h.confidence, 3), [answer.names[hop.object] for hop in h.chain])
-        for h in answer.hits
-    }
+    papers = answer_json(builds_on(open_store(folder), name))["papers"]  # as `builds-on --format json` writes them
+    cli = {p["id"]: (p["direct"], p["confidence"], [hop["to"] for hop in p["hops"]]) for p in papers}
     _, rows = cypher_rows(db, saved_cypher("builds_on"), {"name": name})
     return {r["id"]: (r["direct"], r["confidence"], r["chain"]) for r in rows}, cli
 

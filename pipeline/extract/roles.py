@@ -434,7 +434,7 @@ def assign_roles(
     entities: dict[str, Known],
     proposed: dict[str, tuple[int, int, str]],
     title_end: int,
-    proposal_cues: tuple[int, ...] = (),
+    proposal_cues: tuple[int, ...],
 ) -> list[RoleAssertion]:
     """Every role of every entity of one paper, each with its evidence span.
 
