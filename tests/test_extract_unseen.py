@@ -2020,3 +2020,20 @@ def test_extract_unseen_describing_words_before_a_known_dataset_are_no_part_of_i
                         "We present Seamster. It lowers the mixed error rate to 12.9% on the Mandarin-English SEAME "
                         "corpus.")
     assert roles.get("SEAME") == {"evaluated_on"} and "Mandarin-English SEAME" not in roles
+
+
+def test_extract_unseen_known_devices_after_their_architecture_or_line_and_glued_ampersands(extractor):
+    """"a Blackwell B200" is the B200 and "an NVIDIA Jetson Orin" the Jetson Orin, not new devices named after
+    their architecture or line; "J&F" is the segmentation metric, so the set it is measured on is a dataset;
+    a system-on-chip is no device of its own."""
+    extraction, roles = _extract(extractor, "Video Segmentation at the Edge",
+                                 "We propose TrackLite. It reaches 64.1 J&F on Ref-DAVIS17 and runs at 900 FPS on a "
+                                 "Blackwell B200 GPU, 30 FPS on an NVIDIA Jetson Orin and 12 FPS on a Xilinx Zynq-9000 "
+                                 "SoC. On Kunlun P800 and MTT S4000 accelerators it runs too.")
+    hardware = {e.name: e for e in extraction.entities if e.type == "Hardware"}
+    assert {"B200", "Jetson Orin", "Kunlunxin P800", "Moore Threads MTT S4000"} <= hardware.keys()
+    assert "Blackwell B200 GPU" in hardware["B200"].aliases and "NVIDIA Jetson Orin" in hardware["Jetson Orin"].aliases
+    assert not {"NVIDIA Blackwell B200", "Jetson", "SoC", "P800", "MTT"} & roles.keys()
+    assert roles["B200"] == roles["Jetson Orin"] == roles["Zynq-9000"] == {"runs_on"}
+    assert roles["J&F"] == {"reports"} and roles["Ref-DAVIS17"] == {"evaluated_on"}
+    assert [(r.value_text, r.dataset) for r in extraction.results if r.metric == "j-f"] == [("64.1", "refdavis17")]

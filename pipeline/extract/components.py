@@ -319,7 +319,7 @@ def walk_label(text: str, position: int, vocabulary: Vocabulary) -> LabelWalk:
             continue
         if unit in _GLUE and j > 0:
             # A point, colon, dot or times sign inside a name, glued on both sides: "Claude 3.5 Sonnet",
-            # "torch.compile", "LLM.int8", "FLUX.1", "2:4 sparsity", "DALL·E", "1×1 convolution".
+            # "torch.compile", "LLM.int8", "FLUX.1", "2:4 sparsity", "DALL·E", "1×1 convolution", "J&F".
             if starts[j] != previous_end or not have(j + 1) or starts[j + 1] != starts[j] + 1:
                 break
             previous_end = starts[j] + 1
@@ -523,7 +523,7 @@ class LabelFinder:
 
 
 _WALKS = operator.attrgetter("walks")
-_GLUE = frozenset({".", ":", "·", "×"})
+_GLUE = frozenset({".", ":", "·", "×", "&"})
 _JOINERS = frozenset({"-", "/", "‐", "–", "@", "^"})  # "@": "pass@1", "Recall@10"; "^": "pass^1"
 _APOSTROPHES = frozenset({"'", "’"})
 _UNIT = re.compile(r"\w+|\S")

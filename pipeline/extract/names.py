@@ -1264,7 +1264,7 @@ _LISTED_NAME = r"[\w.+/-]+(?:\s[\w.+/-]+)?"
 _ON_OPENING = re.compile(rf"(?:^|[.;:]\s+|\n)On\s+(?:the\s+)?(?:{_LISTED_NAME}{LIST_JOIN}){{0,4}}$")
 _LIST_THEN_COMMA = re.compile(rf"(?:{LIST_JOIN}{_LISTED_NAME}){{0,4}},")
 # "a PSNR of 32.4 dB on ZJU-MoCap", "reaches 46.3% on MMLU": what a score was measured on.
-_SCORE_ON = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%|dB|points?)?\s+(?:[\w@/-]+\s+){0,3}?on\s+(?:the\s+)?$")
+_SCORE_ON = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%|dB|points?)?\s+(?:[\w@/&-]+\s+){0,3}?on\s+(?:the\s+)?$")
 # "improves Chamfer distance over One-2-3-45": a rival, whatever its name's shape.
 _RIVAL_BEFORE = AnyCase(
     r"\b(?:outperform\w*|surpass\w*|beat\w*|than|versus|vs\.?|compared (?:to|with)|against|(?:improv|gain|speedup)\w*(?: [\w-]+){0,3} over)\s+(?:the\s+)?$"

@@ -9,6 +9,7 @@ a canonical name and a type, and works out which entities the paper proposes.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -124,7 +125,7 @@ def resolve(
         and not (c.component == "vocabulary" and _common_word_capitalised(text, c, title_end, vocabulary))
         and not (c.component == "coined" and _metric_and_value(text[c.start : c.end], vocabulary))
     ]
-    longer = _with_written_tails(text, candidates)
+    longer = _with_written_tails(text, candidates) + _devices_past_lines(text, candidates, vocabulary)
     if "@" in text:
         longer += _cut_offs_of_known_metrics(text, vocabulary)
     if longer:
@@ -377,14 +378,68 @@ def _with_written_tails(text: str, candidates: list[Candidate]) -> list[Candidat
     >>> t = "A100\\n\\nA100 GPUs"  # a title that ends in a name: the abstract's first word is no tail of it
     >>> _with_written_tails(t, [Candidate(0, 4, "vocabulary", "a100", "A100", "Hardware")])
     []
+
+    A model number the vocabulary knows is that model, with its architecture or line before it written
+    in: "a Blackwell B200" is the B200, not a new "NVIDIA Blackwell B200".
+
+    >>> t = "on a Blackwell B200 GPU"
+    >>> found = [Candidate(5, 14, "vocabulary", "blackwell", "NVIDIA Blackwell", "Hardware"),
+    ...          Candidate(15, 23, "vocabulary", "b200", "B200", "Hardware")]
+    >>> [(t[c.start:c.end], c.name, c.key) for c in _with_written_tails(t, found)]
+    [('Blackwell B200 GPU', 'B200', 'b200')]
     """
-    return [
-        Candidate(candidate.start, tail.end(), "coined", None, _tailed_name(text, candidate, tail.end()), candidate.type)
-        for candidate in candidates
-        if candidate.component == "vocabulary"
-        and (tail := _written_tail(text, candidate)) is not None
-        and "\n" not in tail.group()
-    ]
+    devices = [c for c in candidates if c.component == "vocabulary" and c.type == "Hardware"]
+    # Known devices by where they start ("B200 GPU" starts where the tail "B200" does).
+    known = {c.start: c for c in devices}
+    longer = []
+    for candidate in candidates:
+        if candidate.component != "vocabulary" or (tail := _written_tail(text, candidate)) is None or "\n" in tail.group():
+            continue
+        model = known.get(tail.end() - len(tail.group().lstrip())) if candidate.type == "Hardware" else None
+        if model is not None and model.end >= tail.end():
+            longer.append(Candidate(candidate.start, model.end, "vocabulary", model.key, model.name, model.type, model.concept))
+        else:
+            longer.append(Candidate(
+                candidate.start, tail.end(), "coined", None, _tailed_name(text, candidate, tail.end()), candidate.type
+            ))
+    return longer
+
+
+_WORD_END = re.compile(r"(?<=\w)(?=[\s,;:.)]|$)")
+_INNER_WORD = re.compile(r" (?=\w)")
+
+
+def _devices_past_lines(text: str, candidates: list[Candidate], vocabulary: Vocabulary) -> list[Candidate]:
+    """Known devices whose name starts inside a line's and runs past it, as one name of the device.
+
+    The vocabulary finder takes the longest name at each place and goes on after it, so in "an NVIDIA
+    Jetson Orin" it reads the line "NVIDIA Jetson" and never starts at "Jetson": the device is the
+    Jetson Orin, with its maker written before it.
+
+    >>> from .vocabulary import Term
+    >>> v = Vocabulary()
+    >>> v.add(Term("jetson", "x", "Jetson", "Hardware", ("Jetson", "NVIDIA Jetson")))
+    >>> v.add(Term("jetson-orin", "x", "Jetson Orin", "Hardware", ("Jetson Orin",)))
+    >>> t = "on an NVIDIA Jetson Orin, and on NVIDIA Jetson boards"
+    >>> found = [Candidate(6, 19, "vocabulary", "jetson", "Jetson", "Hardware"),
+    ...          Candidate(33, 46, "vocabulary", "jetson", "Jetson", "Hardware")]
+    >>> [(t[c.start:c.end], c.name) for c in _devices_past_lines(t, found, v)]
+    [('NVIDIA Jetson Orin', 'Jetson Orin')]
+    """
+    found = []
+    for line in candidates:
+        if line.component != "vocabulary" or line.type != "Hardware" or " " not in text[line.start : line.end]:
+            continue
+        # The one or two words after the line's name, longest first.
+        ends = [m.start() for m in itertools.islice(_WORD_END.finditer(text, line.end + 1), 2)][::-1]
+        starts = [line.start + m.end() for m in _INNER_WORD.finditer(text[line.start : line.end])]
+        for start, end in itertools.product(starts, ends):
+            term = vocabulary.lookup(text[start:end])
+            if term is not None:
+                if term.type == "Hardware":
+                    found.append(Candidate(line.start, end, "vocabulary", term.slug, term.name, term.type, term.concept))
+                break
+    return found
 
 
 _AT_CUT_OFF = re.compile(r"(?<![\w@^-])([A-Za-z][\w-]*)([@^])(\d{1,4})(?![\w@^])")

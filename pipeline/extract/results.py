@@ -38,8 +38,8 @@ _UNIT_NAME = re.compile(_UNITS)
 _GPU_TIME = r"(?:[A-Z][A-Za-z]*\d+[A-Za-z]*\s)?GPU[- ](?:hours|days)"
 _UNIT = (
     rf"(?P<unit>%|[xX](?![\w])|×|times(?=\s+(?:faster|slower|speedup|higher|lower|more|less|fewer))|"
-    rf"{_GPU_TIME}(?![\w-])|(?:{_UNITS})(?![\w]))"
-)
+    rf"{_GPU_TIME}(?![\w-])|(?:{_UNITS})(?![\w&]))"
+)  # "64.1 J&F" is a score, not 64.1 joules
 # A change of a count keeps the count's noun: "the acceptance length rises from 3.1 to 4.2 tokens" (not a
 # unit of a lone number: "at 128K tokens" is a setting).
 _CHANGE_UNIT = _UNIT.replace(f"(?:{_UNITS})", f"(?:{_UNITS}|tokens)")
