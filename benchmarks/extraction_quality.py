@@ -12,8 +12,10 @@ A gold file may name its tuning papers (``"tuning": [[1, 24]]``); the page's
 gold uses TUNING below.
 
 Matching: an extracted entity matches a gold entity of the same paper when one
-of its names (canonical name or a surface form) and one of the gold entity's
-names (name or alias) are the same after folding case, spaces and hyphens.
+of its names (canonical name, a surface form, or any label of its vocabulary
+concept: "A6000" is the RTX A6000, "chain-of-thought" is chain-of-thought
+prompting) and one of the gold entity's names (name or alias) are the same after
+folding case, spaces and hyphens.
 Entity scores count typed matches; roles score (paper, entity, role) triples;
 results match on (paper, value, unit), and then each attribute (metric, dataset,
 hardware, baseline) is scored on the matched pairs.
@@ -22,6 +24,7 @@ hardware, baseline) is scored on the matched pairs.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections import Counter, defaultdict
@@ -32,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.extract import load_extractor  # noqa: E402
+from pipeline.extract.vocabulary import load_vocabulary  # noqa: E402
 from pipeline.ids import name_key  # noqa: E402
 from pipeline.ingest import iter_papers  # noqa: E402
 
@@ -100,9 +104,20 @@ def match_entities(gold: list[dict], found: list[dict]) -> dict[int, int]:
     return pairs
 
 
+@functools.lru_cache(maxsize=1)
+def _concept_labels() -> dict[str, tuple[str, ...]]:
+    """Every label of each vocabulary concept, by the concept's IRI."""
+    return {term.concept: term.labels for term in load_vocabulary().terms.values()}
+
+
 def found_entities(extraction) -> list[dict]:
-    """An extraction's entities in the annotations' shape, for :func:`match_entities`."""
-    return [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases)} for e in extraction.entities]
+    """An extraction's entities in the annotations' shape, for :func:`match_entities`: the names it was
+    written with, and for a vocabulary concept every label of it ("A6000" is the RTX A6000)."""
+    labels = _concept_labels()
+    return [
+        {"id": e.id, "name": e.name, "type": e.type, "aliases": [*e.aliases, *labels.get(e.concept, ())]}
+        for e in extraction.entities
+    ]
 
 
 def score_paper(gold: dict, extraction, report: Report) -> None:
