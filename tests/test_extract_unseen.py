@@ -2037,3 +2037,30 @@ def test_extract_unseen_known_devices_after_their_architecture_or_line_and_glued
     assert roles["B200"] == roles["Jetson Orin"] == roles["Zynq-9000"] == {"runs_on"}
     assert roles["J&F"] == {"reports"} and roles["Ref-DAVIS17"] == {"evaluated_on"}
     assert [(r.value_text, r.dataset) for r in extraction.results if r.metric == "j-f"] == [("64.1", "refdavis17")]
+
+
+def test_extract_unseen_a_class_right_after_a_device_and_software_for_a_processor(extractor):
+    """"an Arm Cortex-M7 microcontroller", "a Kirin-990 CPU": the class names the device written just before it,
+    no second device; "FlashDecode GPU kernels" are software for a GPU, no device; "compares favourably with"
+    names a baseline."""
+    _, roles = _extract(extractor, "Speech at the Edge",
+                        "We propose Murmur. It runs on an Arm Cortex-M7 microcontroller, on a Kirin-990 CPU and on a "
+                        "Zynq-9000 FPGA, and we also write FlashDecode GPU kernels. Murmur compares favourably with "
+                        "Distil-Whisper and Whisper.")
+    assert roles["Cortex-M7"] == roles["Kirin-990"] == roles["Zynq-9000"] == {"runs_on"}
+    assert not {"microcontroller", "CPU", "FPGA", "GPU"} & roles.keys()
+    assert "runs_on" not in roles["FlashDecode"]
+    assert roles["Distil-Whisper"] == roles["Whisper"] == {"compares_with"}
+    _, roles = _extract(extractor, "Speech at the Edge", "We propose Murmur, which runs on a microcontroller.")
+    assert roles["microcontroller"] == {"runs_on"}
+
+
+def test_extract_unseen_a_name_after_a_part_of_a_dataset_is_a_dataset(extractor):
+    """"12 tasks from RoboTwin", "the bimanual tasks of DexArt", "problems from FooMath-500": what the tasks,
+    splits or problems are taken from is a dataset, not a method."""
+    extraction, roles = _extract(extractor, "Bimanual Policies",
+                                 "We propose KeyDP. We evaluate KeyDP on 12 tasks from RoboTwin and the bimanual tasks "
+                                 "of DexArt, and solve 40% of the problems from FooMath-500.")
+    types = {e.name: e.type for e in extraction.entities}
+    assert types["RoboTwin"] == types["DexArt"] == types["FooMath-500"] == "Dataset"
+    assert roles["RoboTwin"] == roles["DexArt"] == {"evaluated_on"}

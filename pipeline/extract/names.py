@@ -1291,6 +1291,8 @@ _KIND_BEFORE = re.compile(
 )
 _HEAD_AFTER = re.compile(r"(?::\s*(?:[Aa]n?|[Tt]he)\s+|[\s-]*)([A-Za-z]+)")
 _LETTERS = re.compile(r"[A-Za-z]+")
+# What runs on a processor, after the processor's class: "GPU kernels", "CPU implementation".
+_SOFTWARE_AFTER = re.compile(r"[\s-]+(kernels?|implementations?|code|librar(?:y|ies)|runtimes?|programs?|operators?)\b")
 # A split named after a dataset (or after the last of two): "the MeViS training split", "the A and B test sets".
 _SPLIT_AFTER = re.compile(
     r"(?:\s+and\s+[\w.+-]+)?\s+(?:training|train|validation|val|test|dev|evaluation|held-out)\s+(?:splits?|sets?|subsets?)\b"
@@ -1299,6 +1301,8 @@ _SIZE_IN_BRACKETS = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s?[MB](?:\s+param(?:eter)
 # "on CharXiv reasoning questions", "on the HLE problems": the items of a dataset (after "on", see infer_type).
 _ITEMS_AFTER = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:questions|problems|tasks|queries|prompts|instances|episodes)\b")
 _ON_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+)?$")
+# A part of a dataset named before it: "the test split of X", "12 tasks from X", "problems from X".
+_PART_OF_BEFORE = re.compile(r"\b(?:tasks|subsets?|splits?|portions?|problems|questions)\s+(?:of|from)\s+(?:the\s+)?$")
 # "a 68M-parameter streaming recognizer": what has parameters is a model.
 _SIZED = re.compile(r"\b\d+(?:\.\d+)?[MB]-parameter\b")
 # Model heads that a system's rule or tool qualifies into a method: "an eviction policy", "a cost model".
@@ -1367,6 +1371,9 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
     if after:
         head = after.group(1).lower()
         if head in _HEAD_NOUNS:
+            if _HEAD_NOUNS[head] == "Hardware" and (software := _SOFTWARE_AFTER.match(text, end + after.end())):
+                # "FlashDecode GPU kernels": the processor qualifies the head, software
+                return _HEAD_NOUNS.get(software.group(1).lower(), "Method"), "head-noun"
             return _HEAD_NOUNS[head], "head-noun"
     listed = _LIST_HEAD.match(text, end) if text[end : end + 1] == "," else None
     if listed:
@@ -1411,6 +1418,8 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
         _PARAMETER_COUNT.search(name)  # "experiments on FooNet-7B": a model's size, not a dataset's
     ):
         return "Dataset", "evaluated-on"
+    if _PART_OF_BEFORE.search(text, max(0, start - 40), start) and not _PARAMETER_COUNT.search(name):
+        return "Dataset", "part-of"  # "the ambiguous subset of ChaosNLI", "12 tasks from RoboTwin"
     if _HARDWARE_LINE.search(name):
         return "Hardware", "name-shape"
     if _HARDWARE_SHAPE.search(name) and _ON_HARDWARE.search(text[max(0, start - 40) : start]):
