@@ -168,6 +168,7 @@ _ABSTRACTS = st.lists(_WORDS, max_size=60).map(" ".join)
 @example(title="Kernels", abstract="We present an efficient CUDA kernel.")  # so did a head noun ending a sentence
 @example(title="A Method called Tidal", abstract="Scaling Transformers is hard.")  # a name once ran on into the abstract
 @example(title="A100", abstract="A100")  # so did a device's model number ("A100" read as its tail)
+@example(title="GPUs GPUs", abstract="GPU")  # and a device looked up past a line's name ("GPUs GPUs" + "GPU")
 def test_extract_any_text_gives_consistent_records(title, abstract):
     """On any text the extractor returns records whose offsets, mentions and roles agree with each other,
     and whose evidence lies inside the sentence it quotes."""

@@ -2064,3 +2064,14 @@ def test_extract_unseen_a_name_after_a_part_of_a_dataset_is_a_dataset(extractor)
     types = {e.name: e.type for e in extraction.entities}
     assert types["RoboTwin"] == types["DexArt"] == types["FooMath-500"] == "Dataset"
     assert roles["RoboTwin"] == roles["DexArt"] == {"evaluated_on"}
+
+
+def test_extract_unseen_checkpoint_spellings_and_rivals_after_compares_favourably(extractor):
+    """"Llama-2-7b-chat", "Qwen2.5-7b-instruct": a checkpoint's own lower-case size and tag make a model; a
+    one-word name opening a list after "compares favourably with" is a rival like the known name after it."""
+    extraction, roles = _extract(extractor, "Clinical Assistants",
+                                 "We propose Sage, fine-tuned from Llama-2-7b-chat and Qwen2.5-7b-instruct. Sage "
+                                 "compares favourably with Moonshine and Whisper.")
+    types = {e.name: e.type for e in extraction.entities}
+    assert types["Llama-2-7b-chat"] == types["Qwen2.5-7b-instruct"] == types["Moonshine"] == "Model"
+    assert roles["Moonshine"] == roles["Whisper"] == {"compares_with"}

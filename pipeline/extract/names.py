@@ -1224,7 +1224,8 @@ _NAME_HEADS.update({w: "Metric" for w in "score rate accuracy error ratio".split
 _NAME_HEADS.update({w: "Hardware" for w in "accelerator accelerators processor gpu gpus cpu npu tpu chip".split()})
 
 _MODEL_SHAPE = re.compile(  # sizes in millions or billions ("-4K" counts a dataset's items or hours)
-    r"(?:-|\b)\d+(?:\.\d+)?[BM]\b|(?:former|Former|Net|BERT|BERTa|GPT|LM|LLM|VAE|GAN|ViT)(?:-?\d|\b|$)|-(?:Instruct|Chat)$"
+    r"(?:-|\b)\d+(?:\.\d+)?[BM]\b|-\d+(?:\.\d+)?b\b|(?:former|Former|Net|BERT|BERTa|GPT|LM|LLM|VAE|GAN|ViT)(?:-?\d|\b|$)"
+    r"|-(?:[Ii]nstruct|[Cc]hat)(?:-hf)?$"  # a checkpoint's own spelling: "Llama-2-7b-chat", "Qwen2.5-7b-instruct"
     # a model's tag or size ending a new name: "Halcyon-VL", "Matcha-TTS", "AfroXLMR-large" (a known model
     # family inside a new name, "G-LLaVA", is read from the vocabulary: resolve.family_model)
     r"|-(?:VL|VLA|TTS|large|base|small)$"

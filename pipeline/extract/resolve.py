@@ -405,7 +405,8 @@ def _with_written_tails(text: str, candidates: list[Candidate]) -> list[Candidat
     return longer
 
 
-_WORD_END = re.compile(r"(?<=\w)(?=[\s,;:.)]|$)")
+_WORD = r"[A-Za-z0-9](?:[\w+-]*\w)?"
+_NEXT_WORDS = re.compile(rf" ({_WORD})(?: ({_WORD}))?(?![\w+-])")
 _INNER_WORD = re.compile(r" (?=\w)")
 
 
@@ -430,13 +431,16 @@ def _devices_past_lines(text: str, candidates: list[Candidate], vocabulary: Voca
     for line in candidates:
         if line.component != "vocabulary" or line.type != "Hardware" or " " not in text[line.start : line.end]:
             continue
-        # The one or two words after the line's name, longest first.
-        ends = [m.start() for m in itertools.islice(_WORD_END.finditer(text, line.end + 1), 2)][::-1]
+        # The one or two words after the line's name, longest first, in the same line of text.
+        after = _NEXT_WORDS.match(text, line.end)
+        if after is None:
+            continue
+        ends = [end for end in (after.end(2), after.end(1)) if end > 0]
         starts = [line.start + m.end() for m in _INNER_WORD.finditer(text[line.start : line.end])]
         for start, end in itertools.product(starts, ends):
             term = vocabulary.lookup(text[start:end])
             if term is not None:
-                if term.type == "Hardware":
+                if term.type == "Hardware" and term.slug != line.key:
                     found.append(Candidate(line.start, end, "vocabulary", term.slug, term.name, term.type, term.concept))
                 break
     return found
@@ -1224,7 +1228,8 @@ _AND_OR = re.compile(r"\b(?:and|or)\b")
 # What opens a list of rivals or examples, so that one known name in it is enough: "Compared with S-LoRA
 # and Punica", "systems such as Tutel and DeepSpeed-MoE".
 _LIST_LEAD = re.compile(
-    r"(?:[Cc]ompared (?:with|to)|than|over|outperform\w*|surpass\w*|exceed\w*|beat\w*|against|versus|vs\.?|such as|"
+    r"(?:[Cc]ompar(?:ed|es|ing)(?: \w+ly| well)? (?:with|to|against)|than|over|outperform\w*|surpass\w*|exceed\w*|"
+    r"beat\w*|against|versus|vs\.?|such as|"
     r"including)\s+(?:the\s+)?$"
 )
 
