@@ -2053,6 +2053,9 @@ def test_extract_unseen_a_class_right_after_a_device_and_software_for_a_processo
     assert roles["Distil-Whisper"] == roles["Whisper"] == {"compares_with"}
     _, roles = _extract(extractor, "Speech at the Edge", "We propose Murmur, which runs on a microcontroller.")
     assert roles["microcontroller"] == {"runs_on"}
+    # A title ending in a new name is no device written before the abstract's first word.
+    extraction, _ = _extract(extractor, "Serving with FooServe-9", "GPU clusters are costly, and we propose FooServe-9.")
+    assert "GPU" in {e.name for e in extraction.entities}
 
 
 def test_extract_unseen_a_name_after_a_part_of_a_dataset_is_a_dataset(extractor):
