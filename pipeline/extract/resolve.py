@@ -821,16 +821,15 @@ def _device_again(text: str, candidate: Candidate, chosen: list[Candidate], voca
     ]
     if any(term.slug in _classes_of(text[c.start : c.end], c.key, vocabulary) for c in devices):
         return True
-    # A name not typed yet right before the class is the device's own: "a Kirin-990 CPU".
-    if any(c.type is None and text[c.end : candidate.start] == " " for c in chosen):
+    # A device, or a name not typed yet, right before the class is the device it names: "a Kirin-990 CPU".
+    if any(text[c.end : candidate.start] == " " and (c.type is None or c in devices) for c in chosen):
         return True
     named = [c for c in devices if c.end <= candidate.start]
     if not named:
         return False
     last = max(named, key=lambda c: c.end)
     return bool(
-        text[last.end : candidate.start] == " "  # "an Arm Cortex-A76 microcontroller"
-        or _FORM_FACTOR_GAP.fullmatch(text, last.end, candidate.start)
+        _FORM_FACTOR_GAP.fullmatch(text, last.end, candidate.start)
         or _SAME_BEFORE.search(text, max(0, candidate.start - 12), candidate.start)
     )
 

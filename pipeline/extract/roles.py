@@ -83,8 +83,10 @@ _DETS = r"(?:(?:the|a|an|our|their|its|open|open-source|public|released|prior|pr
 
 # "2.3x the throughput of X", "1.9x that of X": a multiple of another's figure.
 TIMES_THAT_OF = r"\d(?:\.\d+)?\s?[x\u00d7] (?:that |those |the (?:[\w/-]+ ){1,3})of"
+# "compared with", "compare it to", "compares favourably with": the verb of a comparison and its object.
+_COMPARE_VERB = r"compar(?:e|es|ed|ing)(?: it| them| ours| our \w+)?(?: \w+ly| well)? (?:to|with|against)"
 _COMPARE_BEFORE = AnyCase(
-    r"\b(?:compar(?:e|es|ed|ing)(?: it| them| ours| our \w+)?(?: \w+ly| well)? (?:to|with|against)|in comparison (?:to|with)|relative to|"
+    rf"\b(?:{_COMPARE_VERB}|in comparison (?:to|with)|relative to|"
     # Not "searches over tiling", "averaged over seeds", "attention over tokens": a range, not a rival.
     r"versus|vs\.?|than|(?<!search )(?<!searches )(?<!searching )(?<!averaged )(?<!iterates )(?<!attention )over|"
     r"unlike|in contrast to|contrary to|as opposed to|whereas|above|below|ahead of|approach(?:es|ing)?|w\.r\.t\.|"
@@ -1227,7 +1229,7 @@ _KIND_OF = AnyCase(
 _KIND_CALLED = AnyCase(r"\b(?:a|an)\s+([^,.;()]{1,80}?)\s*" + _KIND_HEADS + r"\s+(?:called|named|dubbed|termed)\s+$")
 _CLAUSE_BREAK = AnyCase(r"[;:]|\b(?:while|whereas|which|but|although)\b")
 _COMPARE_ANYWHERE = AnyCase(
-    r"\b(?:compar(?:e|es|ed|ing)(?: it| them| ours| our \w+)?(?: \w+ly| well)? (?:to|with|against)|in comparison (?:to|with)|relative to|versus|than|outperform\w*|"
+    rf"\b(?:{_COMPARE_VERB}|in comparison (?:to|with)|relative to|versus|than|outperform\w*|"
     r"surpass\w*|beat\w*|against|baselines?)\b"
 )
 _LIST_LEAD = AnyCase(r"(?:\(|such as|like|including|as well as|,|\band|\bor)\s*(?:[\w.-]+\s+){0,2}$")
