@@ -129,6 +129,7 @@ _AT_HEADS = [
     (resolve, "_APPOSED_PHRASE", "_OUR_HEADS"),
     (resolve, "_WE_TRAIN", "_WE_HEADS"),
     (resolve, "_YIELDING", "_YIELDING_HEADS"),
+    (resolve, "_REMEDY_WITH", "_REMEDY_HEADS"),
     (resolve, "_THAT_IS_PHRASE", "_THAT_IS_HEADS"),
 ]
 

@@ -658,16 +658,26 @@ def test_extract_unseen_a_clause_word_is_no_part_of_a_measure(extractor):
 def test_extract_unseen_types_of_unknown_names_from_their_place(extractor):
     # A score measured on a name, a sentence opening on a list of names: datasets. A name compared
     # against is a rival even when shaped like a dataset ("One-2-3-45"); "image-to-3D" is a task.
+    # "improves J&F on LVOS-X and SA-Vid", "exceeds earlier training-free methods on RefClip": where the work
+    # scored better; "policies trained with X achieve higher win rates on Arena-Hard" names no training data.
     extraction, roles = _extract(extractor, "Avatars",
                                  "We introduce GaussRig. GaussRig achieves a PSNR of 32.4 dB on ZJU-MoCap. On DOCCI and "
                                  "IIW, captions from our model are preferred. SnapMesh, an image-to-3D model, improves "
-                                 "Chamfer distance over One-2-3-45 by 23%.")
+                                 "Chamfer distance over One-2-3-45 by 23%. GaussRig improves J&F on LVOS-X and SA-Vid, "
+                                 "and exceeds earlier training-free methods on RefClip. Policies trained with GaussRig "
+                                 "rewards achieve higher win rates on Arena-Hard.")
     types = {e.name: e.type for e in extraction.entities}
     assert types["ZJU-MoCap"] == types["DOCCI"] == types["IIW"] == "Dataset"
-    assert roles["ZJU-MoCap"] == roles["DOCCI"] == roles["IIW"] == {"evaluated_on"}
+    assert types["LVOS-X"] == types["SA-Vid"] == types["RefClip"] == "Dataset"
+    for dataset in ("ZJU-MoCap", "DOCCI", "IIW", "LVOS-X", "SA-Vid", "RefClip", "Arena-Hard"):
+        assert roles[dataset] == {"evaluated_on"}, dataset
     assert (types["One-2-3-45"], roles["One-2-3-45"]) == ("Method", {"compares_with"})
-    assert "image-to-3D" not in types
-
+    # A name shaped like a device after "improves ... on" or "and on" stays a device.
+    extraction, _ = _extract(extractor, "Fast Kernels",
+                             "We propose Tessa. Tessa improves throughput on RTX-9090, and runs on H300 and on Jetson-Z9.")
+    assert {e.name: e.type for e in extraction.entities if e.name != "Tessa"} == dict.fromkeys(
+        ("RTX-9090", "H300", "Jetson-Z9", "throughput"), "Hardware"
+    ) | {"throughput": "Metric"}
 
 def test_extract_unseen_datasets_and_hardware(extractor):
     _, roles = _extract(extractor, "A Paper",
@@ -2056,6 +2066,8 @@ def test_extract_unseen_a_class_right_after_a_device_and_software_for_a_processo
     # A title ending in a new name is no device written before the abstract's first word.
     extraction, _ = _extract(extractor, "Serving with FooServe-9", "GPU clusters are costly, and we propose FooServe-9.")
     assert "GPU" in {e.name for e in extraction.entities}
+    # Nor is the abstract's first word the head noun of the title's last name: FooServe-9 is no GPU.
+    assert {e.name: e.type for e in extraction.entities}["FooServe-9"] == "Method"
 
 
 def test_extract_unseen_a_name_after_a_part_of_a_dataset_is_a_dataset(extractor):
@@ -2078,3 +2090,50 @@ def test_extract_unseen_checkpoint_spellings_and_rivals_after_compares_favourabl
     types = {e.name: e.type for e in extraction.entities}
     assert types["Llama-2-7b-chat"] == types["Qwen2.5-7b-instruct"] == types["Moonshine"] == "Model"
     assert roles["Moonshine"] == roles["Whisper"] == {"compares_with"}
+
+
+def test_extract_unseen_rivals_named_after_their_kind_below_the_work_or_in_a_from_list(extractor):
+    """"ahead of the planning-based agent AutoPlan and the memory agent MemGPT": a rival after what it is, and the
+    next one of its list; "where H2O and SnapKV stay below 70%": rivals under the work's figure; "from 0.31 for
+    DocOwl and 0.35 for Donut to 0.22": each owner of a figure the work changed; "over stock vLLM"."""
+    _, roles = _extract(extractor, "Agents That Remember",
+                        "We propose Tally. On the WebShop benchmark Tally raises the success rate from 30% to 41%, "
+                        "ahead of the planning-based agent AutoPlan and the memory agent MemGPT. With a 1K budget "
+                        "Tally keeps 95% of the accuracy where H2O and SnapKV stay below 70%. Tally cuts the edit "
+                        "distance from 0.31 for DocOwl and 0.35 for Donut to 0.22, and decodes 1.4x faster than "
+                        "stock vLLM.")
+    for rival in ("AutoPlan", "MemGPT", "H2O", "SnapKV", "mPLUG-DocOwl", "Donut", "vLLM"):
+        assert "compares_with" in roles[rival], rival
+    assert not {"uses", "builds_on"} & (roles["AutoPlan"] | roles["MemGPT"] | roles["mPLUG-DocOwl"] | roles["Donut"])
+
+
+def test_extract_unseen_an_image_encoder_written_after_its_model_and_the_system_a_work_is_built_into(extractor):
+    """"CLIP ViT-L/14", "OpenCLIP-ViT-H/14", "CLIP RN50": a known model with its encoder's architecture is
+    one model, not the model and a bare ViT; "we implement Loom inside SGLang": the system it is built into."""
+    extraction, roles = _extract(extractor, "Region Captions",
+                                 "We propose Loom, which uses frozen CLIP ViT-L/14 features, and compare it with "
+                                 "OpenCLIP-ViT-H/14 and CLIP RN50. We implement Loom inside SGLang, and it decodes "
+                                 "1.3x faster than stock vLLM.")
+    types = {e.name: e.type for e in extraction.entities}
+    assert types["CLIP ViT-L/14"] == types["OpenCLIP-ViT-H/14"] == types["CLIP RN50"] == "Model"
+    assert not {"ViT-L/14", "ViT-H/14", "CLIP", "OpenCLIP"} & types.keys()
+    assert roles["CLIP ViT-L/14"] == {"uses"} and roles["CLIP RN50"] == {"compares_with"}
+    assert roles["SGLang"] == {"uses"} and roles["vLLM"] == {"compares_with"}
+
+
+def test_extract_unseen_a_new_name_given_as_the_works_replacement_or_remedy_is_proposed(extractor):
+    """"We replace the router with GateMix, a token-level mixer", "we tackle this with FoldCache, a paged
+    store": a new name the authors put in place of something, said to be a kind of thing, is their own; not a
+    known one ("replace full fine-tuning with LoRA, a ..."), nor one that other work used."""
+    for abstract, own in [
+        ("Routers waste compute. We replace the router with GateMix, a token-level mixer. GateMix is 2x faster.",
+         "GateMix"),
+        ("KV caches grow with context. We tackle this with FoldCache, a paged store for keys.", "FoldCache"),
+    ]:
+        _, roles = _extract(extractor, "Efficient Inference", abstract)
+        assert roles[own] == {"proposes"}, abstract
+    _, roles = _extract(extractor, "Efficient Tuning",
+                        "We replace full fine-tuning with LoRA, a low-rank method. Prior work addressed this with "
+                        "PagedServe, a serving system. We propose TinyTune.")
+    assert "proposes" not in roles["LoRA"] and "proposes" not in roles["PagedServe"]
+    assert roles["TinyTune"] == {"proposes"}

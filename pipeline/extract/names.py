@@ -1290,7 +1290,7 @@ _KIND_BEFORE = re.compile(
     r"|\s+(?:dubbed|called|named|termed)\s+"
     r"|\s+(?:that\s+|which\s+)?we\s+" + _NAMING_VERB + r"\s+)$"  # "a quantity we term TPG"
 )
-_HEAD_AFTER = re.compile(r"(?::\s*(?:[Aa]n?|[Tt]he)\s+|[\s-]*)([A-Za-z]+)")
+_HEAD_AFTER = re.compile(r"(?::[ \t]*(?:[Aa]n?|[Tt]he)\s+|[ \t-]*)([A-Za-z]+)")
 _LETTERS = re.compile(r"[A-Za-z]+")
 # What runs on a processor, after the processor's class: "GPU kernels", "CPU implementation".
 _SOFTWARE_AFTER = re.compile(r"[\s-]+(kernels?|implementations?|code|librar(?:y|ies)|runtimes?|programs?|operators?)\b")
@@ -1302,6 +1302,11 @@ _SIZE_IN_BRACKETS = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s?[MB](?:\s+param(?:eter)
 # "on CharXiv reasoning questions", "on the HLE problems": the items of a dataset (after "on", see infer_type).
 _ITEMS_AFTER = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:questions|problems|tasks|queries|prompts|instances|episodes)\b")
 _ON_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+)?$")
+# "improves long-text retrieval on A and B", "exceeds prior zero-shot methods on X": where the work scored better.
+_SCORED_BETTER_ON = AnyCase(
+    r"\b(?:improv(?:es|ed)|exceed(?:s|ed)?|outperform(?:s|ed)?|surpass(?:es|ed)?)\s+(?:[\w&@/-]+\s+){0,4}?on\s+"
+    r"(?:the\s+)?(?:[\w.+-]+,\s+){0,5}(?:[\w.+-]+(?:\s[\w.+-]+){0,2},?\s+and\s+)?$"
+)
 # A part of a dataset named before it: "the test split of X", "12 tasks from X", "problems from X".
 _PART_OF_BEFORE = re.compile(r"\b(?:tasks|subsets?|splits?|portions?|problems|questions)\s+(?:of|from)\s+(?:the\s+)?$")
 # "a 68M-parameter streaming recognizer": what has parameters is a model.
@@ -1322,6 +1327,12 @@ _PHRASE_END = re.compile(
 WORD_BREAK = re.compile(r"[\s-]+")
 _FROM_NUMBER = re.compile(r"\s+from\s+\d")
 _ON_HARDWARE = AnyCase(r"\b(?:on|per|using|with)\s+(?:a |an |one |two |four |eight |\d+ |single |multiple |the )*$")
+
+
+def _device_or_model_size(name: str) -> bool:
+    """Whether a name is shaped like a device ("RTX-9090", "H300") or has a model's size ("FooNet-7B"): no
+    dataset, even after "experiments on"."""
+    return bool(_HARDWARE_LINE.search(name) or _HARDWARE_SHAPE.search(name) or _PARAMETER_COUNT.search(name))
 
 
 def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
@@ -1359,7 +1370,7 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
     if (
         _ON_OPENING.search(text, max(0, start - 80), start)
         and _LIST_THEN_COMMA.match(text, end)
-        and not (_HARDWARE_LINE.search(name) or _HARDWARE_SHAPE.search(name) or _PARAMETER_COUNT.search(name))
+        and not _device_or_model_size(name)
     ):
         return "Dataset", "opening-on"  # "On ToolBench, the agent ...": not "the agent" as an apposition
     if _SIZE_IN_BRACKETS.match(text, end):
@@ -1415,10 +1426,10 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
         _EVALUATED_ON.search(text[max(0, start - 60) : start])
         # "... GSM8K from 52% to 61%"; not "the attack success rate of GCG ... and that of PAIR from 38%"
         or _FROM_NUMBER.match(text, end) and not _THAT_OF.search(text, max(0, start - 12), start)
-    ) and not (
-        _PARAMETER_COUNT.search(name)  # "experiments on FooNet-7B": a model's size, not a dataset's
-    ):
+    ) and not _device_or_model_size(name):
         return "Dataset", "evaluated-on"
+    if _SCORED_BETTER_ON.search(text, max(0, start - 80), start) and not _device_or_model_size(name):
+        return "Dataset", "scored-better-on"  # "improves J&F on LVOS", "exceeds prior methods on MeViS"
     if _PART_OF_BEFORE.search(text, max(0, start - 40), start) and not _PARAMETER_COUNT.search(name):
         return "Dataset", "part-of"  # "the ambiguous subset of ChaosNLI", "12 tasks from RoboTwin"
     if _HARDWARE_LINE.search(name):

@@ -331,9 +331,10 @@ _MODEL_SIZE = re.compile(
     r"|Pro|Flash|Ultra|Nano|Mini|mini|Lite|Sonnet|Opus|Haiku|Turbo|Instruct|instruct|Chat|chat"
     r"|[Vv]\d{1,2}(?:\.\d{1,2})?(?:-(?:[Tt]iny|[Ss]mall|[Bb]ase|[Ll]arge|[Hh]uge|[Gg]iant|XL))?)"
     r"|-(?:it|hf|dev|schnell)|\+\+|\s\d+x\d+(?:\.\d+)?B"
-    r"|\s\d+(?:\.\d+)?[MB](?!\s*(?:tokens|samples|examples|images|words|pairs|hours|steps)))(?![\w-])){1,2}"
+    r"|\s\d+(?:\.\d+)?[MB](?!\s*(?:tokens|samples|examples|images|words|pairs|hours|steps))"
+    r"|[\s-](?:ViT-[A-Za-z]{1,5}/\d{1,2}(?:@\d{3}(?:px)?)?|RN\d{2,3}(?:x\d{1,2})?))(?![\w-])){1,2}"
 )  # "Depth Anything V2-Small", "Stable Diffusion 3.5 Large Turbo", "Gemma-2B-it", "Transformer-big", "Transformer++",
-# "FLUX.1-dev", "Mixtral 8x22B", "ESM-2 650M"
+# "FLUX.1-dev", "Mixtral 8x22B", "ESM-2 650M"; an image encoder's architecture: "CLIP ViT-L/14", "CLIP RN50"
 
 # A dataset's release or year: "Common Voice 16", "COCO 2017" (not "16 languages", "5 times").
 _DATASET_VERSION = re.compile(r"\s(?:v?\d{1,2}(?:\.\d{1,2})?|(?:19|20)\d\d)(?![\w.%×-])(?!\s*(?:[a-z]+s|x|times)\b)")
@@ -934,6 +935,18 @@ def _link_proposals(
         new = _new_candidate(text, start, end, "proposal", vocabulary)
         if new is not None:
             chosen = _adopt(chosen, new, proposed, "proposal:yielding")
+    for match in finditer_at(_REMEDY_WITH, text, _REMEDY_HEADS, title_end):
+        start, end = match.span(1)
+        surface = text[start:end]
+        if not (
+            names.is_coined(surface.split()[0])
+            and _unknown_name(surface, vocabulary)
+            and _FIRST_PERSON.search(_sentence_around(text, start))
+        ):
+            continue
+        new = _new_candidate(text, start, end, "proposal", vocabulary)
+        if new is not None:
+            chosen = _adopt(chosen, new, proposed, "proposal:remedy")
     for verb in finditer_at(_PASSIVE_VERB, text, _PASSIVE_VERBS, title_end):
         # "In this work, EchoFlow is proposed: ...": the name comes before the verb.
         match = _PASSIVE_BE.search(text, max(title_end, verb.start() - 24), verb.start())
@@ -1137,6 +1150,13 @@ _YIELDING_HEADS = ("yielding", "giving", "obtaining", "producing", "resulting in
 _YIELDING = re.compile(
     r"(?:" + "|".join(_YIELDING_HEADS) + r")\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _APPOSED_KINDS + r")\s+)?"
     rf"({names.NEW_NAME})(?![\w+-]|\.\w)"
+)
+# "We replace this projector with PatchRoute, a query-conditioned module", "we address this with GateMix, a
+# routing layer": a new name given as the work's remedy or replacement, said to be a kind of thing.
+_REMEDY_HEADS = ("replac", "swap", "substitut", "address", "tackl", "solv", "mitigat", "overcom", "remed", "revisit")
+_REMEDY_WITH = re.compile(
+    r"(?:replac|swap|substitut|address|tackl|solv|mitigat|overcom|remed|revisit)[a-z]*\s+[^.;:]{0,80}?"
+    rf"\b(?:with|for|by)\s+({names.NEW_NAME}),\s+(?:a|an)\s"
 )
 _WE_TRAIN = re.compile(r"\b(?:[Ww]e|to)\s+(?:(?:also|then|further|first|next)\s+)?(?:pre-?)?train\s+")
 _WE_HEADS = ("We", "we", "to")  # what every _WE_TRAIN match starts with

@@ -79,7 +79,13 @@ class RoleAssertion:
 
 _CUE_WINDOW = 80  # characters of a sentence looked at before a mention
 
-_DETS = r"(?:(?:the|a|an|our|their|its|open|open-source|public|released|prior|previous|existing|original|standard|strong|vanilla|naive|popular|recent|conventional|optimized|state-of-the-art|pretrained|pre-trained|dense|frozen|off-the-shelf|[\w.]+-(?:optimized|based|style))\s+){0,3}"
+_DETS = r"(?:(?:the|a|an|our|their|its|open|open-source|public|released|prior|previous|existing|original|standard|strong|vanilla|naive|popular|recent|conventional|optimized|state-of-the-art|pretrained|pre-trained|dense|frozen|off-the-shelf|stock|unmodified|[\w.]+-(?:optimized|based|style))\s+){0,3}"
+# What a rival is said to be, written before its name: "the previous best method, X-Pool,", "the tree-search
+# agent LATS" (a kind noun and a space: "over the model" alone names no rival, the name must follow).
+_RIVAL_KIND = (
+    r"(?:(?:[\w-]+\s+){0,3}(?:method|model|baseline|approach|system|algorithm|kernel|work|agent|framework|engine|"
+    r"technique|scheme|pipeline|optimizer|detector|parser|planner|compiler|variant)s?,?\s+)"
+)
 
 # "2.3x the throughput of X", "1.9x that of X": a multiple of another's figure.
 TIMES_THAT_OF = r"\d(?:\.\d+)?\s?[x\u00d7] (?:that |those |the (?:[\w/-]+ ){1,3})of"
@@ -101,8 +107,8 @@ _COMPARE_BEFORE = AnyCase(
     r"(?:over|than|versus|against|with|to) (?:those|that) of)"  # "samples preferred over those of CausVid"
     # one hyphenated or participle modifier: "with fixed-length speculative decoding", "over a padded cuBLAS"
     r"\s+" + _DETS + r"(?:\w+-[\w-]+\s+|[a-z]+ed\s+)?"
-    # the rival after what it is: "improving upon the previous best method, X-Pool,"
-    r"(?:(?:[\w-]+\s+){0,3}(?:method|model|baseline|approach|system|algorithm|kernel|work)s?,\s+)?$"
+    # the rival after what it is: "improving upon the previous best method, X-Pool,", "the tree-search agent LATS"
+    + _RIVAL_KIND + r"?$"
 )
 # "96% of cuBLAS", "91% of the throughput of vendor-tuned cuBLAS": a share of a rival's figure (not "10% of
 # the KV cache", a share of a resource, nor "38% of policy-gradient updates", of the things a name qualifies).
@@ -138,8 +144,13 @@ _COMPATIBLE = AnyCase(
     r"(?:[\w.-]+(?:\s+[\w.-]+){0,2}(?:\s*,\s*|,?\s+(?:and|or)\s+)(?:to\s+|with\s+)?(?:the\s+)?)*$"
 )
 # "falls from 4.9 for CODA-Prompt to 1.7": the owner of the number the work's changed from.
-_FROM_FOR = AnyCase(r"\bfrom\s+[\d.,]+\s*(?:%|x|\u00d7|points?|ms|s)?\s+for\s+" + _DETS + r"$")
-_TO_NUMBER_AFTER = re.compile(r"^\s+to\s+[\d.]")
+# "from 0.214 for A and 0.298 for B to 0.161": each owner of a number the work's figure changed from.
+_SCORE_FOR = r"[\d.,]+\s*(?:%|x|\u00d7|points?|ms|s)?\s+for\s+"
+_FROM_FOR = AnyCase(
+    r"\bfrom\s+" + _SCORE_FOR + r"(?:" + _DETS + r"[\w.+-]+(?:\s+[\w.+-]+)?,?\s+(?:and\s+)?" + _SCORE_FOR + r")*"
+    + _DETS + r"$"
+)
+_TO_NUMBER_AFTER = AnyCase(r"^(?:,?\s+(?:and\s+)?" + _SCORE_FOR + _DETS + r"[\w.+-]+(?:\s+[\w.+-]+)?)*\s+to\s+[\d.]")
 _UP_FROM_WITH = AnyCase(
     r"\b(?:up|down) from\s+[\d.,]+\s*(?:%|x|\u00d7|points?|[a-z]+)?\s+(?:for|with|under|using|by)\s+" + _DETS
     + r"(?:[\w.+-]+'s\s+)?$"
@@ -222,8 +233,11 @@ _BASELINE_AFTER = AnyCase(r"^\s+(?:baseline|base model)\b")
 # "X lags behind", and "X-level accuracy": a rival the work is measured against.
 _TRAILS_AFTER = AnyCase(
     # "Diffusion Policy and pi0 trail both methods": the earlier names of the list that trails, too.
-    r"^(?:(?:\s*,|\s+and|\s*,\s*and)\s+[\w.+-]+(?:\s+[\w.+-]+)?(?=\s*,|\s+and|\s+(?:\w+ly\s+)?(?:lag|trail|fall|fell)))*"
-    r"(?:\s+(?:\w+ly\s+)?(?:(?:lag(?:s|ged|ging)?|falls?|fell) (?:behind|short)|trail(?:s|ed|ing)?)\b"
+    # "where H2O, StreamingLLM and PyramidKV fall below 80%": the rivals under the work's figure.
+    r"^(?:(?:\s*,|\s+and|\s*,\s*and)\s+[\w.+-]+(?:\s+[\w.+-]+)?"
+    r"(?=\s*,|\s+and|\s+(?:\w+ly\s+)?(?:lag|trail|fall|fell|drop|stay|remain)))*"
+    r"(?:\s+(?:\w+ly\s+)?(?:(?:lag(?:s|ged|ging)?|falls?|fell) (?:behind|short)|trail(?:s|ed|ing)?|"
+    r"(?:falls?|fell|drops?|dropped|stays?|stayed|remains?|remained) below)\b"
     r"|-level (?:accuracy|performance|quality|results?|capabilit\w+|reasoning|scores?)\b)"
 )
 _IMPROVES_UPON = AnyCase(r"\bimprov\w*\s+(?:(?:up)?on\s+)?" + _DETS + r"$")
@@ -258,7 +272,9 @@ _COMPONENT_BASED = AnyCase(
 _USES_BEFORE = AnyCase(
     r"(?:us(?:e|es|ed|ing)|leverag\w+|employ\w*|adopt\w*|appl(?:y|ies|ied|ying)|integrat\w*|incorporat\w*|"
     r"via|through|harness\w*|exploit\w*|rel(?:y|ies|ying) on|combin\w*|utili[sz]\w*|with|by|"
-    r"implement\w* (?:in|with))"
+    # "implemented in Megatron-LM", "we implement PagedX inside vLLM": the system it runs in (not "on top of X":
+    # what the work extends)
+    r"implement\w* (?:[\w.+-]+ ){0,3}?(?:in|inside|within|into)|implement\w* with)"
     r"\s+" + _DETS + r"(?:[\w-]+\s+)?$"
 )
 # "We re-evaluate six popular methods, namely GPTQ, AWQ, ...": the techniques an empirical study (a paper
@@ -317,13 +333,17 @@ def _next_in_list(text: str, last_end: int, start: int, after: str) -> bool:
     """
     # Past the figure a listed rival scored: "exceeding Deformable DETR (43.8 AP) and DINO".
     aside = _ASIDE.match(text, last_end, start)
-    gap = LIST_GAP.fullmatch(text, aside.end() if aside else last_end, start)
+    gap = LIST_GAP.fullmatch(text, aside.end() if aside else last_end, start) or _KIND_LIST_GAP.fullmatch(
+        text, aside.end() if aside else last_end, start
+    )
     if gap is None:
         return False
     return not (gap.group().strip() == "," and _CLAUSE_VERB_AFTER.match(after))
 
 
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
+# "the reflection-based agent Reflexion and the tree-search agent LATS": the next name after what it is.
+_KIND_LIST_GAP = re.compile(LIST_JOIN + r"(?:the|an?)\s+" + _RIVAL_KIND)
 _CLAUSE_VERB_AFTER = AnyCase(
     r"\s+(?:\w+ly\s+)?(?:is|are|was|were|has|reach\w*|achiev\w*|attain\w*|improv\w*|outperform\w*|surpass\w*|"
     r"yield\w*|obtain\w*|deliver\w*|gets|scores?|cuts?|reduc\w*|runs?|match(?:es)?|boosts?|sets?|saves?|loses?)\b"
@@ -1106,7 +1126,9 @@ _FROM_TO = re.compile(r"\bfrom\s+[\d.]+\S*\s+(?:\w+\s+)?to\s+[\d.]+")
 # ("training GPT-2 on OpenWebText" is not read as training data: the corpora say an optimizer or a
 # training system is evaluated on that corpus.)
 _TRAINING_OBJECT = (
-    r"(?:\s+(?!evaluat|test|benchmark|assess|validat)[\w.,-]+){0,8}?\s+(?:on|from|of|using|with)\s+(?:the\s+)?"
+    # (not past a score's verb: "policies trained with X rewards achieve higher win rates on Arena-Hard")
+    r"(?:\s+(?!evaluat|test|benchmark|assess|validat|achiev|attain|outperform|surpass|exceed)[\w.,-]+){0,8}?"
+    r"\s+(?:on|from|of|using|with)\s+(?:the\s+)?"
     # the later names of a list ("trained on a mixture of DocVQA, ChartQA and ..."); a part of the data
     # ("on 2T tokens of FineWeb-Edu", "on the training split of MATH")
     r"(?:[\w-]+\s+){0,2}(?:of\s+(?:the\s+)?)?(?:[\w.+-]+(?:,\s+|,?\s+and\s+))*$"
