@@ -2137,3 +2137,19 @@ def test_extract_unseen_a_new_name_given_as_the_works_replacement_or_remedy_is_p
                         "PagedServe, a serving system. We propose TinyTune.")
     assert "proposes" not in roles["LoRA"] and "proposes" not in roles["PagedServe"]
     assert roles["TinyTune"] == {"proposes"}
+
+
+@pytest.mark.parametrize("abstract, rivals", [
+    ("We propose Sift. We use IVF-PQ and ScaNN as baselines and report recall on SIFT1M.", {"IVF-PQ", "ScaNN"}),
+    ("We propose Brush. Brush reaches Imagen 3-level prompt adherence on GenEval.", {"Imagen 3"}),
+    ("We propose Vote. On MuJoCo, Vote reaches the final return of TD3 with 4x fewer steps.", {"TD3"}),
+    ("We propose Ego. Ego improves tracking over both the original DINOv2 and R3M.", {"DINOv2", "R3M"}),
+    ("We propose Hop. Hop improves throughput by 1.8x at batch size 32, where SpecInfer yields 1.2x and Medusa 1.1x.",
+     {"SpecInfer", "Medusa"}),
+], ids=["as-baselines", "x-level", "reaches-the-figure-of", "over-both", "where-x-yields"])
+def test_extract_unseen_rivals_named_by_their_own_figure_or_as_baselines(extractor, abstract, rivals):
+    """"use A and B as baselines", "Imagen 3-level adherence", "reaches the final return of TD3", "over both the
+    original A and B", ", where A yields 1.2x and B 1.1x": each a rival the work is measured against."""
+    _, roles = _extract(extractor, "Measured Against Others", abstract)
+    for rival in rivals:
+        assert roles[rival] == {"compares_with"}, rival

@@ -79,7 +79,7 @@ class RoleAssertion:
 
 _CUE_WINDOW = 80  # characters of a sentence looked at before a mention
 
-_DETS = r"(?:(?:the|a|an|our|their|its|open|open-source|public|released|prior|previous|existing|original|standard|strong|vanilla|naive|popular|recent|conventional|optimized|state-of-the-art|pretrained|pre-trained|dense|frozen|off-the-shelf|stock|unmodified|[\w.]+-(?:optimized|based|style))\s+){0,3}"
+_DETS = r"(?:(?:the|a|an|our|their|its|open|open-source|public|released|prior|previous|existing|original|standard|strong|vanilla|naive|popular|recent|conventional|optimized|state-of-the-art|pretrained|pre-trained|dense|frozen|off-the-shelf|stock|unmodified|both|[\w.]+-(?:optimized|based|style))\s+){0,3}"
 # What a rival is said to be, written before its name: "the previous best method, X-Pool,", "the tree-search
 # agent LATS" (a kind noun and a space: "over the model" alone names no rival, the name must follow).
 _RIVAL_KIND = (
@@ -101,7 +101,8 @@ _COMPARE_BEFORE = AnyCase(
     r"match(?:es|ed|ing)?|rival(?:s|led|ling|ing)?|falls? short of|gap (?:between|to|with)|"
     r"(?:lag(?:s|ged|ging)?|falls?|fell|stays?|remains?) behind|trail(?:s|ed|ing)?|edg(?:es|ed|ing) out|"
     # "exceeds the Dice score of nnU-Net": a rival's score named before the rival.
-    r"(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|match(?:es|ed|ing)?|rival\w*) the (?:[\w@/-]+ ){1,3}of|"
+    r"(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|match(?:es|ed|ing)?|rival\w*|reach(?:es|ed|ing)?|attain\w*)"
+    r" the (?:[\w@/-]+ ){1,3}of|"
     r"competitive with|baselines?(?: such as| like| including)?|improv\w+ (?:up)?on|speed-?ups?(?: of)?|faster|"
     r"within [\d.]+\s*(?:%|x|\u00d7|[a-z]+)?(?: [a-z]+)? of|"  # "within 0.9 points of full fine-tuning"
     r"(?:over|than|versus|against|with|to) (?:those|that) of)"  # "samples preferred over those of CausVid"
@@ -220,10 +221,11 @@ _BASE_MODEL_ANAPHORA = re.compile(
 )
 # What sets a clause against another: "..., whereas X loses", "; X at matched quality reaches".
 CONTRAST = r";|\b(?:whereas|while|but)\b"
-_CONTRAST_BEFORE = AnyCase(r"(?:" + CONTRAST + r")[^;]*$")
+# (", where EAGLE-2 yields 1.2x": a rival's own figure beside the work's, too)
+_CONTRAST_BEFORE = AnyCase(r"(?:" + CONTRAST + r"|,\s+where\b)[^;]*$")
 _SCORES_AFTER = AnyCase(
     r"^(?:\s+[\w-]+){0,4}?\s+(?:only\s+)?(reach(?:es|ed)?|achiev(?:es|ed|e)|attain(?:s|ed)?|los(?:es|t|e)|scor(?:es|ed|e)|"
-    r"obtain(?:s|ed)?|gets?|falls? to|drops? to|runs? out of memory)\b"  # "while A and B lose 4.1 and 2.7 points"
+    r"obtain(?:s|ed)?|gets?|yield(?:s|ed)?|giv(?:es|e)|falls? to|drops? to|runs? out of memory)\b"  # "while A and B lose 4.1 and 2.7 points"
 )
 _FIGURE = re.compile(r"(?<![\w.])\d")  # a number of its own: "lose 4.1 points", not the 8 of "INT8"
 # "leverages the pretrained Stable Diffusion 2.1 as the backbone": a part the work is made of, no reference.
@@ -234,11 +236,14 @@ _BASELINE_AFTER = AnyCase(r"^\s+(?:baseline|base model)\b")
 _TRAILS_AFTER = AnyCase(
     # "Diffusion Policy and pi0 trail both methods": the earlier names of the list that trails, too.
     # "where H2O, StreamingLLM and PyramidKV fall below 80%": the rivals under the work's figure.
+    # "We use HNSW and DiskANN as baselines": named as the rivals.
     r"^(?:(?:\s*,|\s+and|\s*,\s*and)\s+[\w.+-]+(?:\s+[\w.+-]+)?"
-    r"(?=\s*,|\s+and|\s+(?:\w+ly\s+)?(?:lag|trail|fall|fell|drop|stay|remain)))*"
+    r"(?=\s*,|\s+and|\s+(?:\w+ly\s+)?(?:lag|trail|fall|fell|drop|stay|remain|as)))*"
     r"(?:\s+(?:\w+ly\s+)?(?:(?:lag(?:s|ged|ging)?|falls?|fell) (?:behind|short)|trail(?:s|ed|ing)?|"
     r"(?:falls?|fell|drops?|dropped|stays?|stayed|remains?|remained) below)\b"
-    r"|-level (?:accuracy|performance|quality|results?|capabilit\w+|reasoning|scores?)\b)"
+    r"|\s+as\s+(?:(?:the|our|strong|competitive|two|three|four)\s+)*(?:baselines|competitors|rivals)\b"
+    # "GPT-4-level accuracy", "DALL-E 3-level prompt adherence"
+    r"|-level\s+[a-z])"
 )
 _IMPROVES_UPON = AnyCase(r"\bimprov\w*\s+(?:(?:up)?on\s+)?" + _DETS + r"$")
 _JOINED_WITH = re.compile(r"\s*(?:\+|(?:equipped |augmented |combined )?with)\s+(?:(?:the|our)\s+)?")
@@ -302,7 +307,7 @@ _COMPARE_KEYS = (
     "compar", "relative", "versus", "vs", "than", "over", "outperform", "surpass", "beat", "exceed", "above",
     "below", "ahead", "that of", "those of", "x the", "\u00d7 the", "whereas", "approach",
     "against", "par with", "competitive", "baseline", "improv", "speed", "faster", "unlike", "contrast", "contrary",
-    "opposed", "match", "rival", "short of", "within", "gap", "behind", "trail", "edg", "w.r.t.",
+    "opposed", "match", "rival", "short of", "within", "gap", "behind", "trail", "edg", "w.r.t.", "reach", "attain",
 )
 _BUILD_KEYS = (
     "extend", "extension", "build", "built", "top of", "based", "generali", "adapt", "tun", "analy", "stud",
@@ -337,11 +342,17 @@ def _next_in_list(text: str, last_end: int, start: int, after: str) -> bool:
         text, aside.end() if aside else last_end, start
     )
     if gap is None:
-        return False
+        # "where EAGLE-2 yields 1.2x and Medusa 1.1x": the next name with its own figure, the verb left out.
+        return _SCORED_GAP.fullmatch(text, last_end, start) is not None and _FIGURE_AFTER.match(after) is not None
     return not (gap.group().strip() == "," and _CLAUSE_VERB_AFTER.match(after))
 
 
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
+_SCORED_GAP = AnyCase(
+    r"\s+(?:only\s+)?(?:yields?|reach(?:es)?|achieves?|gets|attains?|scores?|gives|loses)\s+(?:only\s+)?"
+    r"[\d.,]+\s*(?:x|\u00d7|%|points?)?,?\s+and\s+"
+)
+_FIGURE_AFTER = re.compile(r"\s+\d")
 # "the reflection-based agent Reflexion and the tree-search agent LATS": the next name after what it is.
 _KIND_LIST_GAP = re.compile(LIST_JOIN + r"(?:the|an?)\s+" + _RIVAL_KIND)
 _CLAUSE_VERB_AFTER = AnyCase(
@@ -692,6 +703,7 @@ def assign_roles(
             add(key, "compares_with", mention.start, mention.end, "cue:compared-list", 0.7)
         elif comparable and _rival_score(before, lower, after, mention.end, proposed_starts):
             add(key, "compares_with", mention.start, mention.end, "cue:rival-score", 0.7)
+            compared_end = mention.end
         elif entity.type == "Model" and _NUMBER.search(sentence) and (
             _BASE_MODEL_BEFORE.search(before, lowered=lower)
             or after.startswith(("'s", "’s"))
