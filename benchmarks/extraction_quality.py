@@ -105,7 +105,7 @@ def match_entities(gold: list[dict], found: list[dict]) -> dict[int, int]:
 
 
 @functools.lru_cache(maxsize=1)
-def _concept_labels() -> dict[str, tuple[str, ...]]:
+def concept_labels() -> dict[str, tuple[str, ...]]:
     """Every label of each vocabulary concept, by the concept's IRI."""
     return {term.concept: term.labels for term in load_vocabulary().terms.values()}
 
@@ -113,7 +113,7 @@ def _concept_labels() -> dict[str, tuple[str, ...]]:
 def found_entities(extraction) -> list[dict]:
     """An extraction's entities in the annotations' shape, for :func:`match_entities`: the names it was
     written with, and for a vocabulary concept every label of it ("A6000" is the RTX A6000)."""
-    labels = _concept_labels()
+    labels = concept_labels()
     return [
         {"id": e.id, "name": e.name, "type": e.type, "aliases": [*e.aliases, *labels.get(e.concept, ())]}
         for e in extraction.entities

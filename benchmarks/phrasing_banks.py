@@ -23,7 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from extraction_quality import concept_labels  # noqa: E402
 from pipeline.extract import load_extractor  # noqa: E402
 from pipeline.ids import name_key  # noqa: E402
 from pipeline.ingest import make_paper  # noqa: E402
@@ -57,13 +59,15 @@ class Tally:
 
 
 class _Names:
-    """Which entities of an extraction a name written in a probe refers to (by any of their spellings)."""
+    """Which entities of an extraction a name written in a probe refers to (by any of their spellings, and for
+    a vocabulary concept by every label of it: "A6000" is the RTX A6000, as in extraction_quality)."""
 
     def __init__(self, extraction: Extraction):
         self.entities = {e.id: e for e in extraction.entities}
         self.ids: dict[str, set[str]] = {}
+        labels = concept_labels()
         for entity in extraction.entities:
-            for form in (entity.name, *entity.aliases):
+            for form in (entity.name, *entity.aliases, *labels.get(entity.concept, ())):
                 self.ids.setdefault(name_key(form), set()).add(entity.id)
         for mention in extraction.mentions:
             self.ids.setdefault(name_key(mention.text), set()).add(mention.entity_id)
