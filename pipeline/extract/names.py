@@ -1308,7 +1308,12 @@ _SCORED_BETTER_ON = AnyCase(
     r"(?:the\s+)?(?:[\w.+-]+,\s+){0,5}(?:[\w.+-]+(?:\s[\w.+-]+){0,2},?\s+and\s+)?$"
 )
 # A part of a dataset named before it: "the test split of X", "12 tasks from X", "problems from X".
-_PART_OF_BEFORE = re.compile(r"\b(?:tasks|subsets?|splits?|portions?|problems|questions)\s+(?:of|from)\s+(?:the\s+)?$")
+_PART_OF_BEFORE = re.compile(
+    r"\b(?:tasks|subsets?|splits?|portions?|problems|questions)\s+(?:of|from)\s+(?:the\s+)?$"
+    # "a held-out set of 60 antigens from SAbDab": what an evaluation set is drawn from
+    r"|\b(?:held-out|test|validation|evaluation)\s+(?:set|split|subset)\s+of\s+(?:[\d,]+\s+)?(?:[\w-]+\s+){0,2}?"
+    r"from\s+(?:the\s+)?$"
+)
 # "a 68M-parameter streaming recognizer": what has parameters is a model.
 _SIZED = re.compile(r"\b\d+(?:\.\d+)?[MB]-parameter\b")
 # Model heads that a system's rule or tool qualifies into a method: "an eviction policy", "a cost model".
@@ -1430,7 +1435,7 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
         return "Dataset", "evaluated-on"
     if _SCORED_BETTER_ON.search(text, max(0, start - 80), start) and not _device_or_model_size(name):
         return "Dataset", "scored-better-on"  # "improves J&F on LVOS", "exceeds prior methods on MeViS"
-    if _PART_OF_BEFORE.search(text, max(0, start - 40), start) and not _PARAMETER_COUNT.search(name):
+    if _PART_OF_BEFORE.search(text, max(0, start - 80), start) and not _PARAMETER_COUNT.search(name):
         return "Dataset", "part-of"  # "the ambiguous subset of ChaosNLI", "12 tasks from RoboTwin"
     if _HARDWARE_LINE.search(name):
         return "Hardware", "name-shape"

@@ -1128,7 +1128,9 @@ _SYSTEMS_MEASURE = AnyCase(
 _FIRST_PERSON = AnyCase(r"\b(?:we|our|us|this (?:paper|work|study)|the proposed)\b")
 _RESULT_WORDS = AnyCase(
     r"\b(?:achiev\w*|yield\w*|reach\w*|outperform\w*|improv\w*|reduc\w*|accelerat\w*|speeds? up|"
-    r"results?|experiments?|evaluat\w*|demonstrat\w*|show\w*|measur\w*|benchmark\w*)\b"
+    r"results?|experiments?|evaluat\w*|demonstrat\w*|show\w*|measur\w*|benchmark\w*|"
+    # "It also generalizes to RxR-CE", "retains its gains on X" (not "transfers", a systems word: data moved)
+    r"generali[sz](?:es|ed|ing|ation) to|retain(?:s|ed|ing)?)\b"
 )
 _NUMBER = re.compile(r"\d")
 _FROM_TO = re.compile(r"\bfrom\s+[\d.]+\S*\s+(?:\w+\s+)?to\s+[\d.]+")
@@ -1179,7 +1181,7 @@ def _data_source(text: str, before: str, lower: str, s_start: int, start: int) -
         and _SOURCED_FROM.search(before, lowered=lower) is not None
         and not _EVALUATION_WORD.search(text, s_start, start)
     )
-_EVALUATION_WORD = AnyCase(r"\b(?:evaluat|test|assess|validat)")
+_EVALUATION_WORD = AnyCase(r"\b(?:evaluat|test|assess|validat|held[- ]out)")
 # "we fine-tune on the LIBERO suites", "fine-tuned for 30K steps on a mixture of LIBERO demonstrations": data
 # right after its "on" (not "Fine-tuning X with Y improves accuracy on AIME", "matches full fine-tuning on GLUE").
 _FINE_TUNES_ON = AnyCase(
@@ -1196,6 +1198,9 @@ _ON_DATASET_BEFORE = AnyCase(
     r"\b(?:on|across)\s+(?:the\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|all|\d+)\s+)?"
     r"(?:held-out\s+|test\s+|validation\s+)?"
     r"(?:[\w.+-]+(?:\s+[\w.+-]+)?(?:,\s+|,?\s+and\s+))*$"
+    # "On a held-out set of 60 antigens from SAbDab", "on a test split of 1,200 AMASS clips"
+    r"|\b(?:on|across)\s+(?:the\s+|a\s+)?(?:held-out|test|validation|evaluation)\s+(?:set|split|subset)\s+of\s+"
+    r"(?:[\d,]+\s+)?(?:[\w-]+\s+){0,2}?(?:from\s+(?:the\s+)?)?$"
 )
 # Words of a sentence about other work, even after the paper's own has begun.
 _BACKGROUND = AnyCase(
