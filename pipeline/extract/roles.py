@@ -223,9 +223,13 @@ _BASE_MODEL_ANAPHORA = re.compile(
 CONTRAST = r";|\b(?:whereas|while|but)\b"
 # (", where EAGLE-2 yields 1.2x": a rival's own figure beside the work's, too)
 _CONTRAST_BEFORE = AnyCase(r"(?:" + CONTRAST + r"|,\s+where\b)[^;]*$")
-_SCORES_AFTER = AnyCase(
-    r"^(?:\s+[\w-]+){0,4}?\s+(?:only\s+)?(reach(?:es|ed)?|achiev(?:es|ed|e)|attain(?:s|ed)?|los(?:es|t|e)|scor(?:es|ed|e)|"
-    r"obtain(?:s|ed)?|gets?|yield(?:s|ed)?|giv(?:es|e)|falls? to|drops? to|runs? out of memory)\b"  # "while A and B lose 4.1 and 2.7 points"
+# The verbs a clause gives a rival's own figure with: "reaches 61%", "loses 2.7 points", "yields 1.2x".
+_SCORE_VERBS = (
+    r"reach(?:es|ed)?|achiev(?:es|ed|e)|attain(?:s|ed)?|los(?:es|t|e)|scor(?:es|ed|e)|obtain(?:s|ed)?|gets?|"
+    r"yield(?:s|ed)?|giv(?:es|e)"
+)
+_SCORES_AFTER = AnyCase(  # "while A and B lose 4.1 and 2.7 points"
+    r"^(?:\s+[\w-]+){0,4}?\s+(?:only\s+)?(" + _SCORE_VERBS + r"|falls? to|drops? to|runs? out of memory)\b"
 )
 _FIGURE = re.compile(r"(?<![\w.])\d")  # a number of its own: "lose 4.1 points", not the 8 of "INT8"
 # "leverages the pretrained Stable Diffusion 2.1 as the backbone": a part the work is made of, no reference.
@@ -349,8 +353,7 @@ def _next_in_list(text: str, last_end: int, start: int, after: str) -> bool:
 
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 _SCORED_GAP = AnyCase(
-    r"\s+(?:only\s+)?(?:yields?|reach(?:es)?|achieves?|gets|attains?|scores?|gives|loses)\s+(?:only\s+)?"
-    r"[\d.,]+\s*(?:x|\u00d7|%|points?)?,?\s+and\s+"
+    r"\s+(?:only\s+)?(?:" + _SCORE_VERBS + r")\s+(?:only\s+)?[\d.,]+\s*(?:x|\u00d7|%|points?)?,?\s+and\s+"
 )
 _FIGURE_AFTER = re.compile(r"\s+\d")
 # "the reflection-based agent Reflexion and the tree-search agent LATS": the next name after what it is.
