@@ -2168,3 +2168,13 @@ def test_extract_unseen_a_held_out_set_drawn_from_a_dataset_and_generalising_to_
     assert types["PDBbind-X"] == types["REVERIE-CE"] == types["NIH-CXR"] == "Dataset"
     assert roles["PDBbind-X"] == {"uses", "evaluated_on"}
     assert roles["REVERIE-CE"] == roles["NIH-CXR"] == {"evaluated_on"}
+
+
+def test_extract_unseen_improving_upon_a_method_to_open_the_work_and_calling_the_result_a_name(extractor):
+    """"Improving upon DreamerV3, we replace ..." builds on DreamerV3 (a change made to it, not a score against
+    it); "we call the result SlotWorld" names SlotWorld, not "result SlotWorld"."""
+    extraction, roles = _extract(extractor, "World Models",
+                                 "Improving upon DreamerV3, we replace its latent state with object slots. We call the "
+                                 "result SlotWorld. SlotWorld scores higher than IRIS on Atari 100k.")
+    assert roles["DreamerV3"] == {"builds_on"} and roles["IRIS"] == {"compares_with"}
+    assert roles["SlotWorld"] == {"proposes"} and "result SlotWorld" not in roles

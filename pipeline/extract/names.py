@@ -660,7 +660,8 @@ NAMED = re.compile(
     # "which we call X", "we call this objective X", "we name the resulting model X", "we term this approach X"
     r"(?:(?:which |that )?we|We) " + _NAMING_VERB + r"(?: it| them| " + _NAMED_WHAT
     + r"(?: (?:approach|method|objective|procedure|model|framework|technique|strategy|loss|algorithm|system|variant|"
-    r"architecture|dataset|benchmark|metric|measure|score|scheme|recipe|phenomenon|effect|mechanism|policy|agent))?)?|"
+    r"architecture|dataset|benchmark|metric|measure|score|scheme|recipe|phenomenon|effect|mechanism|policy|agent|"
+    r"result))?)?|"  # "We call the result SlotDreamer"
     r"refer to (?:(?:it|this|them|the [\w-]+(?: [\w-]+){0,2}) )?as|"  # "a procedure we refer to as X"
     r"call the result(?:ing [\w-]+)?)\s+"  # "We pretrain a detector on ... and call the result OVRegion"
 )
@@ -1292,6 +1293,9 @@ _KIND_BEFORE = re.compile(
 )
 _HEAD_AFTER = re.compile(r"(?::[ \t]*(?:[Aa]n?|[Tt]he)\s+|[ \t-]*)([A-Za-z]+)")
 _LETTERS = re.compile(r"[A-Za-z]+")
+# A head noun that is also the verb of a score: "X scores higher", "X score 3 points above".
+_SCORE_VERB_HEADS = frozenset({"scores", "score"})
+_COMPARATIVE_AFTER = re.compile(r"\s+(?:higher|lower|better|worse|above|below|best|worst|well|poorly|only|up|\d)")
 # What runs on a processor, after the processor's class: "GPU kernels", "CPU implementation".
 _SOFTWARE_AFTER = re.compile(r"[\s-]+(kernels?|implementations?|code|librar(?:y|ies)|runtimes?|programs?|operators?)\b")
 # A split named after a dataset (or after the last of two): "the MeViS training split", "the A and B test sets".
@@ -1387,6 +1391,8 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
     after = _HEAD_AFTER.match(text[end : end + 30])
     if after:
         head = after.group(1).lower()
+        if head in _SCORE_VERB_HEADS and _COMPARATIVE_AFTER.match(text, end + after.end()):
+            head = ""  # "SlotWorld scores higher than IRIS": the verb, no metric's head noun
         if head in _HEAD_NOUNS:
             if _HEAD_NOUNS[head] == "Hardware" and (software := _SOFTWARE_AFTER.match(text, end + after.end())):
                 # "FlashDecode GPU kernels": the processor qualifies the head, software

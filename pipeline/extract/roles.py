@@ -250,6 +250,8 @@ _TRAILS_AFTER = AnyCase(
     r"|-level\s+[a-z])"
 )
 _IMPROVES_UPON = AnyCase(r"\bimprov\w*\s+(?:(?:up)?on\s+)?" + _DETS + r"$")
+_IMPROVING_OPENS = AnyCase(r"\s*improving\s+(?:up)?on\s+" + _DETS + r"$")  # a sentence that opens "Improving upon X"
+_WE_AFTER = AnyCase(r",\s+(?:we|our)\b")
 _JOINED_WITH = re.compile(r"\s*(?:\+|(?:equipped |augmented |combined )?with)\s+(?:(?:the|our)\s+)?")
 _BY_DOING = re.compile(r"(?:'s)?(?:\s+\w+)?\s+by\s+[a-z]+ing\b")
 _BUILDS_AFTER = AnyCase(
@@ -629,8 +631,12 @@ def assign_roles(
         ):
             add(key, "builds_on", mention.start, mention.end, "cue:studied-list", 0.75)
             built_end = mention.end
-        elif comparable and _IMPROVES_UPON.search(before, lowered=lower) and _BY_DOING.match(after):
-            # "improves upon ZeRO by sharding ...": a change made to X, not a score against it.
+        elif comparable and _IMPROVES_UPON.search(before, lowered=lower) and (
+            _BY_DOING.match(after)
+            or _WE_AFTER.match(after) and _IMPROVING_OPENS.match(text, s_start, mention.start)
+        ):
+            # "improves upon ZeRO by sharding ...", "Improving upon DreamerV3, we replace ...": a change made to X,
+            # not a score against it.
             add(key, "builds_on", mention.start, mention.end, "cue:improves-by-doing", 0.75)
         elif comparable and (joined := _JOINED_WITH.match(after)) and mention.end + joined.end() in proposed_starts:
             # "PPO with uncertainty-gated bonus annealing", "SegFormer-B5 with BART": X extended by the work.
