@@ -1250,11 +1250,13 @@ _LIST_HEAD = re.compile(
     r"(?:\s*,\s*[A-Z0-9][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*)?){0,8}\s*,?\s+(?:and|or)\s+[A-Z0-9][\w.+-]*"
     r"(?:\s+[A-Z0-9][\w.+-]*)?\s+(datasets|benchmarks|corpora|models|networks|architectures|GPUs|accelerators)\b"
 )
+# "on X", "on the A, B and X": where a name after a cue is listed (to the end of the text before it).
+_ON_LISTED = r"on\s+(?:the\s+)?(?:[\w.+-]+,\s+){0,5}(?:[\w.+-]+(?:\s[\w.+-]+){0,2},?\s+and\s+)?$"
 _EVALUATED_ON = AnyCase(
     r"\b(?:performance|accuracy|results?|scores?|evaluat\w*|experiments?|benchmark\w*|gains?|improvements?|"
     r"(?:pre-?|fine-?)?train(?:ed|ing)|tested|validated)"
-    r"\s+(?:[\w-]+\s+){0,3}?on\s+(?:the\s+)?(?:[\w.+-]+,\s+){0,5}(?:[\w.+-]+(?:\s[\w.+-]+){0,2},?\s+and\s+)?$"
-    r"|\band\s+on\s+(?:the\s+)?$"  # also a later item of the list: "evaluate on HotpotQA, 2Wiki and MuSiQue"
+    r"\s+(?:[\w-]+\s+){0,3}?" + _ON_LISTED
+    + r"|\band\s+on\s+(?:the\s+)?$"  # also a later item of the list: "evaluate on HotpotQA, 2Wiki and MuSiQue"
     # "on 12 tasks from RoboTwin", "on the bimanual tasks of DexArt": parts of a benchmark.
     r"|\bon\s+(?:\d+\s+|the\s+)?(?:[\w-]+\s+)?(?:tasks|problems|questions|subsets|splits|environments|games|scenes)"
     r"\s+(?:from|of|in)\s+(?:the\s+)?$"
@@ -1308,8 +1310,8 @@ _ITEMS_AFTER = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:questions|problems|tasks|qu
 _ON_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+)?$")
 # "improves long-text retrieval on A and B", "exceeds prior zero-shot methods on X": where the work scored better.
 _SCORED_BETTER_ON = AnyCase(
-    r"\b(?:improv(?:es|ed)|exceed(?:s|ed)?|outperform(?:s|ed)?|surpass(?:es|ed)?)\s+(?:[\w&@/-]+\s+){0,4}?on\s+"
-    r"(?:the\s+)?(?:[\w.+-]+,\s+){0,5}(?:[\w.+-]+(?:\s[\w.+-]+){0,2},?\s+and\s+)?$"
+    r"\b(?:improv(?:es|ed)|exceed(?:s|ed)?|outperform(?:s|ed)?|surpass(?:es|ed)?)\s+(?:[\w&@/-]+\s+){0,4}?"
+    + _ON_LISTED
 )
 # A part of a dataset named before it: "the test split of X", "12 tasks from X", "problems from X".
 _PART_OF_BEFORE = re.compile(

@@ -926,26 +926,10 @@ def _link_proposals(
             chosen = _propose_listed(text, chosen, target, vocabulary, proposed, "proposal:trained")
     for match in finditer_at(_YIELDING, text, _YIELDING_HEADS, title_end):
         # "We add a length-normalised margin, giving LN-DPO", "... to obtain LexLlama-8B": what the work made.
-        start, end = match.span(1)
-        surface = text[start:end]
-        if not (names.is_coined(surface.split()[0]) and _unknown_name(surface, vocabulary)):
-            continue
-        if not _FIRST_PERSON.search(_sentence_around(text, start)):
-            continue
-        new = _new_candidate(text, start, end, "proposal", vocabulary)
-        if new is not None:
+        if (new := _authors_new_name(text, *match.span(1), vocabulary)) is not None:
             chosen = _adopt(chosen, new, proposed, "proposal:yielding")
     for match in finditer_at(_REMEDY_WITH, text, _REMEDY_HEADS, title_end):
-        start, end = match.span(1)
-        surface = text[start:end]
-        if not (
-            names.is_coined(surface.split()[0])
-            and _unknown_name(surface, vocabulary)
-            and _FIRST_PERSON.search(_sentence_around(text, start))
-        ):
-            continue
-        new = _new_candidate(text, start, end, "proposal", vocabulary)
-        if new is not None:
+        if (new := _authors_new_name(text, *match.span(1), vocabulary)) is not None:
             chosen = _adopt(chosen, new, proposed, "proposal:remedy")
     for verb in finditer_at(_PASSIVE_VERB, text, _PASSIVE_VERBS, title_end):
         # "In this work, EchoFlow is proposed: ...": the name comes before the verb.
@@ -1155,7 +1139,7 @@ _YIELDING = re.compile(
 # routing layer": a new name given as the work's remedy or replacement, said to be a kind of thing.
 _REMEDY_HEADS = ("replac", "swap", "substitut", "address", "tackl", "solv", "mitigat", "overcom", "remed", "revisit")
 _REMEDY_WITH = re.compile(
-    r"(?:replac|swap|substitut|address|tackl|solv|mitigat|overcom|remed|revisit)[a-z]*\s+[^.;:]{0,80}?"
+    r"(?:" + "|".join(_REMEDY_HEADS) + r")[a-z]*\s+[^.;:]{0,80}?"
     rf"\b(?:with|for|by)\s+({names.NEW_NAME}),\s+(?:a|an)\s"
 )
 _WE_TRAIN = re.compile(r"\b(?:[Ww]e|to)\s+(?:(?:also|then|further|first|next)\s+)?(?:pre-?)?train\s+")
@@ -1317,6 +1301,19 @@ def _sentence_end(text: str, position: int) -> int:
     """
     ends = [end for end in (text.find(". ", position), text.find("\n\n", position)) if end >= 0]
     return min(ends, default=len(text))
+
+
+def _authors_new_name(text: str, start: int, end: int, vocabulary: Vocabulary) -> Candidate | None:
+    """A candidate for a coined name the vocabulary lacks, at ``start:end`` of a first-person sentence (what the
+    authors made: "..., giving LN-DPO", "we replace X with PatchRoute, a ..."); None otherwise."""
+    surface = text[start:end]
+    if not (
+        names.is_coined(surface.split()[0])
+        and _unknown_name(surface, vocabulary)
+        and _FIRST_PERSON.search(_sentence_around(text, start))
+    ):
+        return None
+    return _new_candidate(text, start, end, "proposal", vocabulary)
 
 
 def _sentence_around(text: str, position: int) -> str:
