@@ -100,6 +100,7 @@ class _Pending:
     definition: str | None = None
     vocabulary_name: str | None = None
     vocabulary_type: str | None = None
+    variant_of: str | None = None
 
 
 class GraphBuilder:
@@ -131,6 +132,8 @@ class GraphBuilder:
                 pending.definition = entity.definition
                 pending.vocabulary_name = entity.name
                 pending.vocabulary_type = entity.type
+            if entity.variant_of and not pending.variant_of:
+                pending.variant_of = entity.variant_of
             if entity.id in proposed:
                 pending.proposed_as.append((paper.id, entity.name))
             for alias in entity.aliases:
@@ -216,6 +219,8 @@ def _absorb(into: _Pending, pending: _Pending, alias_of: str | None) -> None:
     into.proposed_as.extend(pending.proposed_as)
     if alias_of is not None:
         into.aliases.update(pending.forms)
+    if pending.variant_of and not into.variant_of:
+        into.variant_of = pending.variant_of
     if pending.concept and not into.concept:
         into.concept = pending.concept
         into.definition = pending.definition
@@ -269,6 +274,8 @@ def _entity(entity_id: str, pending: _Pending) -> Entity:
         aliases=tuple(aliases),
         concept=pending.concept,
         definition=pending.definition,
+        # A concept of its own outranks being a size of another's.
+        variant_of=None if pending.concept else pending.variant_of,
     )
 
 

@@ -140,7 +140,9 @@ class Entity:
     """A real thing, one per canonical name across all papers.
 
     ``id`` is the slug of the canonical name; ``concept`` is the IRI of the
-    vocabulary concept it was matched to, when there is one.
+    vocabulary concept it was matched to, when there is one. ``variant_of`` is,
+    for a name the vocabulary lacks, the IRI of the concept it is a size,
+    checkpoint or release of: "Llama-3-8B-Instruct" of Llama 3, "COCO 2014" of COCO.
     """
 
     id: str
@@ -149,6 +151,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     concept: str | None = None
     definition: str | None = None
+    variant_of: str | None = None
 
 
 @_pickled_by_fields

@@ -32,7 +32,7 @@ from typing import Any
 from .errors import PipelineError
 from .files import write_text_atomically
 from .graph import KnowledgeGraph
-from .materialize.property_graph import node_key
+from .materialize.property_graph import node_key, variant_edges
 from .records import ROLES, Evidence, Result
 
 REPORT_FILE = "report.html"
@@ -266,7 +266,8 @@ def graph_edges(graph: KnowledgeGraph) -> list[dict[str, Any]]:
     """Every edge of the picture: type (``BUILDS_ON`` ...), ends, evidence.
 
     Paper-to-entity edges, the entity-to-entity edges derived from them (with
-    ``derived_from`` naming the papers), and one ``SIMILAR_TO`` per pair of
+    ``derived_from`` naming the papers), ``VARIANT_OF`` from a size or checkpoint
+    to its concept's entity, and one ``SIMILAR_TO`` per pair of
     similar papers with its score. Ids are ``e1``, ``e2`` ... in that order.
     """
     edges: list[dict[str, Any]] = []
@@ -285,6 +286,8 @@ def graph_edges(graph: KnowledgeGraph) -> list[dict[str, Any]]:
             "evidence": [evidence_json(e) for e in relation.evidence],
             "derived_from": [paper_key(p) for p in relation.derived_from],
         })
+    for variant in variant_edges(graph.entities):
+        edges.append({"source": variant.source, "target": variant.target, "type": variant.type, "evidence": [], "derived_from": []})
     pairs: dict[tuple[str, str], float] = {}
     for link in graph.similar:
         if link.source in graph.papers and link.target in graph.papers and link.source != link.target:
@@ -438,8 +441,9 @@ def builders(graph: KnowledgeGraph, edges: Iterable[dict[str, Any]]) -> dict[str
     """The papers that build on each entity, with the chain that shows it.
 
     A paper builds on X when it builds on X, or on (or proposes) something that
-    builds on X through entity-to-entity ``BUILDS_ON`` edges; proposing X itself
-    or comparing with X is not building on X. The chains are those
+    builds on X through entity-to-entity ``BUILDS_ON`` edges (or a size of X,
+    ``VARIANT_OF``); proposing X itself (or a size of it) or comparing with X is
+    not building on X. The chains are those
     ``papergraph builds-on`` gives: the shortest, then the surest.
 
     Returns:
@@ -450,9 +454,9 @@ def builders(graph: KnowledgeGraph, edges: Iterable[dict[str, Any]]) -> dict[str
         ``evidence``) and ``confidence`` (the chain's, as ``builds-on``
         gives it), direct papers first. Entities nothing builds on are left out.
     """
-    from .query.builds_on import BUILDS_ON, PROPOSES, Hop, Support, chain_text, find_chains, rounded
+    from .query.builds_on import BUILDS_ON, PROPOSES, VARIANT_OF, Hop, Support, chain_text, find_chains, rounded
 
-    relation_of = {"BUILDS_ON": BUILDS_ON, "PROPOSES": PROPOSES}
+    relation_of = {"BUILDS_ON": BUILDS_ON, "PROPOSES": PROPOSES, "VARIANT_OF": VARIANT_OF}
     edge_ids: dict[tuple[str, str, str], str] = {}
     supports: dict[str, list[Support]] = {}
     chain_edges = []
@@ -467,7 +471,7 @@ def builders(graph: KnowledgeGraph, edges: Iterable[dict[str, Any]]) -> dict[str
     papers = {paper_key(p.id): (p.id, p.title) for p in graph.papers.values()}
     names = {node["id"]: node["name"] for node in graph_nodes(graph)}
     # Only what something builds on can have papers that build on it.
-    targets = sorted({e.object for e in chain_edges if e.relation == BUILDS_ON})
+    targets = sorted({e.object for e in chain_edges if e.relation in (BUILDS_ON, VARIANT_OF)})
     found = {}
     for target in targets:
         hits = find_chains(target, chain_edges, papers)

@@ -51,6 +51,7 @@ class PG(DefinedNamespace):
 
     # Entities
     nameKey: URIRef
+    variantOf: URIRef
 
     # Results
     metric: URIRef

@@ -103,3 +103,31 @@ def hand_graph(paper_ids: tuple[str, ...] | None = None) -> KnowledgeGraph:
         builder.add(extraction(papers[paper_id]))
     builder.add_similar(s for s in SIMILAR if paper_ids is None or {s.source, s.target} <= set(paper_ids))
     return builder.build()
+
+
+def sizes_graph() -> KnowledgeGraph:
+    """Four made-up papers about Llama 3 and two of its sizes, Llama-3-8B and Llama-3-70B, which the
+    vocabulary lacks (``variant_of`` Llama 3's concept): pa builds on Llama-3-8B (0.8); pb proposes
+    Llama 3 and Llama-3-70B; pc proposes Gamma, which extends Llama-3-70B (0.7); pd builds on Gamma."""
+    llama3 = "https://w3id.org/papergraph/vocab/model/llama-3"
+    known = {"Llama 3": Entity("llama-3", "Llama 3", "Model", concept=llama3)}
+    for size in ("Llama-3-8B", "Llama-3-70B"):
+        known[size] = Entity(name_key(size), size, "Model", variant_of=llama3)
+    builder = GraphBuilder()
+    for paper_id, text, roles in [
+        ("pa", "We fine-tune Llama-3-8B.", [("builds_on", "Llama-3-8B", 0.8)]),
+        ("pb", "We release Llama 3. Llama-3-70B is its largest.", [("proposes", "Llama 3", 0.9), ("proposes", "Llama-3-70B", 0.9)]),
+        ("pc", "We propose Gamma. Gamma extends Llama-3-70B.", [("proposes", "Gamma", 0.9), ("builds_on", "Llama-3-70B", 0.7)]),
+        ("pd", "We build on Gamma.", [("builds_on", "Gamma", 0.9)]),
+    ]:
+        paper = Paper(paper_id, paper_id.upper(), text, paper_id.upper(), text)
+        entities = tuple(known.get(name, Entity(name_key(name), name, "Method")) for _, name, _ in roles)
+        builder.add(Extraction(
+            paper,
+            entities,
+            (),
+            tuple(Relation(paper_id, role, entity.id, (evidence(paper, name, "hand", c),))
+                  for (role, name, c), entity in zip(roles, entities)),
+        ))
+    return builder.build()
+

@@ -15,9 +15,11 @@ from pipeline.materialize.rdf import fold_name
 from pipeline.query.builds_on import (
     BUILDS_ON,
     PROPOSES,
+    VARIANT_OF,
     Hop,
     Named,
     Support,
+    answer_text,
     builds_on,
     find_chains,
     find_entity,
@@ -178,6 +180,23 @@ def test_builds_on_chains_leave_out_comparing_using_and_proposing_x():
         Hop("x2", BUILDS_ON, "x"),
     ]
     assert _chains("x", edges, ("p1", "p2", "p3", "p4")) == {"p4": [("p4", PROPOSES, "x2"), ("x2", BUILDS_ON, "x")]}
+
+
+def test_builds_on_chains_go_through_sizes_and_proposing_a_size_of_x_is_proposing_x():
+    # x-8b and x-70b are sizes of x; p1 builds on x-8b; p2 proposes x-70b (a size of x: no building on
+    # it); p3 proposes y, which builds on x-70b.
+    edges = [
+        Hop("x-8b", VARIANT_OF, "x"),
+        Hop("x-70b", VARIANT_OF, "x"),
+        Hop("p1", BUILDS_ON, "x-8b"),
+        Hop("p2", PROPOSES, "x-70b"),
+        Hop("p3", PROPOSES, "y"),
+        Hop("y", BUILDS_ON, "x-70b"),
+    ]
+    assert _chains("x", edges, ("p1", "p2", "p3")) == {
+        "p1": [("p1", BUILDS_ON, "x-8b"), ("x-8b", VARIANT_OF, "x")],
+        "p3": [("p3", PROPOSES, "y"), ("y", BUILDS_ON, "x-70b"), ("x-70b", VARIANT_OF, "x")],
+    }
 
 
 def _sure(subject: str, relation: str, obj: str, confidence: float) -> Hop:
@@ -381,6 +400,23 @@ def test_builds_on_finds_an_entity_by_a_vocabulary_label_the_papers_never_wrote(
     assert builds_on(store, "π0").entity == pi0
     with pytest.raises(QueryError, match="no entity is named 'π1'"):
         find_entity(store, "π1")
+
+
+def test_builds_on_a_concept_only_its_sizes_were_written_as(page_dir):
+    """The page writes no "Qwen3", only its sizes "Qwen3-30B-A3B" and "Qwen3-235B-A22B" (pg:variantOf
+    Qwen3's concept). UloRL trains Qwen3-30B-A3B with RL, so it builds on Qwen3, through that size."""
+    store = open_store(page_dir)
+    assert "qwen3" not in {fold_name(n) for e in graph_entities(store) for n in (e.name, *e.aliases)}
+    answer = builds_on(store, "Qwen3")
+    assert (answer.entity.handle, answer.entity.iri) == ("model/qwen3", "https://w3id.org/papergraph/vocab/model/qwen3")
+    (hit,) = answer.hits
+    assert hit.title.startswith("UloRL")
+    assert [(answer.names[h.subject], h.relation, answer.names[h.object]) for h in hit.chain[1:]] == [
+        ("Qwen3-30B-A3B", VARIANT_OF, "Qwen3")
+    ]
+    assert "On the Qwen3-30B-A3B model" in hit.chain[0].best.sentence
+    assert answer_text(answer).startswith("Qwen3 (model/qwen3): 1 paper builds on it\n")
+    assert hit.confidence == hit.chain[0].best.confidence  # the size's hop is sure: it is in its name
 
 
 def test_builds_on_names_the_papers_that_write_a_name_no_entity_has(page_dir):

@@ -193,6 +193,21 @@ def test_extract_vocabulary_entities_carry_their_definition(extractor, page_extr
     assert all(e.definition == terms[e.concept].definition for e in matched)
 
 
+def test_extract_a_size_the_vocabulary_lacks_is_a_variant_of_its_concept(page_extractions):
+    """UloRL trains "Qwen3-30B-A3B", a size of Qwen3 that the vocabulary does not list: an entity of its
+    own, never merged into Qwen3, and linked to Qwen3's concept (``variant_of``), as is the "MLPerf 1.1"
+    release of MLPerf. FlashAttention-2 is a concept of its own: no variant of FlashAttention."""
+    vocab = "https://w3id.org/papergraph/vocab/"
+    ulorl = {e.name: e for e in _by_title(page_extractions, "UloRL").entities}
+    assert ulorl["Qwen3-30B-A3B"].concept is None
+    assert ulorl["Qwen3-30B-A3B"].variant_of == ulorl["Qwen3-235B-A22B"].variant_of == vocab + "model/qwen3"
+    flash = {e.name: e for e in _by_title(page_extractions, "FlashAttention: Fast").entities}
+    assert flash["MLPerf 1.1"].variant_of == vocab + "dataset/mlperf"
+    fa2 = {e.name: e for e in _by_title(page_extractions, "FlashAttention-2").entities}
+    assert fa2["FlashAttention-2"].concept == vocab + "method/flashattention-2"
+    assert fa2["FlashAttention-2"].variant_of is None
+
+
 def test_extract_no_entities_in_a_paper_about_nothing_technical():
     nlp = build_nlp()
     paper = Paper("p", "On Rainy Days", "", "On Rainy Days", "We walked to the market and bought bread. It rained all day.")

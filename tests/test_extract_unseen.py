@@ -2180,3 +2180,32 @@ def test_extract_unseen_improving_upon_a_method_to_open_the_work_and_calling_the
                                  "result SlotWorld. SlotWorld scores higher than IRIS on Atari 100k.")
     assert roles["DreamerV3"] == {"builds_on"} and roles["IRIS"] == {"compares_with"}
     assert roles["SlotWorld"] == {"proposes"} and "result SlotWorld" not in roles
+
+
+VARIANT_TEXT = (
+    "We fine-tune Llama-3-8B-Instruct and Mistral-7B-Instruct-v0.3 with CLIP ViT-L/14 features and transcripts "
+    "from Whisper large-v3, and compare with Swin-B, ViT-B/16, DiT-XL/2, Mixtral-8x7B, OpenVLA-Dex and PowerInfer-2 "
+    "on COCO 2014 and LVIS v1.0."
+)
+
+
+def test_extract_unseen_a_size_checkpoint_or_release_is_a_variant_of_its_concept(extractor):
+    """A size, tier or checkpoint of a known model, and a release of a known dataset, that the vocabulary
+    does not list are entities of their own linked to the concept they are one of (``variant_of``).
+    A new work named after a known one ("OpenVLA-Dex") and a successor ("PowerInfer-2") are not."""
+    extraction, _ = _extract(extractor, "Variants", VARIANT_TEXT)
+    base = {e.name: (e.variant_of or "").rsplit("/", 2)[-2:] for e in extraction.entities if e.concept is None}
+    assert {name: "/".join(parts) for name, parts in base.items() if parts != [""]} == {
+        "Llama-3-8B-Instruct": "model/llama-3",
+        "Mistral-7B-Instruct-v0.3": "model/mistral-7b",
+        "CLIP ViT-L/14": "model/clip",
+        "Whisper large-v3": "model/whisper",
+        "Swin-B": "model/swin-transformer",
+        "ViT-B/16": "model/vision-transformer",
+        "DiT-XL/2": "model/dit",
+        "Mixtral-8x7B": "model/mixtral",
+        "COCO 2014": "dataset/coco",
+        "LVIS v1.0": "dataset/lvis",
+    }
+    assert {"OpenVLA-Dex", "PowerInfer-2"} <= set(base)
+

@@ -207,3 +207,28 @@ def test_graphml_build_and_export_cli(capsys, tmp_path):
         code, stdout, stderr = run_cli(capsys, "export", str(out), "--to", fmt)
         assert (code, stdout) == (0, f"wrote {out / name}\n"), stderr
         assert reader(out / name).number_of_nodes() == built.number_of_nodes()
+
+
+def test_graphml_a_size_is_a_variant_of_its_concepts_entity(tmp_path):
+    """"GPT-3 175B" is a size of GPT-3 (``variant_of`` its concept): Gephi and networkx see the
+    concept on the node and a VARIANT_OF edge to GPT-3's node."""
+    import networkx as nx
+
+    from pipeline.graph import GraphBuilder
+    from pipeline.records import Entity, Evidence, Extraction, Relation
+
+    gpt3 = "https://w3id.org/papergraph/vocab/model/gpt-3"
+    text = "We compare with GPT-3 and GPT-3 175B."
+    paper = Paper("p", "P", text, "P", text)
+    builder = GraphBuilder()
+    builder.add(Extraction(
+        paper,
+        (Entity("gpt-3", "GPT-3", "Model", concept=gpt3), Entity("gpt3175b", "GPT-3 175B", "Model", variant_of=gpt3)),
+        (),
+        tuple(Relation("p", "compares_with", key, (Evidence("p", text, 2, 18, 23, "hand", 0.9),)) for key in ("gpt-3", "gpt3175b")),
+    ))
+    export_graphml(builder.build(), tmp_path / "g.graphml", Settings())
+    read = nx.read_graphml(tmp_path / "g.graphml")
+    assert read.nodes["model/gpt-3-175b"]["variant_of"] == gpt3
+    assert "variant_of" not in read.nodes["model/gpt-3"]
+    assert [(s, t) for s, t, d in read.edges(data=True) if d["type"] == "VARIANT_OF"] == [("model/gpt-3-175b", "model/gpt-3")]

@@ -499,6 +499,33 @@ def test_neo4j_builds_on_cypher_takes_the_surest_of_the_shortest_chains(db, tmp_
 
 
 @pytest.mark.neo4j
+def test_neo4j_builds_on_goes_through_sizes_in_cypher_sparql_and_the_cli(db, tmp_path):
+    """Llama-3-8B and Llama-3-70B are sizes of Llama 3 (``variant_of`` its concept): VARIANT_OF edges
+    in Neo4j, pg:variantOf in RDF. Building on a size is building on Llama 3, through it; proposing a
+    size (pb) is proposing Llama 3, not building on it. The saved Cypher query, the saved SPARQL query
+    and ``builds-on`` give the same papers."""
+    from pipeline.query.store import answer_rows, bind_params, load_query, open_store, run_query, term_text
+
+    from .hand_graph import sizes_graph
+    from .test_store import build_folder
+
+    graph = sizes_graph()
+    load_graph(db, graph)
+    records, _, _ = db.execute_query("MATCH (v)-[:VARIANT_OF]->(b) RETURN v.name AS v, b.name AS b ORDER BY v")
+    assert [(r["v"], r["b"]) for r in records] == [("Llama-3-70B", "Llama 3"), ("Llama-3-8B", "Llama 3")]
+    folder = build_folder(graph, tmp_path / "graph")
+    cypher, cli = _cypher_and_cli_answers(db, folder, "Llama 3")
+    assert cypher == cli == {
+        "pa": (False, 0.8, ["Llama-3-8B", "Llama 3"]),
+        "pc": (False, 0.7, ["Llama-3-70B", "Llama 3"]),
+        "pd": (False, 0.567, ["Gamma", "Llama-3-70B", "Llama 3"]),
+    }
+    query = load_query("builds_on")
+    columns, solutions = answer_rows(run_query(open_store(folder), query.text, bind_params(query, {"name": "Llama 3"})))
+    assert {term_text(s[columns.index("id")]) for s in solutions} == set(cli)
+
+
+@pytest.mark.neo4j
 def test_neo4j_builds_on_cypher_answers_a_lineage_braided_into_2_to_the_40_equal_ways(db):
     """A ladder of 41 levels, each entity building on both of the level below: 2^40 shortest ways
     from the top to the bottom. The saved query weighs a bounded number of them and answers."""

@@ -361,6 +361,12 @@ def _break_offsets(g: rdflib.Graph) -> None:
     g.set((evidence, PG.end, Literal(-1)))
 
 
+def _break_variant(g: rdflib.Graph) -> None:
+    entity = URIRef(f"{BASE}method/pagedattention")
+    g.add((entity, PG.variantOf, URIRef("https://w3id.org/papergraph/vocab/model/llama-3")))
+    g.add((entity, PG.variantOf, Literal("Llama 3")))
+
+
 BROKEN = [
     (_break_second_title, ("MaxCountConstraintComponent", "title")),
     (_break_evidence, ("MinCountConstraintComponent", "evidence")),
@@ -368,6 +374,7 @@ BROKEN = [
     (_break_result_value, ("DatatypeConstraintComponent", "value")),
     (_break_result_metric, ("MaxCountConstraintComponent", "metric")),
     (_break_offsets, ("LessThanOrEqualsConstraintComponent", "start")),
+    (_break_variant, ("NodeKindConstraintComponent", "variantOf")),
 ]
 
 
@@ -399,6 +406,16 @@ def test_rdf_shared_page_conforms_to_the_shapes(page_graph, shapes):
     assert len(list(data.subjects(RDF.type, PG.Paper))) == 56
     conforms, report = shacl(data, shapes)
     assert conforms, report.serialize(format="turtle")[:5000]
+
+
+def test_rdf_a_size_links_to_the_concept_it_is_a_size_of(page_graph):
+    """Qwen3-30B-A3B is no concept of the vocabulary: pg:variantOf links it to Qwen3's, which the
+    vocabulary labels, and skos:exactMatch links it to none."""
+    data = rdflib_graph(graph_triples(page_graph, BASE), BASE)
+    qwen3 = URIRef("https://w3id.org/papergraph/vocab/model/qwen3")
+    sizes = {str(data.value(s, SKOS.prefLabel)) for s in data.subjects(PG.variantOf, qwen3)}
+    assert sizes == {"Qwen3-30B-A3B", "Qwen3-235B-A22B"}
+    assert not [s for s in data.subjects(PG.variantOf, None) if data.value(s, SKOS.exactMatch) is not None]
 
 
 def test_rdf_shared_page_turtle_parses_back_isomorphic(page_graph, tmp_path):

@@ -16,7 +16,7 @@ from pipeline.graph import GraphBuilder, write_graph
 from pipeline.report import NODE_COLOURS, builders, graph_edges, render_page, report_data, write_report
 
 from .conftest import ROOT, in_ci
-from .hand_graph import hand_graph
+from .hand_graph import hand_graph, sizes_graph
 
 FLASHATTENTION = "method/flashattention"
 # Papers of the shared page that build on FlashAttention (DESIGN.md's question).
@@ -76,6 +76,21 @@ def test_report_builders_follow_chains_and_skip_comparisons():
     # The hand graph's evidence is all 0.9; the derived hop is right if its paper both proposes
     # FlashAttention-2 and builds on FlashAttention (0.9 x 0.9 = 0.81): the chain is 0.9 x 0.81.
     assert [(b["confidence"], b["best"]) for b in fa] == [(0.9, [0]), (0.73, [0, 0])]
+
+
+def test_report_builders_go_through_sizes_as_builds_on_does():
+    """Llama 3's card lists the papers that build on one of its sizes, with the VARIANT_OF hop (no
+    sentence: the size's name says it), and not pb, which proposes Llama 3 and one of its sizes."""
+    graph = sizes_graph()
+    edges = graph_edges(graph)
+    variants = sorted((e["source"], e["target"]) for e in edges if e["type"] == "VARIANT_OF")
+    assert variants == [("model/llama-3-70b", "model/llama-3"), ("model/llama-3-8b", "model/llama-3")]
+    found = builders(graph, edges)
+    assert [(b["paper"], b["chain"], b["confidence"]) for b in found["model/llama-3"]] == [
+        ("paper/pa", "builds on Llama-3-8B, which is a variant of Llama 3", 0.8),
+        ("paper/pc", "builds on Llama-3-70B, which is a variant of Llama 3", 0.7),
+        ("paper/pd", "builds on Gamma, which builds on Llama-3-70B, which is a variant of Llama 3", 0.57),
+    ]
 
 
 def test_report_entity_lineage_ancestors_and_descendants():

@@ -84,6 +84,7 @@ def doc_to_extraction(doc: Any, paper: Paper) -> Extraction:
             aliases=tuple(e["aliases"]),
             concept=e["concept"],
             definition=e["definition"],
+            variant_of=e["variant_of"],
         )
         for key, e in data["entities"].items()
     )

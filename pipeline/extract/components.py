@@ -676,6 +676,7 @@ def pack_entity(entity: Known) -> dict[str, Any]:
         "definition": entity.definition,
         "aliases": sorted(entity.aliases),
         "successor_of": list(entity.successor_of),
+        "variant_of": entity.variant_of,
         "generic_class": entity.generic_class,
         "number_format": entity.number_format,
         "memory": entity.memory,
@@ -688,7 +689,7 @@ def unpack(data: dict[str, Any]) -> tuple[list[Found], dict[str, Known], dict[st
     entities = {
         k: Known(
             k, e["name"], e["type"], e["concept"], e["definition"], set(e["aliases"]), tuple(e["successor_of"]),
-            e["generic_class"], number_format=e["number_format"], memory=e["memory"], processor_part=e["processor_part"],
+            e["variant_of"], e["generic_class"], number_format=e["number_format"], memory=e["memory"], processor_part=e["processor_part"],
         )
         for k, e in data["entities"].items()
     }

@@ -183,6 +183,10 @@ def resolve(
         mentions.append(Found(candidate.start, candidate.end, candidate.key, "vocabulary", CONFIDENCE["vocabulary"]))
     mentions.sort(key=lambda m: (m.start, -m.end))
     _type_untyped(text, mentions, entities, vocabulary)
+    for entity in entities.values():
+        if entity.concept is None:
+            base = variant_base(entity.name, entity.type, vocabulary)
+            entity.variant_of = base.concept if base is not None else None
     for key in list(proposed):
         # A device the vocabulary knows is no proposal ("we present results on an RTX 4090"); a new name the
         # text types as hardware is ("We present SparseCore, an accelerator for sparse attention").
@@ -1578,6 +1582,47 @@ def known_base(name: str, vocabulary: Vocabulary) -> Term | None:
         or _hyphen_base(name, vocabulary)
         or _sized_model(name, vocabulary)
     )
+
+
+# A name's release after a space: "COCO 2014", "Common Voice 16", "LVIS v1.0" (not "Bench", "II": other things).
+_RELEASE = re.compile(r" (?:v?\d{1,2}(?:\.\d{1,2})?|(?:19|20)\d\d)$")
+# A size or tier after a hyphen, in the codes model families write: "Swin-B", "ViT-B/16", "DiT-XL/2",
+# "SegFormer-B5", "Mixtral-8x7B", "SigLIP-SO400M" (not "OpenVLA-OFT", "NeRF-Art", "PowerInfer-2").
+_SIZE_CODES = re.compile(r"(?:-(?:[TSBMLHGN]|XX?L|[TSBLHG]\d{1,2}|(?:[TSBLHG]|XX?L)/\d{1,2}|\d{1,2}x\d{1,3}(?:\.\d)?B|SO\d{3}M))+$")
+
+
+def variant_base(name: str, type_: str, vocabulary: Vocabulary) -> Term | None:
+    """The known concept of the same type that a name the vocabulary lacks is a size, tier,
+    checkpoint or release of.
+
+    A model's size, tier or checkpoint ("Llama-3-8B-Instruct", "CLIP ViT-L/14", "Whisper large-v3",
+    "Swin-B"); a dataset's or device's release ("COCO 2014", "Google Pixel 8"). Not a successor
+    ("PowerInfer-2", "Medusa 2") nor a new work named after a known one ("OpenVLA-OFT"): those are
+    other things, which a paper may build on.
+
+    >>> from .vocabulary import Term
+    >>> v = Vocabulary()
+    >>> v.add(Term("llama-3", "https://w3id.org/papergraph/vocab/llama-3", "Llama 3", "Model", ("Llama 3", "Llama-3")))
+    >>> v.add(Term("swin", "x", "Swin Transformer", "Model", ("Swin Transformer", "Swin")))
+    >>> v.add(Term("coco", "x", "COCO", "Dataset", ("COCO",)))
+    >>> v.add(Term("medusa", "x", "Medusa", "Method", ("Medusa",)))
+    >>> [getattr(variant_base(n, t, v), "name", None) for n, t in [("Llama-3-8B-Instruct", "Model"),
+    ...     ("Swin-B", "Model"), ("COCO 2014", "Dataset"), ("Medusa 2", "Method"), ("Llama-3-Med", "Model"),
+    ...     ("Llama-3-8B", "Dataset")]]
+    ['Llama 3', 'Swin Transformer', 'COCO', None, None, None]
+    """
+    if type_ == "Model":
+        sized = _SIZE_CODES.search(name)
+        base = (
+            (vocabulary.lookup(_SIZE_TAIL.sub("", name)) if _SIZE_TAIL.search(name) else None)
+            or _sized_model(name, vocabulary)
+            or (vocabulary.lookup(name[: sized.start()]) if sized and sized.start() else None)
+        )
+    elif type_ in ("Dataset", "Hardware") and _RELEASE.search(name):
+        base = vocabulary.lookup(_RELEASE.sub("", name))
+    else:
+        return None
+    return base if base is not None and base.type == type_ else None
 
 
 def _sized_model(name: str, vocabulary: Vocabulary) -> Term | None:

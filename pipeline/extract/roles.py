@@ -57,6 +57,8 @@ class Known:
     definition: str | None = None
     aliases: set[str] = field(default_factory=set)
     successor_of: tuple[str, ...] = ()
+    # The concept a new name is a size, checkpoint or release of (resolve.variant_base).
+    variant_of: str | None = None
     # A class of things (pg:genericClass): "GPU", "Transformer".
     generic_class: bool = False
     # pg:numberFormat, pg:memory, pg:processorPart: FP8; HBM; Tensor Cores.

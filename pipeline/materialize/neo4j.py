@@ -9,7 +9,8 @@ The schema is DESIGN.md's, written from :mod:`.property_graph`:
   before anything is written, and an index on entity names;
 - relationship types ``PROPOSES``, ``USES``, ``BUILDS_ON``, ``COMPARES_WITH``,
   ``EVALUATED_ON``, ``RUNS_ON``, ``REPORTS``, ``SIMILAR_TO`` (``score``), the
-  derived entity-to-entity ``BUILDS_ON``/``RUNS_ON`` (``derived_from``), and a
+  derived entity-to-entity ``BUILDS_ON``/``RUNS_ON`` (``derived_from``),
+  ``VARIANT_OF`` from a size or checkpoint to its concept's entity, and a
   result's ``MEASURES``/``ON_DATASET``/``ON_HARDWARE``/``VERSUS``; evidence
   (``sentence``, ``component``, ``confidence``...) as relationship properties;
 - paper embeddings in ``Paper.embedding`` with the vector index

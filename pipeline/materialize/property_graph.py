@@ -11,7 +11,9 @@ type and meaning of every property:
   ``BUILDS_ON`` ...), ``REPORTS`` to each of its results, ``SIMILAR_TO`` another
   paper with a ``score``;
 - edges between entities, derived from the papers: ``BUILDS_ON`` and ``RUNS_ON``
-  with ``derived_from`` naming the papers;
+  with ``derived_from`` naming the papers; and ``VARIANT_OF`` from a size,
+  checkpoint or release the vocabulary lacks ("Llama-3-8B") to the entity of
+  the concept it is one of (Llama 3), where the graph holds that entity;
 - edges from a result to the entities of its n-ary measurement: ``MEASURES``
   (metric), ``ON_DATASET``, ``ON_HARDWARE`` and ``VERSUS`` (baseline).
 
@@ -117,6 +119,7 @@ def entity_node(entity: Entity) -> Node:
             "aliases": list(entity.aliases),
             "concept": entity.concept,
             "definition": entity.definition,
+            "variant_of": entity.variant_of,
         },
     )
 
@@ -209,6 +212,22 @@ def result_edges(result: Result, entities: dict[str, Entity]) -> Iterator[Edge]:
             yield Edge(key, edge_type, node_key(entities[entity_id].type, entity_id), {})
 
 
+def variant_edges(entities: dict[str, Entity]) -> Iterator[Edge]:
+    """``VARIANT_OF`` from each entity that is a size, checkpoint or release of a concept
+    (``Entity.variant_of``) to the entity linked to that concept, where there is one.
+
+    >>> llama = Entity("llama-3", "Llama 3", "Model", concept="https://w3id.org/papergraph/vocab/llama-3")
+    >>> sized = Entity("llama-3-8b", "Llama-3-8B", "Model", variant_of=llama.concept)
+    >>> [(e.source, e.type, e.target) for e in variant_edges({e.id: e for e in (llama, sized)})]
+    [('model/llama-3-8b', 'VARIANT_OF', 'model/llama-3')]
+    """
+    of_concept = {entity.concept: entity for entity in entities.values() if entity.concept}
+    for entity in entities.values():
+        base = of_concept.get(entity.variant_of) if entity.variant_of else None
+        if base is not None:
+            yield Edge(node_key(entity.type, entity.id), "VARIANT_OF", node_key(base.type, base.id), {})
+
+
 def iter_nodes(graph: KnowledgeGraph) -> Iterator[Node]:
     """Every node: papers, then entities, then results (the first of a repeated id)."""
     for paper in graph.papers.values():
@@ -233,6 +252,7 @@ def iter_edges(graph: KnowledgeGraph) -> Iterator[Edge]:
         )
         if subject_known and relation.object in graph.entities:
             yield relation_edge(relation, graph.entities)
+    yield from variant_edges(graph.entities)
     for result in _unique_results(graph):
         if result.paper_id in graph.papers:
             yield from result_edges(result, graph.entities)

@@ -97,6 +97,7 @@ class T:
     altLabel = _n(SKOS.altLabel)
     definition = _n(SKOS.definition)
     nameKey = _n(PG.nameKey)
+    variantOf = _n(PG.variantOf)
     exactMatch = _n(SKOS.exactMatch)
     wasQuotedFrom = _n(PROV.wasQuotedFrom)
     wasDerivedFrom = _n(PROV.wasDerivedFrom)
@@ -380,6 +381,8 @@ def _entity_triples(entity: Entity, node: ox.NamedNode) -> Iterator[ox.Triple]:
         yield ox.Triple(node, T.nameKey, ox.Literal(key))
     if entity.concept:
         yield ox.Triple(node, T.exactMatch, ox.NamedNode(entity.concept))
+    elif entity.variant_of:
+        yield ox.Triple(node, T.variantOf, ox.NamedNode(entity.variant_of))
     if entity.definition:
         yield ox.Triple(node, T.definition, ox.Literal(entity.definition))
 

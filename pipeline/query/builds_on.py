@@ -31,6 +31,7 @@ from .store import VOCABULARY_GRAPH, run_query
 
 BUILDS_ON = "builds on"
 PROPOSES = "proposes"
+VARIANT_OF = "is a variant of"  # a size, checkpoint or release of a concept (pg:variantOf)
 
 
 @dataclass(frozen=True)
@@ -164,9 +165,10 @@ def find_chains(target: str, edges: Iterable[Hop], papers: dict[str, tuple[str, 
 
     Args:
         target: the entity's IRI.
-        edges: ``buildsOn`` edges (from papers and between entities) and
-            ``proposes`` edges from papers; others may be included, they are
-            ignored unless they lead to the target.
+        edges: ``buildsOn`` edges (from papers and between entities),
+            ``proposes`` edges from papers, and ``is a variant of`` edges from
+            an entity to the entity (or concept) it is a size or checkpoint of;
+            others may be included, they are ignored unless they lead to the target.
         papers: paper IRI -> (id, title), for every paper among the subjects.
 
     Returns:
@@ -189,7 +191,7 @@ def find_chains(target: str, edges: Iterable[Hop], papers: dict[str, tuple[str, 
         if edge.subject in papers:
             if edge.relation in (BUILDS_ON, PROPOSES):
                 first.append(edge)
-        elif edge.relation == BUILDS_ON:
+        elif edge.relation in (BUILDS_ON, VARIANT_OF):
             into[edge.object].append(edge)
             out_of[edge.subject].append(edge)
     # Breadth-first from the target along entity edges, backwards: each entity's
@@ -210,11 +212,19 @@ def find_chains(target: str, edges: Iterable[Hop], papers: dict[str, tuple[str, 
             if edge.subject not in depth:
                 depth[edge.subject] = depth[node] + 1
                 queue.append(edge.subject)
+    # X and its sizes and checkpoints: proposing one of them is proposing X, not building on it.
+    itself = {target}
+    todo = [target]
+    while todo:
+        for edge in into.get(todo.pop(), ()):
+            if edge.relation == VARIANT_OF and edge.subject not in itself:
+                itself.add(edge.subject)
+                todo.append(edge.subject)
     best: dict[str, tuple[tuple[int, bool, float, str], Hop]] = {}
     for edge in first:
         reach = depth.get(edge.object)
-        if reach is None or (edge.relation == PROPOSES and reach == 0):
-            continue  # proposing X itself is not building on X
+        if reach is None or (edge.relation == PROPOSES and edge.object in itself):
+            continue  # proposing X itself (or "X-3B") is not building on X
         rank = (reach + 1, edge.relation != BUILDS_ON, -_hop_confidence(edge) * sure[edge.object], edge.object)
         if edge.subject not in best or rank < best[edge.subject][0]:
             best[edge.subject] = (rank, edge)
@@ -295,7 +305,7 @@ def answer_text(answer: BuildsOn) -> str:
     entity = answer.entity
     count = len(answer.hits)
     lines = [f"{entity.name} ({entity.handle}): "
-             + (f"{count} paper{'s' if count != 1 else ''} build on it" if count else "no paper builds on it")
+             + (f"{count} papers build on it" if count > 1 else "1 paper builds on it" if count else "no paper builds on it")
              + (f" with confidence {answer.min_confidence:.2f} or more ({answer.left_out} less sure left out)"
                 if answer.left_out else "")]
     for hit in answer.hits:
@@ -303,6 +313,9 @@ def answer_text(answer: BuildsOn) -> str:
         for n, hop in enumerate(hit.chain):
             best = hop.best
             if best is None:
+                if hop.relation == VARIANT_OF:
+                    lines.append(f"  {answer.names.get(hop.subject, hop.subject)} {hop.relation} "
+                                 f"{answer.names.get(hop.object, hop.object)}: its name is a size, checkpoint or release of it")
                 continue
             if n == 0:
                 lines.append(f'  "{best.sentence}"')
@@ -356,12 +369,16 @@ SELECT ?key ?paper ?id ?title ?abstract WHERE {
 #   ?paper (pg:buildsOn|pg:proposes/pg:buildsOn)/pg:buildsOn* ?target
 # gives the same rows but Oxigraph joins it over every pg:buildsOn edge of the
 # graph, hundreds of times slower on a large graph (benchmarks/rdf_speed.py).
+# One step toward ?target: a pg:buildsOn, or from a size or checkpoint (pg:variantOf) to the
+# concept it is one of, or to that concept's entity.
+BUILDS_ON_PATH = "(pg:buildsOn|pg:variantOf/(^skos:exactMatch)?)*"
 PAPERS_QUERY = _PREFIXES + """
 SELECT DISTINCT ?target ?paper WHERE {
-  ?x pg:buildsOn* ?target .
+  ?x """ + BUILDS_ON_PATH + """ ?target .
   LATERAL { ?paper pg:buildsOn|pg:proposes ?x }
   LATERAL { ?paper a pg:Paper }
-  FILTER (?x != ?target || EXISTS { ?paper pg:buildsOn ?x })  # proposing X is not building on X
+  # proposing X (or a size of X) is not building on X
+  FILTER (NOT EXISTS { ?x (pg:variantOf/(^skos:exactMatch)?)* ?target } || EXISTS { ?paper pg:buildsOn ?x })
 }
 """
 
@@ -370,7 +387,7 @@ SELECT DISTINCT ?target ?paper WHERE {
 # edge and the names of its ends.
 EDGES_QUERY = _PREFIXES + """
 SELECT ?target ?s ?p ?o ?sentence ?confidence ?component ?from ?paperId ?title ?name WHERE {
-  ?o pg:buildsOn* ?target .
+  ?o """ + BUILDS_ON_PATH + """ ?target .
   VALUES ?p { pg:buildsOn pg:proposes }
   LATERAL { ?s ?p ?o }
   LATERAL { OPTIONAL {
@@ -381,6 +398,25 @@ SELECT ?target ?s ?p ?o ?sentence ?confidence ?component ?from ?paperId ?title ?
   } }
   LATERAL { OPTIONAL { ?s a pg:Paper ; dcterms:identifier ?paperId ; dcterms:title ?title } }
   LATERAL { OPTIONAL { ?s skos:prefLabel ?name } }
+}
+"""
+
+# The sizes and checkpoints in that part of the graph: each with the node (entity or concept) it is one of.
+VARIANTS_QUERY = _PREFIXES + """
+SELECT ?target ?s ?o ?name WHERE {
+  ?o """ + BUILDS_ON_PATH + """ ?target .
+  LATERAL { ?s pg:variantOf/(^skos:exactMatch)? ?o }
+  LATERAL { ?s skos:prefLabel ?name }
+}
+"""
+# A vocabulary concept with a label that folds to ?key and that an entity of the graph is a variant
+# of: what "Llama 3" names in a graph that holds only "Llama-3-8B".
+CONCEPTS_WITH_VARIANTS = _PREFIXES + """
+SELECT DISTINCT ?key ?vocabulary ?entity ?type ?name WHERE {
+  GRAPH ?vocabulary { ?entity skos:prefLabel|skos:altLabel ?label }
+  FILTER (REPLACE(LCASE(STR(?label)), "[\\\\s\\\\p{Pd}]", "") = ?key)
+  FILTER EXISTS { ?variant pg:variantOf ?entity }
+  GRAPH ?vocabulary { ?entity skos:prefLabel ?name ; pg:entityType ?type }
 }
 """
 
@@ -431,6 +467,11 @@ def find_entity(store: ox.Store, name: str) -> Named:
         return by_label[0]
     if by_label:
         raise _ambiguous(name, by_label)
+    varied = _concepts_with_variants(store, name)
+    if len(varied) == 1:
+        return varied[0]
+    if varied:
+        raise _ambiguous(name, varied)
     entities = graph_entities(store)
     try:
         return resolve_name(name, entities)
@@ -509,6 +550,20 @@ def _entities_of_vocabulary_label(store: ox.Store, name: str) -> list[Named]:
     return _entities(store, ENTITIES_OF_VOCABULARY_LABEL, {"key": ox.Literal(fold_name(name)), "vocabulary": VOCABULARY_GRAPH})
 
 
+def _concepts_with_variants(store: ox.Store, name: str) -> list[Named]:
+    """The vocabulary concepts labelled ``name`` that no entity is linked to but some entity is a
+    size, checkpoint or release of (``pg:variantOf``): "Llama 3" in a graph that holds only
+    "Llama-3-8B". Read only when no entity has the name."""
+    found = {}
+    params = {"key": ox.Literal(fold_name(name)), "vocabulary": VOCABULARY_GRAPH}
+    for row in run_query(store, CONCEPTS_WITH_VARIANTS, params):
+        kind = row["type"].value.rsplit("#", 1)[-1]
+        iri = row["entity"].value
+        if kind in _TYPES:
+            found[iri] = Named(iri, kind, iri.rstrip("/").rsplit("/", 1)[-1], row["name"].value)
+    return [found[iri] for iri in sorted(found)]
+
+
 def builds_on(store: ox.Store, name: str, min_confidence: float = 0.0) -> BuildsOn:
     """The papers of the store that build on the entity ``name`` names, those whose chain's confidence
     (:attr:`Hit.confidence`) is at least ``min_confidence``.
@@ -532,6 +587,9 @@ def builds_on(store: ox.Store, name: str, min_confidence: float = 0.0) -> Builds
             names[key[0]] = row["paperId"].value
         elif row["name"] is not None:
             names[key[0]] = row["name"].value
+    for row in run_query(store, VARIANTS_QUERY, {"target": ox.NamedNode(entity.iri)}):
+        evidence.setdefault((row["s"].value, VARIANT_OF, row["o"].value), set())
+        names[row["s"].value] = row["name"].value
     edges = [
         Hop(s, relation, o, tuple(sorted(support, key=lambda x: (-x.confidence, x.paper_id, x.sentence))))
         for (s, relation, o), support in evidence.items()

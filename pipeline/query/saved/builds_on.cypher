@@ -4,7 +4,9 @@
 // The Cypher twin of builds_on.rq. A paper builds on X when it BUILDS_ON X,
 // or BUILDS_ON something that builds on X (X-2 builds on X), or PROPOSES
 // something that builds on X, through derived entity-to-entity BUILDS_ON edges
-// of any length. COMPARES_WITH is not building on. direct: the paper names X itself.
+// of any length. A size or checkpoint of X (VARIANT_OF: "Llama-3-8B" of Llama 3)
+// is a step toward X; proposing one is proposing X, not building on it.
+// COMPARES_WITH is not building on. direct: the paper names X itself.
 //
 // Each paper's chain is chosen as `papergraph builds-on` chooses it: the
 // shortest; then one whose first hop is BUILDS_ON rather than PROPOSES; then
@@ -21,10 +23,10 @@ WHERE any(label IN [target.name] + coalesce(target.aliases, [])
 // the longer ones, and at most 100 of them are weighed per entity, so a lineage
 // braided into exponentially many equal ways stays cheap (`builds-on` weighs
 // them all; the two agree wherever an entity has 100 shortest ways or fewer).
-MATCH (target)<-[:BUILDS_ON*0..]-(via:Entity)
+MATCH (target)<-[:BUILDS_ON|VARIANT_OF*0..]-(via:Entity)
 WITH DISTINCT target, via
 CALL (target, via) {
-  MATCH way = allShortestPaths((via)-[:BUILDS_ON*0..]->(target))
+  MATCH way = allShortestPaths((via)-[:BUILDS_ON|VARIANT_OF*0..]->(target))
   WITH way LIMIT 100
   WITH way, reduce(c = 1.0, edge IN relationships(way) | c * coalesce(edge.confidence, 1.0)) AS sure
   ORDER BY sure DESC
@@ -32,7 +34,7 @@ CALL (target, via) {
   LIMIT 1
 }
 MATCH (paper:Paper)-[first:BUILDS_ON|PROPOSES]->(via)
-WHERE NOT (type(first) = 'PROPOSES' AND via = target)
+WHERE NOT (type(first) = 'PROPOSES' AND (via = target OR EXISTS { (via)-[:VARIANT_OF*1..]->(target) }))
 WITH target, paper, via, first, surest.way AS way, coalesce(first.confidence, 1.0) * surest.sure AS confidence
 ORDER BY length(way), type(first) <> 'BUILDS_ON', confidence DESC
 WITH target, paper,
