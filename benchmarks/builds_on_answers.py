@@ -32,11 +32,12 @@ answers.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,11 +55,15 @@ ASKED_TYPES = frozenset(("Method", "Model"))
 # ----------------------------------------------------------------- the right answers
 
 
-def gold_answers(papers: list[dict]) -> dict[str, set[str]]:
+def gold_answers(papers: list[dict], size_of: Callable[[str, str], tuple[str, ...] | None] | None = None) -> dict[str, set[str]]:
     """Annotated name -> titles of the papers that build on it, by the graph's rule.
 
     Each entity is keyed by the first name annotated for it; :func:`answer_keys`
-    maps its other names to that one.
+    maps its other names to that one. ``size_of(name, type)``: the names of the
+    model a size or checkpoint is one of ("Llama-3-8B": "Llama 3", "Llama-3"),
+    or None; building on a size is building on its model, proposing a size of X
+    is not building on X (the graph's rule: ``pg:variantOf``). :func:`vocabulary_sizes`
+    gives the graph's sizes.
 
     >>> a = {"title": "A", "entities": [{"name": "X2", "type": "Method", "roles": ["proposes"]},
     ...                                 {"name": "X", "type": "Method", "roles": ["builds_on"]}]}
@@ -89,7 +94,15 @@ def gold_answers(papers: list[dict]) -> dict[str, set[str]]:
         return n
 
     roles = [[(entity(e), set(e["roles"])) for e in paper["entities"] if e["type"] in ASKED_TYPES] for paper in papers]
-    edges: dict[int, set[int]] = defaultdict(set)  # Y -> the X it builds on
+    sizes = []  # (a size or checkpoint, the model it is one of)
+    for e in (e for paper in papers for e in paper["entities"] if e["type"] in ASKED_TYPES and size_of is not None):
+        base = size_of(e["name"], e["type"])
+        if base is not None:
+            sizes.append((entity(e), entity({"name": base[0], "aliases": list(base[1:])})))
+    edges: dict[int, set[int]] = defaultdict(set)  # Y -> the X it builds on (or is a size of)
+    size_edges: dict[int, int] = {find(s): find(b) for s, b in sizes}
+    for s, b in size_edges.items():
+        edges[s].add(b)
     for held in roles:
         proposed = [find(n) for n, r in held if "proposes" in r]
         built_on = [find(n) for n, r in held if "builds_on" in r]
@@ -105,6 +118,14 @@ def gold_answers(papers: list[dict]) -> dict[str, set[str]]:
                     todo.append(x)
         return seen
 
+    def itself(n: int) -> set[int]:
+        """n and what it is a size of: proposing them is not building on them."""
+        found = {n}
+        while size_edges.get(n) is not None and size_edges[n] not in found:
+            n = size_edges[n]
+            found.add(n)
+        return found
+
     answers: dict[int, set[str]] = defaultdict(set)
     for paper, held in zip(papers, roles):
         for n, r in held:
@@ -113,10 +134,27 @@ def gold_answers(papers: list[dict]) -> dict[str, set[str]]:
                 for x in {n} | reaches(n):
                     answers[x].add(paper["title"])
             if "proposes" in r:
-                for x in reaches(n):
+                for x in reaches(n) - itself(n):
                     answers[x].add(paper["title"])
     asked = {find(n) for held in roles for n, _ in held}
     return {names[n]: answers.get(n, set()) for n in sorted(asked)}
+
+
+@functools.cache
+def vocabulary_sizes() -> Callable[[str, str], tuple[str, ...] | None]:
+    """``size_of`` for :func:`gold_answers` by the extractor's own rule and vocabulary
+    (:func:`pipeline.extract.resolve.variant_base`): a name the vocabulary lacks that is a
+    size, tier or checkpoint of a model it has."""
+    from pipeline.extract.resolve import variant_base
+    from pipeline.extract.vocabulary import load_vocabulary
+
+    vocabulary = load_vocabulary()
+
+    def size_of(name: str, type_: str) -> tuple[str, ...] | None:
+        term = None if vocabulary.lookup(name) is not None else variant_base(name, type_, vocabulary)
+        return None if term is None else (term.name, *term.labels)
+
+    return size_of
 
 
 def answer_keys(papers: list[dict], answers: dict[str, set[str]]) -> dict[str, str]:
@@ -227,7 +265,7 @@ class Tally:
 
 
 def score_part(gold_papers: list[dict], page_papers: dict, extractor, min_confidence: float = 0.0) -> Tally:
-    right = gold_answers(gold_papers)
+    right = gold_answers(gold_papers, vocabulary_sizes())
     given = graph_answers([page_papers[p["title"]] for p in gold_papers], right, extractor, min_confidence)
     tally = Tally()
     for question, answer in right.items():

@@ -167,6 +167,21 @@ def test_right_answers_follow_chains_through_proposals_and_fold_names():
     assert set(answers) == {"Tiled", "Tiled-2", "Tiled-3", "Llama-3-8B", "Long Tiles (LT)", "LT-Lite"}
 
 
+def test_right_answers_go_through_sizes_as_the_graph_does():
+    """With the vocabulary's sizes, building on Llama-3-8B is building on Llama 3; proposing
+    Llama-3-70B (a size of it) is not. Without them, the sizes are other models."""
+    papers = [
+        {"title": "A", "entities": [_entity("Llama-3-8B", "builds_on", type_="Model")]},
+        {"title": "B", "entities": [_entity("Llama 3", "proposes", type_="Model"), _entity("Llama-3-70B", "proposes", type_="Model")]},
+        {"title": "C", "entities": [_entity("Gamma", "proposes"), _entity("Llama-3-70B", "builds_on", type_="Model")]},
+        {"title": "D", "entities": [_entity("Gamma", "builds_on"), _entity("OpenVLA-OFT", "builds_on", type_="Model")]},
+    ]
+    sized = builds_on_answers.gold_answers(papers, builds_on_answers.vocabulary_sizes())
+    assert sized["Llama 3"] == {"A", "C", "D"}
+    assert sized["Llama-3-70B"] == {"C", "D"} and sized["OpenVLA-OFT"] == {"D"}
+    assert builds_on_answers.gold_answers(papers)["Llama 3"] == set()
+
+
 def test_a_tally_counts_exact_answers_pairs_and_unresolved_names():
     tally = builds_on_answers.Tally()
     tally.add("X", {"A", "B"}, {"A", "B"})
