@@ -2209,3 +2209,24 @@ def test_extract_unseen_a_size_checkpoint_or_release_is_a_variant_of_its_concept
     }
     assert {"OpenVLA-Dex", "PowerInfer-2"} <= set(base)
 
+
+
+TRAINED_CASES = [
+    # The work, by its coined name, trains a known model: it builds on the model, uses the method.
+    ("We propose GeoZero. GeoZero trains Qwen2.5-VL-7B-Instruct with Group Relative Policy Optimization on 12K "
+     "geometry problems.", "Qwen2.5-VL-7B-Instruct", "builds_on"),
+    # Training given to a model: "applying supervised fine-tuning to X", "we apply GRPO to X".
+    ("We release ToolDialog-94K. Applying supervised fine-tuning to Qwen2.5-7B-Instruct on ToolDialog-94K lifts "
+     "its accuracy.", "Qwen2.5-7B-Instruct", "builds_on"),
+    ("We apply GRPO to Qwen3-8B and reach 70% on AIME.", "Qwen3-8B", "builds_on"),
+    # A technique applied to a model is no training of it, and a system that trains a model faster has it as
+    # its workload.
+    ("We apply speculative decoding to Llama-2-70B and reach a 2x speedup.", "Llama-2-70B", "uses"),
+    ("We propose FlashFoo. FlashFoo trains GPT-2 3x faster than Megatron-LM.", "GPT-2", "uses"),
+]
+
+
+@pytest.mark.parametrize("abstract, model, role", TRAINED_CASES, ids=[c[1] + "-" + c[2] for c in TRAINED_CASES])
+def test_extract_unseen_a_model_the_work_trains_is_built_on(extractor, abstract, model, role):
+    _, roles = _extract(extractor, "Post-Training", abstract)
+    assert role in roles[model] and ({"builds_on", "uses"} - {role}).isdisjoint(roles[model]), roles[model]

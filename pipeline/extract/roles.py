@@ -184,11 +184,18 @@ _BUILDS_BEFORE = AnyCase(
 # one it trains is proposed, and never reaches here). Not "used to train GPT-style models": a workload.
 _TRAINS_MODEL = AnyCase(
     r"\bwe\s+(?:also\s+|further\s+|then\s+|first\s+|directly\s+)?(?:post-?)?train\s+" + _DETS + r"$"
+    # "Applying supervised fine-tuning to Qwen2.5-7B-Instruct", "we apply GRPO to Qwen3-8B": training given to a model.
+    r"|\bappl(?:y|ies|ying|ied)\s+(?:[\w-]+\s+){0,2}?(?:fine-?tuning|(?:post-?)?training|tuning|rl|rlhf|rlvr|grpo|"
+    r"dpo|ppo|distillation|reinforcement learning)\s+to\s+" + _DETS + r"$"
 )
+# "GeoZero trains Qwen2.5-VL-7B-Instruct with GRPO": the work, by its coined name, as the subject.
+# "FlashAttention trains Transformers faster", "... trains GPT-2 3x faster": a workload a system speeds up.
+_SPEED_AFTER = re.compile(r"^\s+(?:[\d.]+\s*(?:x|\u00d7|times)\s+)?(?:faster|quicker|more|up to|\d)")
+_NAME_TRAINS = re.compile(r"(?:^|[.;:]\s+)[A-Z][a-z]*[A-Z0-9][\w.-]*\s+(?:post-?)?trains\s+" + _DETS + r"$")
 # "Training Qwen2-VL-7B on GeoSynth-1M raises ...": a sentence that opens by training a known model on data.
 _TRAINING_OPENS = AnyCase(r"^\s*(?:post-?)?training\s+" + _DETS + r"$")
 _ON_DATA_AFTER = re.compile(r"^\s+(?:on|with)\s")
-_TRAINS_WORD = "train"  # every _TRAINS_MODEL match holds it
+_TRAINS_WORDS = ("train", "appl")  # every _TRAINS_MODEL match holds one
 # "extend the intermediate representation of TVM", "building on the block-sparse formulation
 # used by MegaBlocks", "a modification of online gradient descent", "an attention-attribution
 # analysis of LLaVA": a change to, or a study of, a part of X is work on X.
@@ -673,7 +680,10 @@ def assign_roles(
             and not _EVALUATED_BUILT_ON.search(before, lowered=lower)
             and not (any(map(lower.__contains__, _COMPONENT_BASED_WORDS)) and _COMPONENT_BASED.search(before, lowered=lower))
         ) or _BUILDS_AFTER.match(after) or (
-            entity.type == "Model" and _TRAINS_WORD in lower and _TRAINS_MODEL.search(before, lowered=lower)
+            entity.type == "Model" and any(map(lower.__contains__, _TRAINS_WORDS)) and (
+                _TRAINS_MODEL.search(before, lowered=lower)
+                or _NAME_TRAINS.search(before) and not entity.generic_class and not _SPEED_AFTER.match(after)
+            )
         ) or (
             entity.type == "Model" and _ON_DATA_AFTER.match(after) and _TRAINING_OPENS.match(text[s_start : mention.start])
         ) or (
