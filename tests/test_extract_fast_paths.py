@@ -104,6 +104,7 @@ _WORD_GATED = [
     ("_SHARE_OF_FIGURE", ("_SHARE_WORD",)),
     ("_SHARE_OF_NAME", ("_SHARE_WORD",)),
     ("_FINE_TUNES_ON", ("_TUNES_WORD",)),
+    ("_KEEPS_PART_OF", ("_KEEPS_WORDS",)),
 ]
 
 

@@ -2230,3 +2230,28 @@ TRAINED_CASES = [
 def test_extract_unseen_a_model_the_work_trains_is_built_on(extractor, abstract, model, role):
     _, roles = _extract(extractor, "Post-Training", abstract)
     assert role in roles[model] and ({"builds_on", "uses"} - {role}).isdisjoint(roles[model]), roles[model]
+
+
+PART_TAKEN_CASES = [
+    # A change made inside X, a part of X the work keeps while it changes the rest, a technique derived from X.
+    ("We propose PhonoMoLE, a parameter-efficient adaptation method that inserts a mixture of LoRA experts into the "
+     "decoder of Whisper large-v3 and routes each token by a phoneme-class predictor.", "Whisper large-v3", "builds_on"),
+    ("We present Cadenza, a codec language model that keeps the two-stage design of VALL-E and augments the first "
+     "stage with duration tokens.", "VALL-E", "builds_on"),
+    ("We propose WinVote. WinVote inherits the observation-window voting of SnapKV and carries it into the decoding "
+     "phase.", "SnapKV", "builds_on"),
+    ("We develop SlimMask, a one-shot pruning method derived from SparseGPT that relaxes the 2:4 mask.", "SparseGPT",
+     "builds_on"),
+    # A score the work keeps, a number format it keeps values in, and data derived from a dataset are none of that.
+    ("We propose SmoothQuant++. SmoothQuant++ keeps the WikiText-2 perplexity of LLaMA-2-70B at 3.41.", "LLaMA-2-70B",
+     "uses"),
+    ("We propose HopperFlash. HopperFlash keeps the running softmax statistics in FP32.", "FP32", "uses"),
+    ("We propose Tidal, a scheduler. We evaluate Tidal with request traces derived from ShareGPT.", "ShareGPT",
+     "evaluated_on"),
+]
+
+
+@pytest.mark.parametrize("abstract, name, role", PART_TAKEN_CASES, ids=[c[1] + "-" + c[2] for c in PART_TAKEN_CASES])
+def test_extract_unseen_a_part_the_work_takes_of_x_is_building_on_x(extractor, abstract, name, role):
+    _, roles = _extract(extractor, "Probe", abstract)
+    assert role in roles[name] and "builds_on" not in roles[name] - {role}, roles[name]

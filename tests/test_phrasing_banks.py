@@ -45,14 +45,14 @@ def test_phrasing_bank_is_well_formed(bank):
 
 
 # Floors a little under the figures of the last change to the rules (all eleven banks, 2026-12-01: found builds_on
-# .84, compares_with .92, evaluated_on .93, proposes .94, runs_on .97, type .92, uses .82; wrong evaluated_on .10,
+# .87, compares_with .92, evaluated_on .93, proposes .94, runs_on .97, type .92, uses .82; wrong evaluated_on .10,
 # runs_on .19, uses .26; a name counts as any label of the concept found, as in extraction_quality).
 # full_abstracts4.jsonl and full_abstracts5.jsonl, both added unread, give forbidden roles more often than the
 # banks the rules were written from (fa5: wrong uses .65 of 48, runs_on .44 of 9, evaluated_on .42 of 12), which
 # lifts the wrong shares. At the session that wrote the first banks they began at found
 # .77/.85/.85/.84/.89/.78 and wrong .15/.41/.16 (see tests/data/phrasings/README.md for which banks were used to
 # tune the rules).
-FOUND_FLOORS = {"builds_on": 0.83, "compares_with": 0.91, "evaluated_on": 0.91, "proposes": 0.92, "runs_on": 0.95,
+FOUND_FLOORS = {"builds_on": 0.85, "compares_with": 0.91, "evaluated_on": 0.91, "proposes": 0.92, "runs_on": 0.95,
                 "type": 0.91, "uses": 0.80}
 WRONG_CEILINGS = {"evaluated_on": 0.11, "runs_on": 0.20, "uses": 0.27, "proposes": 0.01, "builds_on": 0.03}
 

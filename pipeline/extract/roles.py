@@ -212,9 +212,23 @@ _BUILDS_ON_PART_OF = AnyCase(
     r"|\bstud(?:y|ies) (?:on|of)\s+" + _DETS + r"$"  # "a controlled study on Qwen2.5-Coder-7B"
     # "We follow the design of DiT and replace its attention blocks": the design the work takes over.
     r"|\bfollow\w*\s+(?:the\s+)?(?:design|architecture|recipe|framework|formulation)s?\s+of\s+" + _DETS + r"$"
+    # "inserts a mixture of LoRA experts into the decoder of Whisper large-v3": a change made inside X.
+    r"|\b(?:insert\w*|integrat\w*|incorporat\w*|plug\w*|inject\w*|add(?:s|ed|ing)?)\s+(?:[\w-]+\s+){1,6}?into\s+"
+    r"(?:the|its)\s+(?:[\w/-]+\s+){1,2}?of\s+" + _DETS + r"$"
     # "we initialize it from the weights of Aurora"
     r"|\binitiali[sz]\w*\s+(?:\w+\s+)?from\s+(?:the\s+)?(?:[\w/-]+\s+){0,2}?of\s+" + _DETS + r"$"
 )
+# "keeps the two-stage design of VALL-E", "inherits the observation-window voting of SnapKV" (and changes the
+# rest), "a one-shot pruning method derived from SparseGPT": a technique or model the work takes a part of.
+# Not "keeps the perplexity of X at 3.41" (a score), nor a number format ("keeps the statistics in FP32").
+_KEEPS_PART_OF = AnyCase(
+    r"\b(?:keep(?:s|ing)?|retain(?:s|ing)?|inherit\w*)\s+(?:the|its)\s+(?:[\w/-]+\s+){1,3}?of\s+" + _DETS + r"$"
+    # a technique derived from X, not data ("traces derived from ShareGPT", "code derived from ... models")
+    r"|\b(?:method|approach|variant|technique|algorithm|model|architecture|scheme|objective|loss|estimator|"
+    r"optimi[sz]er|framework|design|rule|procedure)s?,?\s+(?:directly\s+)?derived from\s+" + _DETS + r"$"
+)
+_KEEPS_WORDS = ("keep", "retain", "inherit", "derive")  # every _KEEPS_PART_OF match holds one
+_SCORE_AT_AFTER = re.compile(r"^\s+(?:at|within|to|near|below|above|under|around)\s+[\d.]")
 # "We evaluate agents built on GPT-4o, ...": what the paper evaluates is built on X, not the paper's work.
 _EVALUATED_BUILT_ON = AnyCase(r"\bevaluat\w*\s+(?:[\w-]+\s+){1,3}(?:built|based) (?:up)?on\s+$")
 # The model before the work changed it, named as the reference of a number.
@@ -330,6 +344,7 @@ _BUILD_KEYS = (
     "modif", "upon", "optimi", "accelerat", "speed", "scal", "start", "initiali", "distill", "integrat", "incorporat",
     "plug", "insert", "add", "approximat", "reduc", "replac", "change", "augment", "enhanc", "equip", "reformulat",
     "recast", "port", "continu", "bottleneck", "trained from", "upcycl", "follow", "redesign", "implement", "benefit",
+    "derive", "keep", "retain", "inherit", "inject",
 )
 _TRAINED_KEYS = ("train", "instruction", "calibrat")
 # The keys as one pattern each: a search for any of them is one scan, in C.
@@ -706,6 +721,13 @@ def assign_roles(
                 add(key, "builds_on", mention.start, mention.end, "cue:builds_on", 0.8)
                 built_end = mention.end
         elif may_build and comparable and _BUILDS_ON_PART_OF.search(before, lowered=lower):
+            add(key, "builds_on", mention.start, mention.end, "cue:builds-on-part", 0.75)
+            built_end = mention.end
+        elif (
+            may_build and comparable and any(map(lower.__contains__, _KEEPS_WORDS))
+            and not _operated_on(entity) and not entity.generic_class
+            and _KEEPS_PART_OF.search(before, lowered=lower) and not _SCORE_AT_AFTER.match(after)
+        ):
             add(key, "builds_on", mention.start, mention.end, "cue:builds-on-part", 0.75)
             built_end = mention.end
         elif comparable and built_end is not None and _next_in_list(text, built_end, mention.start, after):
