@@ -321,6 +321,14 @@ CASES = [
      {"DAPO-Math-17k": "Dataset", "MathVerse-2k": "Dataset"}),
     # A name before a passive "is proposed" stops at a full stop, and "proposed by <someone>" is not the paper's.
     ("Terminal Agents", "We propose ShellFix. Repairs are proposed by a small model.", {"ShellFix"}, {}),
+    # A name the work's artefact is released or coined under, and a dataset the work collects.
+    ("Process Rewards", "We train a 7B PRM on 1.2 million counterfactually labelled steps and release it as CFPRM-7B.",
+     {"CFPRM-7B"}, {}),
+    ("KV Eviction", "We extend SnapKV to the decoding phase. We coin the result RollingSnap.", {"RollingSnap"}, {}),
+    ("Egocentric Cooking", "We collect GazeKitchen, 120 hours of egocentric cooking video with gaze.", {"GazeKitchen"}, {}),
+    # Not what "as" names that is no name, nor data collected from a known dataset.
+    ("Open Models", "We propose Tern. We publish them as part of the suite. We collect demonstrations from LIBERO.",
+     {"Tern"}, {}),
 ]
 
 def _extract(extractor, title: str, abstract: str):

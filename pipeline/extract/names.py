@@ -642,6 +642,7 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[tup
 _PROPOSE_STEMS = (
     "propos", "introduc", "present", "develop", "design", "describ", "build", "buil", "releas", "contribut",
     "devis", "creat", "construct", "curat", "offer", "unveil", "formulat", "establish", "put forward", "open-sourc",
+    "collect",  # "We collect GazeKitchen, 120 hours of ..."
 )
 _PROPOSE_VERB = re.compile(r"\b(?:" + "|".join(map(re.escape, _PROPOSE_STEMS)) + r")\w*")
 _PROPOSE_SUBJECT = re.compile(
@@ -653,7 +654,7 @@ _SECOND_VERB = re.compile(
     r"and\s+(?:implement|evaluat|releas|open-sourc|train|deploy|analy[sz]|validat|test|stud|build|develop|design)\w*\s+"
 )
 # "we call / term / name / dub" and what they name: "this", "the resulting", ... (NAMED, _CALLED_KIND, _KIND_BEFORE).
-_NAMING_VERB = r"(?:call|term|name|dub)"
+_NAMING_VERB = r"(?:call|term|name|dub|coin)"
 _NAMED_WHAT = r"(?:this|these|the|our)(?: (?:new|resulting|proposed|final))?"
 NAMED = re.compile(
     r"\b(?:named|called|dubbed|termed|coined|denoted(?: as)?|referred to as|"
@@ -663,7 +664,10 @@ NAMED = re.compile(
     r"architecture|dataset|benchmark|metric|measure|score|scheme|recipe|phenomenon|effect|mechanism|policy|agent|"
     r"result))?)?|"  # "We call the result SlotDreamer"
     r"refer to (?:(?:it|this|them|the [\w-]+(?: [\w-]+){0,2}) )?as|"  # "a procedure we refer to as X"
-    r"call the result(?:ing [\w-]+)?)\s+"  # "We pretrain a detector on ... and call the result OVRegion"
+    r"call the result(?:ing [\w-]+)?|"  # "We pretrain a detector on ... and call the result OVRegion"
+    # "we train a 7B PRM ... and release it as CFPRM-7B": the name the work's artefact is released under.
+    r"(?:release|publish|open-source)[sd]? (?:it|them|(?:the|this|our) (?:[\w-]+ ){0,2}?(?:model|models|checkpoint|"
+    r"checkpoints|dataset|benchmark|corpus|suite|weights|policy|agent|system)) as(?=\s+[A-Z]))\s+"
 )
 # "a phenomenon we term the capacity cliff": a name for a finding, which no entity type fits.
 _PHENOMENON_BEFORE = re.compile(r"\b(?:phenomenon|effect|behaviou?r|failure mode|pathology|bias)\s*,?\s+(?:which\s+|that\s+)?$")
@@ -671,6 +675,7 @@ _PHENOMENON_BEFORE = re.compile(r"\b(?:phenomenon|effect|behaviou?r|failure mode
 _NAMED_HEADS = (
     "named", "called", "dubbed", "termed", "coined", "denoted", "referred to as", "which we", "that we", "we call",
     "we term", "we name", "we dub", "We call", "We term", "We name", "We dub", "refer to", "call the result",
+    "we coin", "We coin", "release", "publish", "open-source",
 )
 _OPENING_CUE = re.compile(
     r"Introducing\s+"
