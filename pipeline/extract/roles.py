@@ -189,9 +189,9 @@ _TRAINS_MODEL = AnyCase(
     r"dpo|ppo|distillation|reinforcement learning)\s+to\s+" + _DETS + r"$"
 )
 # "GeoZero trains Qwen2.5-VL-7B-Instruct with GRPO": the work, by its coined name, as the subject.
-# "FlashAttention trains Transformers faster", "... trains GPT-2 3x faster": a workload a system speeds up.
-_SPEED_AFTER = re.compile(r"^\s+(?:[\d.]+\s*(?:x|\u00d7|times)\s+)?(?:faster|quicker|more|up to|\d)")
 _NAME_TRAINS = re.compile(r"(?:^|[.;:]\s+)[A-Z][a-z]*[A-Z0-9][\w.-]*\s+(?:post-?)?trains\s+" + _DETS + r"$")
+# Not "FlashAttention trains Transformers faster", "... trains GPT-2 3x faster": a workload a system speeds up.
+_SPEED_AFTER = re.compile(r"^\s+(?:[\d.]+\s*(?:x|\u00d7|times)\s+)?(?:faster|quicker|more|up to|\d)")
 # "Training Qwen2-VL-7B on GeoSynth-1M raises ...": a sentence that opens by training a known model on data.
 _TRAINING_OPENS = AnyCase(r"^\s*(?:post-?)?training\s+" + _DETS + r"$")
 _ON_DATA_AFTER = re.compile(r"^\s+(?:on|with)\s")
