@@ -326,6 +326,16 @@ CASES = [
      {"CFPRM-7B"}, {}),
     ("KV Eviction", "We extend SnapKV to the decoding phase. We coin the result RollingSnap.", {"RollingSnap"}, {}),
     ("Egocentric Cooking", "We collect GazeKitchen, 120 hours of egocentric cooking video with gaze.", {"GazeKitchen"}, {}),
+    # Names listed after a count of what they are, the work's own variant, and a plain word in brackets after
+    # the description (an acronym there stays the description's short form).
+    ("Summarization", "We propose two methods, SegSum and HierFuse: SegSum summarizes segments, while HierFuse fuses "
+     "them.", {"SegSum", "HierFuse"}, {}),
+    ("Keyword Spotting", "We introduce Whisk, a keyword spotting transformer, and its variant Whisk-Lite, which shares "
+     "weights across layers.", {"Whisk", "Whisk-Lite"}, {}),
+    ("Expert Placement", "We propose a topology-aware expert placement scheduler (Perch) that co-locates experts. Perch "
+     "speeds up training.", {"Perch"}, {}),
+    ("Policy Optimization", "We propose Entropy-Calibrated Policy Optimization (ECPO), which rescales advantages. We "
+     "compare two methods, GRPO and DAPO.", {"Entropy-Calibrated Policy Optimization"}, {}),
     # Not what "as" names that is no name, nor data collected from a known dataset.
     ("Open Models", "We propose Tern. We publish them as part of the suite. We collect demonstrations from LIBERO.",
      {"Tern"}, {}),

@@ -945,7 +945,7 @@ _COUNTED_KIND = re.compile(
     r"(?:two|three|four|five|several|a pair of|a set of|a series of)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:techniques|methods|mechanisms|strategies|algorithms|components|modules|innovations|designs|"
     r"optimi[sz]ations|schemes|losses|objectives|operators|kernels|variants|extensions|approaches|models)"
-    r"\s*(?::|--|—|–|,\s*namely,?|,\s*i\.e\.,?)\s*"
+    r"\s*(?::|--|—|–|,\s*namely,?|,\s*i\.e\.,?|,(?=\s*[A-Z]))\s*"  # "two methods, SegSum and HierFuse:"
 )
 _ENUMERATOR = re.compile(r"^\(?(?:\d|i{1,3}|iv|v|[a-e])\)\s*")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+|--|—)\s*")

@@ -885,7 +885,10 @@ def _link_proposals(
                     chosen = _adopt(chosen, new, proposed, "proposal:listed", same_key=False)
             # "... together with staleness-aware error feedback, a variant of ...", "we pair it with
             # deferred KV backfilling, which ...": a second new technique the sentence describes.
-            for match in _COMPANION.finditer(text, cue.position, _sentence_end(text, cue.position)):
+            for match in itertools.chain(
+                _COMPANION.finditer(text, cue.position, _sentence_end(text, cue.position)),
+                _ITS_VARIANT.finditer(text, cue.position, _sentence_end(text, cue.position)),
+            ):
                 new = _new_candidate(text, match.start(1), match.end(1), "proposal", vocabulary)
                 if new is not None and new.concept is None:
                     chosen = _adopt(chosen, new, proposed, "proposal:companion", same_key=False)
@@ -895,13 +898,18 @@ def _link_proposals(
             continue  # "a bias-only balancing scheme ..., which we term Drift-Corrected Routing": the name is proposed
         if target is not None and _known_kind(text, cue.position, target):
             continue  # "We present a radix join that ...": one of a known kind, which the work builds on
-        if target is not None:
+        described = _DESCRIBED_NAME.match(text, cue.position, clause_end) if cue.kind == "propose" else None
+        # A plain word in brackets after the description is its name ("scheduler (Perch)"); an acronym
+        # there is the description's own short form ("Entropy-Calibrated Policy Optimization (ECPO)").
+        if target is not None and not (
+            described is not None and target.end <= described.start(1) and described.group(1)[1:].islower()
+        ):
             proposed.setdefault(target.key, (target.start, target.end, f"proposal:{cue.kind}"))
             chosen = _propose_listed(text, chosen, target, vocabulary, proposed, f"proposal:{cue.kind}")
             continue
-        described = _DESCRIBED_NAME.match(text, cue.position, clause_end) if cue.kind == "propose" else None
         if described is not None:
-            # "design a scheduling pass (RouteFuse) that ...": the name in brackets after what it is.
+            # "design a scheduling pass (RouteFuse) that ...", "a topology-aware expert placement scheduler
+            # (Perch)": the name in brackets after what it is, not the description.
             new = _new_candidate(text, described.start(1), described.end(1), "proposal", vocabulary)
             if new is not None and new.concept is None:
                 chosen = _replace_inside(chosen, new)
@@ -1068,10 +1076,15 @@ _COMPANION = re.compile(
     # "deferred KV backfilling", "together with SciFig-1M, a corpus of ...".
     rf"([a-z][\w-]*(?:\s(?:[a-z][\w-]*|[A-Z]{{2,4}})){{1,3}}|{names.NEW_NAME}),\s+(?:which|that|an?)\s"
 )
+# "We introduce Whisk, a keyword spotting transformer, and its variant Whisk-Lite, which ...": the work's own
+# variant of what it proposes.
+_ITS_VARIANT = re.compile(
+    rf"\band its (?:[\w-]+\s+){{0,2}}?(?:variant|version|extension|counterpart)s?,?\s+({names.NEW_NAME})(?![\w-])"
+)
 # "our model, trained on a single dataset, ...", "our method, which is simple, ...": a clause, not a name.
 _CLAUSE_NOT_NAME = re.compile(r"(?:which|that|when|while|where|unlike|like|once|[a-z]+[^e]ed|[a-z]+ly)\b|.*\b(?:a|an|the)\b")
 _DESCRIBED_NAME = re.compile(
-    r"\s*(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){1,6}?\(([A-Z][\w.+-]*[A-Z0-9][\w.+-]*)\)(?=[\s,.;:])"
+    r"\s*(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){1,6}?\(([A-Z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]{2,}[\w.+-]*)\)(?=[\s,.;:])"
 )
 _APPOSED_KINDS = (
     "model|method|framework|approach|system|benchmark|dataset|architecture|algorithm|library|toolkit|metric|"
