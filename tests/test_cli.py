@@ -46,6 +46,11 @@ def test_cli_build_examples(capsys, tmp_path):
     rows = [json.loads(line) for line in (tmp_path / "g" / "papers.jsonl").read_text().splitlines()]
     assert rows[0]["id"] == "2205.14135"
     assert set(rows[0]) == {"id", "title", "url", "code_url", "authors", "published", "entities", "results", "similar"}
+    # Each entity names its vocabulary concept, or the concept it is a size of ("GPT-3 175B" of GPT-3).
+    entities = {e["name"]: e for row in rows for e in row["entities"]}
+    vocab = "https://w3id.org/papergraph/vocab/"
+    assert (entities["FlashAttention"]["concept"], entities["FlashAttention"]["variant_of"]) == (vocab + "method/flashattention", None)
+    assert (entities["GPT-3 175B"]["concept"], entities["GPT-3 175B"]["variant_of"]) == (None, vocab + "model/gpt-3")
     assert not list(tmp_path.glob(".g.*")), "staging folders must not be left behind"
 
 

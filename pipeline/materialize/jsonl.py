@@ -61,6 +61,8 @@ def paper_rows(graph: KnowledgeGraph) -> Iterator[dict[str, Any]]:
                     "id": e,
                     "name": graph.entities[e].name,
                     "type": graph.entities[e].type,
+                    "concept": graph.entities[e].concept,
+                    "variant_of": graph.entities[e].variant_of,
                     "roles": sorted(set(roles[paper.id].get(e, []))),
                     "mentions": mentions.get((paper.id, e), []),
                 }
