@@ -155,48 +155,60 @@ def _chains(target: str, edges: list[Hop], papers: tuple[str, ...]) -> dict[str,
     return {h.paper: [(hop.subject, hop.relation, hop.object) for hop in h.chain] for h in hits}
 
 
-def test_builds_on_chains_direct_and_through_descendants():
-    edges = [
-        Hop("p1", BUILDS_ON, "x"),
-        Hop("x2", BUILDS_ON, "x"),
-        Hop("x3", BUILDS_ON, "x2"),
-        Hop("p2", BUILDS_ON, "x3"),
-        Hop("p3", BUILDS_ON, "x2"),
-        Hop("p3", BUILDS_ON, "x"),  # direct wins over the longer way
-    ]
-    assert _chains("x", edges, ("p1", "p2", "p3")) == {
-        "p1": [("p1", BUILDS_ON, "x")],
-        "p3": [("p3", BUILDS_ON, "x")],
-        "p2": [("p2", BUILDS_ON, "x3"), ("x3", BUILDS_ON, "x2"), ("x2", BUILDS_ON, "x")],
-    }
+CHAIN_CASES = [
+    (
+        "direct-and-through-descendants",
+        [
+            Hop("p1", BUILDS_ON, "x"),
+            Hop("x2", BUILDS_ON, "x"),
+            Hop("x3", BUILDS_ON, "x2"),
+            Hop("p2", BUILDS_ON, "x3"),
+            Hop("p3", BUILDS_ON, "x2"),
+            Hop("p3", BUILDS_ON, "x"),  # direct wins over the longer way
+        ],
+        ("p1", "p2", "p3"),
+        {
+            "p1": [("p1", BUILDS_ON, "x")],
+            "p3": [("p3", BUILDS_ON, "x")],
+            "p2": [("p2", BUILDS_ON, "x3"), ("x3", BUILDS_ON, "x2"), ("x2", BUILDS_ON, "x")],
+        },
+    ),
+    (
+        "leave-out-comparing-using-and-proposing-x",
+        [
+            Hop("p1", "compares with", "x"),
+            Hop("p2", "uses", "x"),
+            Hop("p3", PROPOSES, "x"),
+            Hop("p4", PROPOSES, "x2"),
+            Hop("x2", BUILDS_ON, "x"),
+        ],
+        ("p1", "p2", "p3", "p4"),
+        {"p4": [("p4", PROPOSES, "x2"), ("x2", BUILDS_ON, "x")]},
+    ),
+    (
+        # x-8b and x-70b are sizes of x; p1 builds on x-8b; p2 proposes x-70b (a size of x: no building on
+        # it); p3 proposes y, which builds on x-70b.
+        "go-through-sizes-and-proposing-a-size-of-x-is-proposing-x",
+        [
+            Hop("x-8b", VARIANT_OF, "x"),
+            Hop("x-70b", VARIANT_OF, "x"),
+            Hop("p1", BUILDS_ON, "x-8b"),
+            Hop("p2", PROPOSES, "x-70b"),
+            Hop("p3", PROPOSES, "y"),
+            Hop("y", BUILDS_ON, "x-70b"),
+        ],
+        ("p1", "p2", "p3"),
+        {
+            "p1": [("p1", BUILDS_ON, "x-8b"), ("x-8b", VARIANT_OF, "x")],
+            "p3": [("p3", PROPOSES, "y"), ("y", BUILDS_ON, "x-70b"), ("x-70b", VARIANT_OF, "x")],
+        },
+    ),
+]
 
 
-def test_builds_on_chains_leave_out_comparing_using_and_proposing_x():
-    edges = [
-        Hop("p1", "compares with", "x"),
-        Hop("p2", "uses", "x"),
-        Hop("p3", PROPOSES, "x"),
-        Hop("p4", PROPOSES, "x2"),
-        Hop("x2", BUILDS_ON, "x"),
-    ]
-    assert _chains("x", edges, ("p1", "p2", "p3", "p4")) == {"p4": [("p4", PROPOSES, "x2"), ("x2", BUILDS_ON, "x")]}
-
-
-def test_builds_on_chains_go_through_sizes_and_proposing_a_size_of_x_is_proposing_x():
-    # x-8b and x-70b are sizes of x; p1 builds on x-8b; p2 proposes x-70b (a size of x: no building on
-    # it); p3 proposes y, which builds on x-70b.
-    edges = [
-        Hop("x-8b", VARIANT_OF, "x"),
-        Hop("x-70b", VARIANT_OF, "x"),
-        Hop("p1", BUILDS_ON, "x-8b"),
-        Hop("p2", PROPOSES, "x-70b"),
-        Hop("p3", PROPOSES, "y"),
-        Hop("y", BUILDS_ON, "x-70b"),
-    ]
-    assert _chains("x", edges, ("p1", "p2", "p3")) == {
-        "p1": [("p1", BUILDS_ON, "x-8b"), ("x-8b", VARIANT_OF, "x")],
-        "p3": [("p3", PROPOSES, "y"), ("y", BUILDS_ON, "x-70b"), ("x-70b", VARIANT_OF, "x")],
-    }
+@pytest.mark.parametrize("edges, papers, expected", [c[1:] for c in CHAIN_CASES], ids=[c[0] for c in CHAIN_CASES])
+def test_builds_on_chains(edges, papers, expected):
+    assert _chains("x", edges, papers) == expected
 
 
 def _sure(subject: str, relation: str, obj: str, confidence: float) -> Hop:

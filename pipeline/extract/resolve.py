@@ -1597,8 +1597,9 @@ def known_base(name: str, vocabulary: Vocabulary) -> Term | None:
     )
 
 
-# A name's release after a space: "COCO 2014", "Common Voice 16", "LVIS v1.0" (not "Bench", "II": other things).
-_RELEASE = re.compile(r" (?:v?\d{1,2}(?:\.\d{1,2})?|(?:19|20)\d\d)$")
+# A name's release at its end, as _DATASET_VERSION reads one: "COCO 2014", "Common Voice 16", "LVIS v1.0"
+# (not "Bench", "II": other things).
+_RELEASE = re.compile(_DATASET_VERSION.pattern + "$")
 # A size or tier after a hyphen, in the codes model families write: "Swin-B", "ViT-B/16", "DiT-XL/2",
 # "SegFormer-B5", "Mixtral-8x7B", "SigLIP-SO400M" (not "OpenVLA-OFT", "NeRF-Art", "PowerInfer-2").
 _SIZE_CODES = re.compile(r"(?:-(?:[TSBMLHGN]|XX?L|[TSBLHG]\d{1,2}|(?:[TSBLHG]|XX?L)/\d{1,2}|\d{1,2}x\d{1,3}(?:\.\d)?B|SO\d{3}M))+$")

@@ -720,12 +720,9 @@ def assign_roles(
             else:
                 add(key, "builds_on", mention.start, mention.end, "cue:builds_on", 0.8)
                 built_end = mention.end
-        elif may_build and comparable and _BUILDS_ON_PART_OF.search(before, lowered=lower):
-            add(key, "builds_on", mention.start, mention.end, "cue:builds-on-part", 0.75)
-            built_end = mention.end
-        elif (
-            may_build and comparable and any(map(lower.__contains__, _KEEPS_WORDS))
-            and not _operated_on(entity) and not entity.generic_class
+        elif may_build and comparable and (
+            _BUILDS_ON_PART_OF.search(before, lowered=lower)
+            or any(map(lower.__contains__, _KEEPS_WORDS)) and not _operated_on(entity) and not entity.generic_class
             and _KEEPS_PART_OF.search(before, lowered=lower) and not _SCORE_AT_AFTER.match(after)
         ):
             add(key, "builds_on", mention.start, mention.end, "cue:builds-on-part", 0.75)

@@ -369,16 +369,17 @@ SELECT ?key ?paper ?id ?title ?abstract WHERE {
 #   ?paper (pg:buildsOn|pg:proposes/pg:buildsOn)/pg:buildsOn* ?target
 # gives the same rows but Oxigraph joins it over every pg:buildsOn edge of the
 # graph, hundreds of times slower on a large graph (benchmarks/rdf_speed.py).
-# One step toward ?target: a pg:buildsOn, or from a size or checkpoint (pg:variantOf) to the
-# concept it is one of, or to that concept's entity.
-BUILDS_ON_PATH = "(pg:buildsOn|pg:variantOf/(^skos:exactMatch)?)*"
+# From a size or checkpoint (pg:variantOf) to the concept it is one of, or to that concept's entity.
+_VARIANT_STEP = "pg:variantOf/(^skos:exactMatch)?"
+# The steps toward ?target: pg:buildsOn, or from a size to what it is a size of.
+BUILDS_ON_PATH = "(pg:buildsOn|" + _VARIANT_STEP + ")*"
 PAPERS_QUERY = _PREFIXES + """
 SELECT DISTINCT ?target ?paper WHERE {
   ?x """ + BUILDS_ON_PATH + """ ?target .
   LATERAL { ?paper pg:buildsOn|pg:proposes ?x }
   LATERAL { ?paper a pg:Paper }
   # proposing X (or a size of X) is not building on X
-  FILTER (NOT EXISTS { ?x (pg:variantOf/(^skos:exactMatch)?)* ?target } || EXISTS { ?paper pg:buildsOn ?x })
+  FILTER (NOT EXISTS { ?x (""" + _VARIANT_STEP + """)* ?target } || EXISTS { ?paper pg:buildsOn ?x })
 }
 """
 
@@ -405,7 +406,7 @@ SELECT ?target ?s ?p ?o ?sentence ?confidence ?component ?from ?paperId ?title ?
 VARIANTS_QUERY = _PREFIXES + """
 SELECT ?target ?s ?o ?name WHERE {
   ?o """ + BUILDS_ON_PATH + """ ?target .
-  LATERAL { ?s pg:variantOf/(^skos:exactMatch)? ?o }
+  LATERAL { ?s """ + _VARIANT_STEP + """ ?o }
   LATERAL { ?s skos:prefLabel ?name }
 }
 """
