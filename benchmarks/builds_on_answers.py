@@ -95,9 +95,8 @@ def gold_answers(papers: list[dict], size_of: Callable[[str, str], tuple[str, ..
 
     roles = [[(entity(e), set(e["roles"])) for e in paper["entities"] if e["type"] in ASKED_TYPES] for paper in papers]
     sizes = []  # (a size or checkpoint, the model it is one of)
-    for e in (e for paper in papers for e in paper["entities"] if e["type"] in ASKED_TYPES and size_of is not None):
-        base = size_of(e["name"], e["type"])
-        if base is not None:
+    for e in (e for paper in papers for e in paper["entities"] if e["type"] in ASKED_TYPES) if size_of else ():
+        if (base := size_of(e["name"], e["type"])) is not None:
             sizes.append((entity(e), entity({"name": base[0], "aliases": list(base[1:])})))
     edges: dict[int, set[int]] = defaultdict(set)  # Y -> the X it builds on (or is a size of)
     size_edges: dict[int, int] = {find(s): find(b) for s, b in sizes}
