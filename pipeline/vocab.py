@@ -86,6 +86,7 @@ class PG(DefinedNamespace):
     numberFormat: URIRef
     memory: URIRef
     processorPart: URIRef
+    titleLabel: URIRef
 
 
 CITO = Namespace("http://purl.org/spar/cito/")

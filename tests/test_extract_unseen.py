@@ -472,6 +472,10 @@ def test_extract_unseen_metric_with_its_own_number_is_not_anothers(extractor):
         # A study or a limit of X, a port, a change to it, a passive extension, a model trained further.
         ("We analyze the communication and memory traffic of ZeRO-3 and propose bucket fusion.", "ZeRO"),
         ("We identify softmax rescaling as the main bottleneck of FlashAttention-2 on H100 GPUs.", "FlashAttention-2"),
+        ("We identify this uniform allocation as the main limitation of SnapKV and propose HeadBudget.", "SnapKV"),
+        # The system the work is a plug-in for.
+        ("We propose PageHold, a page-granular eviction policy. PageHold is implemented as a plugin for vLLM.",
+         "vLLM"),
         ("We port PagedAttention to Apple silicon with gather-friendly tiles.", "PagedAttention"),
         ("We propose a simple modification to Adam that warms up the second moment.", "Adam"),
         ("ControlNet is extended with temporal attention layers to drive video diffusion.", "ControlNet"),
@@ -501,6 +505,36 @@ def test_extract_unseen_metric_with_its_own_number_is_not_anothers(extractor):
 def test_extract_unseen_builds_on(extractor, abstract, base):
     _, roles = _extract(extractor, "A Paper", abstract)
     assert "builds_on" in roles[base]
+
+
+def test_extract_unseen_attention_a_title_is_about_is_built_on(extractor):
+    """A title about attention itself ("Exact Attention", "Fused Attention-MLP Blocks") names self-attention
+    (its pg:titleLabel), which the work builds on: after "Fast and Memory-Efficient", whose "and" joins two
+    qualities, and after "Fused", which holds no "used". Not a title's known kind of attention, past a number
+    format ("Block-Sparse FP8 Attention"), nor another name holding the word ("Attention Sinks")."""
+    for title in ("Fast and Memory-Efficient Exact Attention with IO-Awareness",
+                  "Kernfuse: Compiling Fused Attention-MLP Blocks to Triton Kernels"):
+        _, roles = _extract(extractor, title, "We present Kernfuse, a compiler pass for Transformer blocks.")
+        assert roles["self-attention"] == {"builds_on"}, title
+    _, roles = _extract(extractor, "Tessel: Block-Sparse FP8 Attention on H100 Tensor Cores",
+                        "We present Tessel, a kernel.")
+    assert "self-attention" not in roles
+    _, roles = _extract(extractor, "Attention Sinks Are Not Enough", "We propose SinkKeep, an eviction policy.")
+    assert "self-attention" not in roles and "attention sink" in roles
+
+
+def test_extract_unseen_released_code_and_the_models_a_title_is_for(extractor):
+    """Code released as a plugin for X says where the code is, not what the work extends; a technique that
+    qualifies the Transformers a title's work is for ("for Rectified-Flow Transformers") is used, and a
+    "Reuse" in the title holds no "use" cue."""
+    _, roles = _extract(extractor, "Gated Rollouts",
+                        "We propose RollGate, a sampler for RL. We release our code as a plugin for verl.")
+    assert "builds_on" not in roles["verl"]
+    _, roles = _extract(extractor, "Not Every Step Needs Every Block: Training-Free Feature Reuse for "
+                        "Rectified-Flow Transformers", "We propose BlockSkip, a cache.")
+    assert roles["rectified flow"] == {"uses"}
+    _, roles = _extract(extractor, "Feature Reuse for Rectified Flow", "We propose BlockSkip, a cache.")
+    assert roles["rectified flow"] == {"builds_on"}
 
 
 def test_extract_unseen_a_comma_before_a_clause_is_no_list(extractor):

@@ -154,6 +154,28 @@ def test_vocabulary_user_extension_without_code(tmp_path):
     assert {e.name: e.type for e in extraction.entities} == {"SageAttention": "Method"}
 
 
+@pytest.mark.parametrize("marked", [True, False])
+def test_vocabulary_title_label_is_data(tmp_path, marked):
+    """pg:titleLabel, set by a user: the word heading a title's phrase names the concept, which the work builds
+    on; the same word in running text does not. Unmarked, the word names nothing."""
+    mark = 'pg:titleLabel "Convolution"@en ;' if marked else ""
+    extraction = _extract_with_vocabulary(
+        tmp_path,
+        f"""<https://w3id.org/papergraph/vocab/method/spatial-convolution> a skos:Concept ; {mark}
+    pg:entityType pg:Method ; skos:prefLabel "spatial convolution"@en ; skos:definition "A convolution."@en .
+""",
+        "Convix: Depth-Tiled Convolution on Mobile GPUs",
+        "We present Convix, a kernel. Its convolution outputs stay in registers.",
+    )
+    names = {e.id: e.name for e in extraction.entities}
+    roles = {names[r.object]: r.predicate for r in extraction.relations if names[r.object] != "Convix"}
+    mentions = [m for m in extraction.mentions if names[m.entity_id] == "spatial convolution"]
+    if marked:
+        assert roles == {"spatial convolution": "builds_on"} and [(m.start, m.end) for m in mentions] == [(20, 31)]
+    else:
+        assert roles == {}
+
+
 @pytest.mark.parametrize("generic", [True, False])
 def test_vocabulary_generic_class_is_data(tmp_path, generic):
     """pg:genericClass, set by a user: a class in the title is used, not built on; a processor class run on nothing is dropped."""

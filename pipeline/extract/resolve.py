@@ -142,6 +142,7 @@ def resolve(
             if defined is not None and defined.key != candidate.key:
                 candidate.name_as(defined)
     _read_as_datasets(text, chosen, vocabulary)
+    chosen += _title_heads(text, title_end, chosen, vocabulary)
     chosen = [c for c in chosen if not _device_again(text, c, chosen, vocabulary)]
     for candidate in _listed_with_known(text, title_end, chosen, vocabulary):
         _give_key(text, candidate, vocabulary, short_keys)
@@ -492,6 +493,62 @@ def _common_word_capitalised(text: str, candidate: Candidate, title_end: int, vo
         and term.common_word
         and (candidate.start < title_end or names.sentence_initial(text, candidate.start))  # the abstract's start too
     )
+
+
+# A title word and the words before it back to the title's last link or separator ("Exact Attention", the
+# "Block-Sparse FP8" of "... for Block-Sparse FP8 Attention").
+_TITLE_WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w])")
+_PHRASE_BEFORE = re.compile(r"(?:[\w.+/-]+\s+){0,4}$")
+
+
+def _kind_of_head(before: str, head: str, vocabulary: Vocabulary) -> bool:
+    """Whether the qualifier just before a title's head word makes a kind the vocabulary knows, past names
+    between them ("Block-Sparse FP8 Attention"; not "Memory-Efficient Exact Attention": "Exact" is no name).
+
+    >>> from .vocabulary import Term
+    >>> v = Vocabulary()
+    >>> v.add(Term("bsa", "x", "block-sparse attention", "Method", ("block-sparse attention",)))
+    >>> v.add(Term("fp8", "y", "FP8", "Method", ("FP8",)))
+    >>> _kind_of_head("Block-Sparse FP8 ", "Attention", v), _kind_of_head("Block-Sparse Exact ", "Attention", v)
+    (True, False)
+    """
+    for qualifier in reversed(_TITLE_HEAD_END.split(_PHRASE_BEFORE.search(before).group())[-1].split()):
+        if vocabulary.lookup(f"{qualifier} {head}") is not None:
+            return True
+        if vocabulary.lookup(qualifier) is None:
+            return False
+    return False
+
+
+def _title_heads(text: str, title_end: int, chosen: list[Candidate], vocabulary: Vocabulary) -> list[Candidate]:
+    """Names of the concepts whose title labels (pg:titleLabel) head a phrase of the title.
+
+    "HopperFlash: Warp-Specialized Exact Attention with ..." is about attention itself, which running
+    text names only as a modifier ("attention scores"). Not a word inside another name ("Ring
+    Attention", "Attention Sinks"), nor one a qualifier before it makes a kind the vocabulary
+    knows ("Block-Sparse FP8 Attention": block-sparse attention).
+
+    >>> from .vocabulary import Term
+    >>> v = Vocabulary()
+    >>> v.add(Term("self-attention", "x", "self-attention", "Method", ("self-attention",), title_labels=("Attention",)))
+    >>> v.add(Term("block-sparse-attention", "y", "block-sparse attention", "Method", ("block-sparse attention",)))
+    >>> t = "Warp-Specialized Exact Attention and Block-Sparse Attention-MLP Blocks"
+    >>> [(t[c.start:c.end], c.name) for c in _title_heads(t, len(t), [], v)]
+    [('Attention', 'self-attention')]
+    """
+    if not vocabulary.title_heads:
+        return []
+    found = []
+    for match in _TITLE_WORD.finditer(text, 0, title_end):
+        slug = vocabulary.title_heads.get(match.group().casefold())
+        if slug is None or any(c.start < match.end() and match.start() < c.end for c in chosen):
+            continue
+        if _kind_of_head(text[: match.start()], match.group(), vocabulary):
+            continue
+        candidate = Candidate(match.start(), match.end(), "vocabulary")
+        candidate.name_by(vocabulary.terms[slug])
+        found.append(candidate)
+    return found
 
 
 _NUMBER_TAIL = re.compile(r"\s+\d+(?:\.\d+)?$")

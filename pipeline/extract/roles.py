@@ -176,6 +176,9 @@ _BUILDS_BEFORE = AnyCase(
     # JAX / inside vLLM": the annotators split on the system a work is written in).
     r"implementation of|"
     r"(?:integrat\w*|incorporat\w*|plug\w*|insert\w*|add(?:s|ed|ing)?)\s+(?:[\w-]+\s+){1,4}(?:in)?to|"
+    # "implemented as a plug-in for vLLM": the system the work extends (not "we release our code as a plugin
+    # for verl": where the code is found)
+    r"(?<!code as a )plug-?ins?\s+for|"
     r"(?:also )?benefit(?:s|ed|ing)?|"  # "query recycling also benefits Deformable DETR" (not "benefits from")
     r"(?:how to )?(?:optimi[sz](?:e|es|ing)|accelerat(?:e|es|ing)|speed(?:s|ing)? up|scal(?:e|es|ing) up))"
     r"\s*" + _DETS + r"(?:[\w.-]+'s\s+)?$"
@@ -208,7 +211,7 @@ _BUILDS_ON_PART_OF = AnyCase(
     r"|\banaly[sz]\w*\s+(?:the\s+)?(?:[\w/-]+\s+){0,5}?of\s+" + _DETS + r"$"
     # "a simple modification to Adam", "the main bottleneck of FlashAttention-2": a change to, or a limit of, X.
     r"|\b(?:modifications?|extensions?|(?:drop-in|simple|small|minimal|lightweight)\s+changes?)\s+to\s+" + _DETS + r"$"
-    r"|\bbottlenecks?\s+(?:of|in)\s+" + _DETS + r"$"
+    r"|\b(?:bottlenecks?|limitations?)\s+(?:of|in)\s+" + _DETS + r"$"  # "the main limitation of SnapKV"
     r"|\bstud(?:y|ies) (?:on|of)\s+" + _DETS + r"$"  # "a controlled study on Qwen2.5-Coder-7B"
     # "We follow the design of DiT and replace its attention blocks": the design the work takes over.
     r"|\bfollow\w*\s+(?:the\s+)?(?:design|architecture|recipe|framework|formulation)s?\s+of\s+" + _DETS + r"$"
@@ -304,7 +307,7 @@ _COMPONENT_BASED = AnyCase(
     r"(?:based|built) (?:up)?on\s+" + _DETS + r"$"
 )
 _USES_BEFORE = AnyCase(
-    r"(?:us(?:e|es|ed|ing)|leverag\w+|employ\w*|adopt\w*|appl(?:y|ies|ied|ying)|integrat\w*|incorporat\w*|"
+    r"\b(?:us(?:e|es|ed|ing)|leverag\w+|employ\w*|adopt\w*|appl(?:y|ies|ied|ying)|integrat\w*|incorporat\w*|"
     r"via|through|harness\w*|exploit\w*|rel(?:y|ies|ying) on|combin\w*|utili[sz]\w*|with|by|"
     # "implemented in Megatron-LM", "we implement PagedX inside vLLM": the system it runs in (not "on top of X":
     # what the work extends)
@@ -344,7 +347,7 @@ _BUILD_KEYS = (
     "modif", "upon", "optimi", "accelerat", "speed", "scal", "start", "initiali", "distill", "integrat", "incorporat",
     "plug", "insert", "add", "approximat", "reduc", "replac", "change", "augment", "enhanc", "equip", "reformulat",
     "recast", "port", "continu", "bottleneck", "trained from", "upcycl", "follow", "redesign", "implement", "benefit",
-    "derive", "keep", "retain", "inherit", "inject",
+    "derive", "keep", "retain", "inherit", "inject", "limitation",
 )
 _TRAINED_KEYS = ("train", "instruction", "calibrat")
 # The keys as one pattern each: a search for any of them is one scan, in C.
@@ -1265,19 +1268,34 @@ def _title_setting(text: str, position: int) -> bool:
     extends: after "and" ("Quantization of Weights, Activations and KV Cache"), "to" ("Compiling ... to
     Triton Kernels"), "in" ("Benign Overfitting in Two-Layer ReLU Networks") or "with".
 
+    An "and" counts right before the name, or in a list another of these links began ("with Randomized
+    Rotations and Kurtosis-Guided Mixed Precision"): in "Fast and Memory-Efficient Exact Attention" it
+    joins two qualities of the name. Links before the title's colon belong to its lead ("Rounding with
+    Foresight: ...").
+
     >>> t = "Rotate, Then Round: 4-bit Quantization of LLM Weights and KV Cache"
     >>> _title_setting(t, t.index("KV")), _title_setting(t, t.index("LLM"))
     (True, False)
+    >>> t = "FlashAttention: Fast and Memory-Efficient Exact Attention with Tiling and Fused Softmax"
+    >>> _title_setting(t, t.index("Exact")), _title_setting(t, t.index("Softmax"))
+    (False, True)
     """
-    last = None
-    for last in _TITLE_LINK.finditer(text, 0, position):
-        pass
-    return last is not None and text[last.start() : last.end()].lower() in _TITLE_SETTING_LINKS
+    lead_end = text.rfind(":", 0, position) + 1
+    links = [(m.group().lower(), m.end()) for m in _TITLE_LINK.finditer(text, lead_end, position)]
+    if not links or links[-1][0] not in _TITLE_SETTING_LINKS:
+        return False
+    if links[-1][0] != "and" or not text[links[-1][1] : position].strip():
+        return True
+    began = next((link for link, _ in reversed(links) if link != "and"), None)
+    return began in _TITLE_SETTING_LINKS
 
 
-# "for W4A8 Quantization of LLMs", "for Mixture-of-Experts Training", "FP8 Decoding Attention": a name that
+# "for W4A8 Quantization of LLMs", "for Mixture-of-Experts Training", "FP8 Decoding Attention", "for
+# Rectified-Flow Transformers" (the models the work is for, made with the technique): a name that
 # qualifies the stage or setting a title's work is for is that setting, used (not "MoE Upcycling": a technique).
-_SETTING_HEAD_AFTER = re.compile(r"\s+(?:Training|Inference|Decoding|Quantization|Quantisation|Serving|Servers?|LLMs?|Models)\b")
+_SETTING_HEAD_AFTER = re.compile(
+    r"\s+(?:Training|Inference|Decoding|Quantization|Quantisation|Serving|Servers?|LLMs?|Models|Transformers)\b"
+)
 _AND_TO_AGAIN = re.compile(r",?\s+(?:and|or)\s+(?:to|on)\s+(?:the\s+)?(?:[\w-]+\s+)?")
 # Where a list goes on between two names (patterns.LIST_JOIN, to the end of the gap).
 LIST_GAP = re.compile(LIST_JOIN + "$")

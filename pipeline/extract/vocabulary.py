@@ -95,6 +95,8 @@ class Term:
     memory: bool = False
     # A unit inside a processor (pg:processorPart): Tensor Cores, CUDA cores, a systolic array.
     processor_part: bool = False
+    # Words that name the concept only as a title's head (pg:titleLabel): "Attention" in "Exact Attention".
+    title_labels: tuple[str, ...] = ()
 
 
 @dataclass
@@ -116,6 +118,8 @@ class Vocabulary:
     # a label of their own takes them over, and "DeiT-S" (a size) does not match them.
     plural_keys: set[str] = field(default_factory=set)
     collisions: list[str] = field(default_factory=list)
+    # Case-folded title labels (pg:titleLabel) -> slug.
+    title_heads: dict[str, str] = field(default_factory=dict)
 
     # ------------------------------------------------------------- lookups
 
@@ -154,6 +158,8 @@ class Vocabulary:
 
     def add(self, term: Term) -> None:
         self.terms[term.slug] = term
+        for label in term.title_labels:
+            self.title_heads[label.casefold()] = term.slug
         for label in term.labels:
             # pg:matchCase guards one-word names that are also words ("Lion",
             # "ToMe"); a phrase ("token merging") is safe in any case, and a
@@ -225,6 +231,7 @@ class Vocabulary:
             raw["labels"] = tuple(raw["labels"])
             raw["successor_of"] = tuple(raw["successor_of"])
             raw["broader"] = tuple(raw.get("broader", ()))
+            raw["title_labels"] = tuple(raw.get("title_labels", ()))
             vocabulary.add(Term(**raw))
         for key in data["stop_exact"]:
             vocabulary._add_stop_key(key, exact=True)
@@ -349,6 +356,7 @@ def _parse_turtle(files: list[Path]) -> Vocabulary:
             successors = tuple(sorted(_local_name(o) for o in graph.objects(concept, pg.successorOf)))
             namesake = next((_local_name(o) for o in graph.objects(concept, pg.namesakeDataset)), None)
             broader = tuple(sorted(_local_name(o) for o in graph.objects(concept, SKOS.broader)))
+            title_labels = tuple(sorted(str(o) for o in graph.objects(concept, pg.titleLabel)))
             vocabulary.add(
                 Term(
                     slug=_local_name(concept),
@@ -366,6 +374,7 @@ def _parse_turtle(files: list[Path]) -> Vocabulary:
                     number_format=number_format,
                     memory=memory,
                     processor_part=processor_part,
+                    title_labels=title_labels,
                 )
             )
     return vocabulary
