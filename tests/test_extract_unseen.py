@@ -473,6 +473,10 @@ def test_extract_unseen_metric_with_its_own_number_is_not_anothers(extractor):
         ("We analyze the communication and memory traffic of ZeRO-3 and propose bucket fusion.", "ZeRO"),
         ("We identify softmax rescaling as the main bottleneck of FlashAttention-2 on H100 GPUs.", "FlashAttention-2"),
         ("We identify this uniform allocation as the main limitation of SnapKV and propose HeadBudget.", "SnapKV"),
+        # What the work is built from, and a part of X it replaces, however many words name the part.
+        ("We present Duet. Duet is built from the llama.cpp code base and adds a graph partitioner.", "llama.cpp"),
+        ("This paper replaces the fixed-resolution CLIP ViT-L/14 encoder of LLaVA-1.5 with an elastic tower.",
+         "LLaVA-1.5"),
         # The system the work is a plug-in for.
         ("We propose PageHold, a page-granular eviction policy. PageHold is implemented as a plugin for vLLM.",
          "vLLM"),
@@ -521,6 +525,17 @@ def test_extract_unseen_attention_a_title_is_about_is_built_on(extractor):
     assert "self-attention" not in roles
     _, roles = _extract(extractor, "Attention Sinks Are Not Enough", "We propose SinkKeep, an eviction policy.")
     assert "self-attention" not in roles and "attention sink" in roles
+
+
+def test_extract_unseen_a_drop_in_replacement_for_a_part_is_no_extension(extractor):
+    """A drop-in replacement for a part of X stands in for that part inside X, which the work uses; replacing
+    a part of X changes X."""
+    _, roles = _extract(extractor, "Sparse Caches", "We propose SparseKV. SparseKV is implemented as a drop-in "
+                        "replacement for the cache manager of vLLM.")
+    assert "builds_on" not in roles["vLLM"]
+    _, roles = _extract(extractor, "Sparse Caches", "We propose SparseKV. SparseKV replaces the cache manager "
+                        "of vLLM.")
+    assert "builds_on" in roles["vLLM"]
 
 
 def test_extract_unseen_released_code_and_the_models_a_title_is_for(extractor):

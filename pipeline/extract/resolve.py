@@ -1303,9 +1303,9 @@ _NEXT_ITEM = re.compile(LIST_JOIN + r"([A-Z][\w+-]*[\w+])(?![\w-]|\.\w|\s+[A-Z0-
 _ITEM_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w+-]*[\w+])" + LIST_JOIN + "$")
 _AND_OR = re.compile(r"\b(?:and|or)\b")
 # What opens a list of rivals or examples, so that one known name in it is enough: "Compared with S-LoRA
-# and Punica", "systems such as Tutel and DeepSpeed-MoE".
+# and Punica", "systems such as Tutel and DeepSpeed-MoE" (whole words: not the "over" of "we discover").
 _LIST_LEAD = re.compile(
-    r"(?:[Cc]ompar(?:ed|es|ing)(?: \w+ly| well)? (?:with|to|against)|than|over|outperform\w*|surpass\w*|exceed\w*|"
+    r"\b(?:[Cc]ompar(?:ed|es|ing)(?: \w+ly| well)? (?:with|to|against)|than|over|outperform\w*|surpass\w*|exceed\w*|"
     r"beat\w*|against|versus|vs\.?|such as|"
     r"including)\s+(?:the\s+)?$"
 )
@@ -1321,6 +1321,15 @@ def _listed_with_known(text: str, title_end: int, chosen: list[Candidate], vocab
     ...          Candidate(36, 43, "coined")]
     >>> [(t[c.start:c.end], c.type) for c in _listed_with_known(t, 0, known, Vocabulary())]
     [('Bamboogle', 'Dataset')]
+
+    One known name lists another only after a cue that opens a list of rivals or examples (not the "over"
+    of "discover"):
+
+    >>> t = "Compared with HotpotQA and Zorblat, we discover HotpotQA and Zorblat"
+    >>> known = [Candidate(14, 22, "vocabulary", "hotpotqa", "HotpotQA", "Dataset"),
+    ...          Candidate(48, 56, "vocabulary", "hotpotqa", "HotpotQA", "Dataset")]
+    >>> [(c.start, t[c.start:c.end]) for c in _listed_with_known(t, 0, known, Vocabulary())]
+    [(27, 'Zorblat')]
     """
     ordered = sorted(chosen, key=lambda c: c.start)
     taken = {(c.start, c.end) for c in ordered}

@@ -163,7 +163,7 @@ _AND_SCORE_WORD = "for"  # every _AND_SCORE_FOR match holds it
 _AND_SCORE_FOR = AnyCase(r"\band\s+[\d.,]+\s*(?:%|x|\u00d7|[a-z]+)?\s+for\s+" + _DETS + r"(?:[\w-]+\s+)?$")
 _COMPARED_SCORE = AnyCase(r"\b(?:compared (?:with|to)|versus|vs\.?|against|relative to)\s+[\d.,]+")
 _BUILDS_BEFORE = AnyCase(
-    r"\b(?:extend\w*|extension of|build\w* (?:up)?on(?: top of)?|built upon|on top of|based on|"
+    r"\b(?:extend\w*|extension of|build\w* (?:up)?on(?: top of)?|built (?:upon|from)|on top of|based on|"
     r"generali[sz]\w*|adapt\w*|fine-?tun\w*|finetun\w*|analy[sz]\w*(?: the [\w/-]+(?: [\w/-]+)? of)?|"
     r"(?:stud(?:y|ies|ying)|revisit\w*|investigat\w*|examin\w*|characteri[sz]\w*)(?: the [\w/-]+(?: [\w/-]+)? of)?|"
     r"inspired by|variant of|successor (?:of|to)|upgrade of|improv\w* (?:upon|the)|modif\w*|builds? upon|"
@@ -204,9 +204,13 @@ _TRAINS_WORDS = ("train", "appl")  # every _TRAINS_MODEL match holds one
 # analysis of LLaVA": a change to, or a study of, a part of X is work on X.
 _BUILDS_ON_PART_OF = AnyCase(
     r"\b(?:extend\w*|extension|generali[sz]\w*|build\w* (?:up)?on|built (?:up)?on|based on|"
-    r"modif\w*|adapt\w*|analy[sz]\w*|variant|revisit\w*|replac\w*|start\w* from|plug\w*|insert\w*|redesign\w*|"
+    # (a verb of replacing: "replaces the tokenizer of Whisper", not "a drop-in replacement for the cache manager
+    # of vLLM", a part the work stands in for, inside a system it uses)
+    r"modif\w*|adapt\w*|analy[sz]\w*|variant|revisit\w*|replac(?:e|es|ed|ing)\b|start\w* from|plug\w*|insert\w*|"
+    r"redesign\w*|"
     r"enhanc\w*)"  # "redesigns the tokenizer of Whisper", "enhances the reasoning ability of Qwen2.5-7B"
-    r"\s+(?:(?:of\s+)?(?:the|a|an|its)\s+)?(?:[\w/-]+\s+){0,3}?(?:of|used by|from|in|behind)\s+" + _DETS + r"$"
+    # "replaces the fixed-resolution CLIP ViT-L/14 encoder of LLaVA-1.5"
+    r"\s+(?:(?:of\s+)?(?:the|a|an|its)\s+)?(?:[\w/-]+\s+){0,4}?(?:of|used by|from|in|behind)\s+" + _DETS + r"$"
     # "we analyze the communication and memory traffic of ZeRO-3": an analysis names more of what it studies.
     r"|\banaly[sz]\w*\s+(?:the\s+)?(?:[\w/-]+\s+){0,5}?of\s+" + _DETS + r"$"
     # "a simple modification to Adam", "the main bottleneck of FlashAttention-2": a change to, or a limit of, X.
