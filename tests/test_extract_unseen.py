@@ -538,6 +538,20 @@ def test_extract_unseen_a_drop_in_replacement_for_a_part_is_no_extension(extract
     assert "builds_on" in roles["vLLM"]
 
 
+def test_extract_unseen_new_names_made_from_known_ones(extractor):
+    """A known name with a tag after it, as a proposal cue's object, is a new name ("We propose Mamba Plus"),
+    and so is a name with a known base in apposition to what the work makes of a model ("We distill OpenVLA
+    into a 300M-parameter policy, OpenVLA-Edge, ..."). A known name alone stays the known one."""
+    _, roles = _extract(extractor, "Entropy Collapse", "We propose Mamba Plus, an asymmetric clipping rule. "
+                        "Mamba Plus outperforms Mamba by 2 points.")
+    assert roles["Mamba Plus"] == {"proposes"} and "proposes" not in roles["Mamba"]
+    _, roles = _extract(extractor, "On-Device Policies", "We distill OpenVLA into a 300M-parameter policy, "
+                        "OpenVLA-Edge, that runs on a Jetson Thor at 50 Hz.")
+    assert "proposes" in roles["OpenVLA-Edge"] and "proposes" not in roles["OpenVLA"]
+    _, roles = _extract(extractor, "Faster Attention", "We propose FlashAttention-2, with better work partitioning.")
+    assert roles["FlashAttention-2"] == {"proposes"}
+
+
 def test_extract_unseen_released_code_and_the_models_a_title_is_for(extractor):
     """Code released as a plugin for X says where the code is, not what the work extends; a technique that
     qualifies the Transformers a title's work is for ("for Rectified-Flow Transformers") is used, and a
@@ -1232,10 +1246,10 @@ ROLE_CASES = [
      "Sparkle-2: Fewer Primitives for Gaussian Splatting",
      "Sparkle-2 is the successor of our Sparkle densification scheme. It reaches 27.9 dB against 27.6 dB for Sparkle.",
      {"Sparkle-2": {"proposes"}, "Sparkle": {"builds_on"}}, {"Sparkle": {"proposes"}}),
-    ("a family of architectures in the title is what the work is one of, not what it extends",
+    ("a family of architectures in the title is the kind of model the work is about: named, not used or extended",
      "Hierarchical Graph Transformers for Billion-Edge Graphs",
      "We propose TreeHop, which adds virtual nodes at several levels.",
-     {"Transformer": {"uses"}}, {"Transformer": {"builds_on"}}),
+     {"Transformer": {"mentions"}}, {"Transformer": {"builds_on", "uses"}}),
     ("a model upcycled or converted into the work is built on; a judge based on a model uses it",
      "Sparse Upcycling",
      "We propose Tessel. We upcycle Mistral-7B into a mixture of eight experts and convert Llama-3-8B into a "

@@ -178,7 +178,8 @@ def test_vocabulary_title_label_is_data(tmp_path, marked):
 
 @pytest.mark.parametrize("generic", [True, False])
 def test_vocabulary_generic_class_is_data(tmp_path, generic):
-    """pg:genericClass, set by a user: a class in the title is used, not built on; a processor class run on nothing is dropped."""
+    """pg:genericClass, set by a user: a class in the title is named (mentions), neither used nor built on; a
+    processor class run on nothing is dropped."""
     mark = "pg:genericClass true ;" if generic else ""
     extraction = _extract_with_vocabulary(
         tmp_path,
@@ -197,7 +198,7 @@ def test_vocabulary_generic_class_is_data(tmp_path, generic):
     for relation in extraction.relations:
         roles.setdefault(names[relation.object], set()).add(relation.predicate)
     if generic:
-        assert roles["KAN"] == {"uses"} and "DPU" not in roles
+        assert roles["KAN"] == {"mentions"} and "DPU" not in roles
     else:
         assert roles["KAN"] == {"builds_on"} and roles["DPU"] == {"mentions"}
 

@@ -961,6 +961,8 @@ def _link_proposals(
         if target is not None and not (
             described is not None and target.end <= described.start(1) and described.group(1)[1:].islower()
         ):
+            if (longer := _tagged_known_name(text, target, chosen, clause_end, vocabulary)) is not None:
+                chosen, target = _replace_inside(chosen, longer), longer  # "We propose Mamba Plus": a new name
             proposed.setdefault(target.key, (target.start, target.end, f"proposal:{cue.kind}"))
             chosen = _propose_listed(text, chosen, target, vocabulary, proposed, f"proposal:{cue.kind}")
             continue
@@ -1237,6 +1239,8 @@ _NOT_NAMES = frozenset("It This That These Those The A An We Our Here Which".spl
 _INTRODUCING = AnyCase(
     r"\b(?:propos|introduc|present|develop|design|call|term|name(?!ly)|dub|formulat|inform|devis|build|creat|generali[sz]|"
     r"extend)\w*"  # not "namely": "We benchmark four techniques, namely a separate draft model, Medusa, ..."
+    # "We distill OpenVLA into a 300M-parameter policy, TinyVLA-Edge, ...": what the work makes of a model.
+    r"|\b(?:distill|convert|compress|upcycl)\w*\s+(?:[\w.-]+\s+){1,4}?into\b"
 )
 _FIRST_PERSON = AnyCase(r"\b(?:we|our|this (?:paper|work|study))\b")
 _PRIOR_WORK_LEAD = AnyCase(
@@ -1451,6 +1455,36 @@ def _first_after(text: str, chosen: list[Candidate], position: int, clause_end: 
             return None  # "dynamic masking of ...": the whole phrase is the name, a known term's too
         return candidate
     return None
+
+
+# Capitalised words right after a known name, up to the clause's next break: "Plus" of "Mamba Plus".
+_TAG_WORDS = re.compile(r"(?:[ ][A-Z][A-Za-z]*){1,2}(?=[\s,;:.)]|$)")
+
+
+def _tagged_known_name(
+    text: str, target: Candidate, chosen: list[Candidate], clause_end: int, vocabulary: Vocabulary
+) -> Candidate | None:
+    """A new name made of a known name and capitalised words after it, which a proposal cue names:
+    "We propose Mamba Plus, ..." proposes Mamba Plus, not Mamba. None where the words are no name's
+    (another candidate, a function word) or the whole is known.
+
+    >>> from .vocabulary import Term
+    >>> v = Vocabulary()
+    >>> v.add(Term("mamba", "x", "Mamba", "Model", ("Mamba",)))
+    >>> t = "We propose Mamba Plus, a model. We propose Mamba, a model. We propose Mamba In practice"
+    >>> [getattr(_tagged_known_name(t, Candidate(s, s + 5, "vocabulary", "mamba", "Mamba", "Model", "x"), [],
+    ...     len(t), v), "key", None) for s in (11, 43, 68)]
+    ['mambaplus', None, None]
+    """
+    if target.concept is None or target.component != "vocabulary":
+        return None
+    tag = _TAG_WORDS.match(text, target.end, clause_end)
+    if tag is None or any(c.start < tag.end() and tag.start() < c.end for c in chosen if c is not target):
+        return None
+    if any(word.lower() in names.FUNCTION_WORDS for word in tag.group().split()):
+        return None
+    new = _new_candidate(text, target.start, tag.end(), "proposal", vocabulary)
+    return new if new is not None and new.concept is None else None
 
 
 def _new_candidate(text: str, start: int, end: int, component: str, vocabulary: Vocabulary) -> Candidate | None:

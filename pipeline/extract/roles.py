@@ -646,13 +646,16 @@ def assign_roles(
             # What a title names beside the paper's own contribution is what the
             # work extends ("Query Recycling for ... DETR-Style Detectors"), or,
             # after "with"/"via", what it uses.
-            if (
-                _USES_BEFORE.search(before, lowered=lower) or entity.generic_class or _operated_on(entity)
+            if entity.generic_class:
+                # "Scalable Graph Transformers", "... Beat Transformers on ...": a class of architectures
+                # (pg:genericClass) that says what kind of model the work is about, which the title names
+                # without using or extending it (the abstract may say more).
+                pass
+            elif (
+                _USES_BEFORE.search(before, lowered=lower) or _operated_on(entity)
                 or _title_setting(text, mention.start)
                 or _SETTING_HEAD_AFTER.match(after)
             ):
-                # "Scalable Graph Transformers": a class of architectures (pg:genericClass) the work is one of,
-                # not one it extends.
                 add(key, "uses", mention.start, mention.end, "title:uses", 0.7)
             else:
                 add(key, "builds_on", mention.start, mention.end, "title:kind-of-proposal", 0.7)
