@@ -78,6 +78,10 @@ class Candidate:
         """Make the candidate a name of what ``other`` names (a short form of its defined long form)."""
         self.key, self.name, self.type, self.concept = other.key, other.name, other.type, other.concept
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether the candidate shares a character with ``[start, end)``."""
+        return self.start < end and start < self.end
+
 
 def resolve(
     text: str,
@@ -768,7 +772,7 @@ def _title_only_name(
         if vocabulary.lookup(text[c.start : c.end]) is None
         and not vocabulary.is_stop(text[c.start : c.end])
         and known_base(text[c.start : c.end], vocabulary) is None
-        and not any(o.start < c.end and c.start < o.end for o in chosen)
+        and not any(o.overlaps(c.start, c.end) for o in chosen)
     ]
     if len(new) != 1:
         return chosen
@@ -1017,7 +1021,7 @@ def _link_proposals(
             chosen = _adopt(chosen, new, proposed, "proposal:passive")
     for match in finditer_at(_OUR_NAME, text, _OUR_HEADS, title_end):
         new = _new_candidate(text, match.start(1), match.end(1), "proposal", vocabulary)
-        if new is not None and not any(c.start < new.end and new.start < c.end for c in chosen):
+        if new is not None and not any(c.overlaps(new.start, new.end) for c in chosen):
             chosen.append(new)
     for match in finditer_at(_APPOSED_PHRASE, text, _OUR_HEADS, title_end):
         # "Our method, uncertainty-triggered re-retrieval, monitors ...": a lower-case name in apposition.
@@ -1500,9 +1504,14 @@ def _new_candidate(text: str, start: int, end: int, component: str, vocabulary: 
     return candidate
 
 
+def _without(chosen: list[Candidate], start: int, end: int) -> list[Candidate]:
+    """``chosen`` less the candidates that overlap ``[start, end)``."""
+    return [c for c in chosen if not c.overlaps(start, end)]
+
+
 def _replace_inside(chosen: list[Candidate], new: Candidate) -> list[Candidate]:
     """Add ``new``, dropping the candidates it covers; keep ``chosen`` if one sticks out."""
-    overlapping = [c for c in chosen if c.start < new.end and new.start < c.end]
+    overlapping = [c for c in chosen if c.overlaps(new.start, new.end)]
     if any(c.start < new.start or c.end > new.end for c in overlapping):
         return chosen
     return [c for c in chosen if c not in overlapping] + [new]
@@ -1549,7 +1558,7 @@ def _link_title(
         known = {name_key(c.name or text[c.start : c.end]): c for c in chosen if c.start >= title_end}
         match = known.get(name_key(bare)) or known.get(name_key(surface))
         if match is not None:
-            chosen = [c for c in chosen if not (c.start < end and start < c.end)]
+            chosen = _without(chosen, start, end)
             chosen.append(Candidate(start, end, "title", match.key, match.name, match.type, match.concept))
             proposed.setdefault(match.key, (start, end, "title-prefix"))
             return chosen
@@ -1557,20 +1566,20 @@ def _link_title(
         variant = _named_variant(title, start, end, covering)
         if variant is not None:
             # "Chunked Whisper: Streaming ...": a new variant of a known model, named after it.
-            chosen = [c for c in chosen if not (c.start < end and start < c.end)] + [variant]
+            chosen = _without(chosen, start, end) + [variant]
             proposed.setdefault(variant.key, (start, end, "title-prefix"))
         elif (len(words) == 1 or names.is_coined(words[0])) and not vocabulary.is_stop(surface):
             term = vocabulary.lookup(surface)
             candidate = Candidate(start, end, "title", name_key(surface))
             if term is not None:
                 candidate.name_by(term)
-            chosen = [c for c in chosen if not (c.start < end and start < c.end)]
+            chosen = _without(chosen, start, end)
             chosen.append(candidate)
             proposed.setdefault(candidate.key, (start, end, "title-prefix"))
         elif not proposed and (named := _title_named_technique(surface, covering, vocabulary)) is not None:
             # "Entropy-Anchored Policy Optimization: Keeping ...", an abstract that only says "our method".
             candidate = Candidate(start, end, "title", name_key(surface), surface, named)
-            chosen = [c for c in chosen if not (c.start < end and start < c.end)] + [candidate]
+            chosen = _without(chosen, start, end) + [candidate]
             proposed.setdefault(candidate.key, (start, end, "title-prefix"))
         elif not proposed:
             chosen = _title_technique(text, title_end, end, chosen, vocabulary, proposed)
@@ -1594,7 +1603,7 @@ def _link_title(
     key = name_key(phrase)
     kind = inner[0].type
     spans = [(0, head_end)] + [(title_end + o, title_end + o + len(phrase)) for o in occurrences]
-    chosen = [c for c in chosen if not any(c.start < e and s < c.end for s, e in spans)]
+    chosen = [c for c in chosen if not any(c.overlaps(s, e) for s, e in spans)]
     for s, e in spans:
         chosen.append(Candidate(s, e, "title", key, phrase, kind))
     proposed.setdefault(key, (0, head_end, "title-head"))
@@ -1663,7 +1672,7 @@ def _title_technique(
     # Named as a technique is written in running text: lower case, acronyms kept ("coarse-to-fine temporal upsampling").
     name = re.sub(r"[A-Za-z][a-z]+", lambda m: m.group().lower(), phrase)
     candidate = Candidate(start, end, "title", name_key(phrase), name, "Method")
-    chosen = [c for c in chosen if not (c.start < end and start < c.end)] + [candidate]
+    chosen = _without(chosen, start, end) + [candidate]
     proposed.setdefault(candidate.key, (start, end, "title-technique"))
     return chosen
 
