@@ -722,12 +722,13 @@ def test_extract_unseen_clauses_about_other_work_give_the_paper_no_role(extracto
 
 
 def test_extract_unseen_a_measure_qualified_by_an_activity_is_the_known_metric(extractor):
-    """"decoding throughput", "serving latency": the known metrics throughput and latency, as written."""
-    extraction, _ = _extract(extractor, "Serving", "We propose X. X increases decoding throughput by 2.4x and cuts "
-                                                   "serving latency by 30%.")
+    """"serving throughput", "end-to-end latency": the known metrics throughput and latency, as written (a
+    phase of inference is another measure: see the test of "prefill FLOPs")."""
+    extraction, _ = _extract(extractor, "Serving", "We propose X. X increases serving throughput by 2.4x and cuts "
+                                                   "end-to-end latency by 30%.")
     metrics = {r.value_text: r.metric for r in extraction.results}
     assert metrics == {"2.4x": "throughput", "30%": "latency"}
-    assert {m.text for m in extraction.mentions if m.entity_id == "throughput"} == {"decoding throughput"}
+    assert {m.text for m in extraction.mentions if m.entity_id == "throughput"} == {"serving throughput"}
 
 
 def test_extract_unseen_a_clause_word_is_no_part_of_a_measure(extractor):
@@ -1142,6 +1143,25 @@ def test_extract_unseen_a_known_dataset_with_its_release(extractor):
                              "We evaluate on Common Voice 16 and FLEURS, then on Common Voice 12 languages.")
     datasets = {m.text for m in extraction.mentions if m.type == "Dataset"}
     assert datasets == {"Common Voice 16", "FLEURS", "Common Voice"}
+
+
+def test_extract_unseen_a_measure_of_one_phase_of_inference_is_a_variant_of_the_metric(extractor):
+    """"prefill FLOPs" and "decoding throughput" are measures of their own, each a variant of the known
+    metric; "end-to-end latency" is latency itself."""
+    extraction, roles = _extract(extractor, "Visual Token Pruning",
+                                 "We propose GlimpseCut. Prefill FLOPs fall by 3.4x and decoding throughput rises "
+                                 "by 20%, while end-to-end latency drops by 41% and the prefill speedup reaches 2.2x.")
+    metrics = {e.name: e for e in extraction.entities if e.type == "Metric"}
+    vocab = "https://w3id.org/papergraph/vocab/metric/"
+    assert {name: (e.concept, e.variant_of) for name, e in metrics.items()} == {
+        "prefill FLOPs": (None, vocab + "flops"),
+        "decoding throughput": (None, vocab + "throughput"),
+        "latency": (vocab + "latency", None),
+        "prefill speedup": (None, vocab + "speedup"),
+    }
+    assert all(roles[name] == {"reports"} for name in metrics)
+    assert {r.value_text: r.metric for r in extraction.results} == {
+        "3.4x": "prefillflops", "20%": "decodingthroughput", "41%": "latency", "2.2x": "prefillspeedup"}
 
 
 # How a paper relates to prior work, one way of writing it each:
@@ -1988,6 +2008,9 @@ RESULT_CASES = [
      "We propose FastKV, which reduces memory by ∼4× compared with H2O, with a perplexity of ~5.2 and a latency "
      "of ≈30 ms.",
      "metric", {"4x": "memory-usage", "5.2": "perplexity", "30 ms": "latency"}, True),
+    ("a measure that changes by a number of its own is not the measure of the number before it",
+     "Token Pruning", "We propose GlimpseCut. FLOPs fall by 3.4x and throughput rises by 20%.",
+     "metric", {"3.4x": "flops", "20%": "throughput"}, True),
     ("units are written one way",
      "Edge Detection", "We propose EdgeDet. It runs at 23 FPS, 31 fps and in 2.5 seconds, with gains of 15%-50%.",
      "unit", {"23 FPS": "fps", "31 fps": "fps", "2.5 seconds": "s", "15%-50%": "%"}, True),

@@ -62,8 +62,11 @@ _DIGIT = re.compile(r"\d")  # every result pattern needs one
 _SETTING_BEFORE = re.compile(
     r"(?:\bmodels?\s+(?:with|of)\s+(?:[\d.,]+\s?[MBK]?\s*(?:,|and|to|or|[–-])\s*)*|\bevery\s+)$"
 )
-# A metric followed by a number of its own: "throughput by 26x".
-_OWN_NUMBER_AFTER = re.compile(NUMBER_TIE + r"\d")
+# A metric followed by a number of its own: "throughput by 26x", "throughput rises by 20%".
+_OWN_NUMBER_AFTER = re.compile(
+    r"(?:\s+(?:ris|rose|fall|fell|drop|declin|grow|grew|shrink|shrank|improv|increas|decreas|climb|jump|go(?:es)?\b|"
+    r"went\b)\w*)?" + NUMBER_TIE + r"\d"
+)
 # A number a metric is brought to, ending a phrase: "the real-time factor to 0.02 and ...",
 # "a real time factor (RTF) of 0.013 on ...".
 _TIED_NUMBER = re.compile(
