@@ -1255,6 +1255,17 @@ _LIST_HEAD = re.compile(
     r"(?:\s*,\s*[A-Z0-9][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*)?){0,8}\s*,?\s+(?:and|or)\s+[A-Z0-9][\w.+-]*"
     r"(?:\s+[A-Z0-9][\w.+-]*)?\s+(datasets|benchmarks|corpora|models|networks|architectures|GPUs|accelerators)\b"
 )
+# "on four benchmark datasets, LLFF, IN2N and NeRF-Art", "models such as A and B", "benchmarks (A, B)": a list
+# that a plural kind noun leads, to the name (any of its items). Kinds a list of names can be of, no wider class.
+_LIST_LEAD_KIND = re.compile(
+    r"\b(datasets|benchmarks|corpora|suites|models|LLMs|VLMs|MLLMs|VLAs|networks|architectures|backbones|"
+    r"checkpoints|GPUs|CPUs|TPUs|NPUs|accelerators|chips|devices|processors)"
+    r"(?:(?P<comma>\s*,\s*)|\s*:\s*|,?\s+(?:namely|including|such as|like|e\.g\.,?|i\.e\.,?)\s+|\s*\(\s*(?:e\.g\.,?\s*|i\.e\.,?\s*)?)"
+    r"(?P<items>(?:(?:the\s+)?[A-Z0-9][\w.+/-]*(?:\s+[A-Z0-9][\w.+/-]*){0,2}\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,8})"
+    r"(?:the\s+)?$"
+)
+# After a comma alone, the list must go on past its first name: "on 256 H100 GPUs, BlockScale trains" ends a phrase.
+_LIST_GOES_ON = re.compile(r"\s*,|\s+(?:and|or)\s")
 # "on X", "on the A, B and X": where a name after a cue is listed (to the end of the text before it).
 _ON_LISTED = r"on\s+(?:the\s+)?(?:[\w.+-]+,\s+){0,5}(?:[\w.+-]+(?:\s[\w.+-]+){0,2},?\s+and\s+)?$"
 _EVALUATED_ON = AnyCase(
@@ -1379,6 +1390,11 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
     >>> t = "We release a benchmark named ToolTrail and the filtered corpus, which we call Gleaner-Pool."
     >>> infer_type("ToolTrail", t, 29, 38), infer_type("Gleaner-Pool", t, 78, 90)
     (('Dataset', 'kind-before'), ('Dataset', 'kind-before'))
+    >>> t = "on three datasets, ZorbSet, Harpo-2 and Quill, and two models (Zeb-7B and Orca)"
+    >>> [infer_type(n, t, t.index(n), t.index(n) + len(n))[0] for n in ("Harpo-2", "Quill", "Orca")]
+    ['Dataset', 'Dataset', 'Model']
+    >>> t = "Served on two A100 GPUs, RouteSpec achieves 2.9x"; infer_type("RouteSpec", t, 25, 34)[0]
+    'Method'
     >>> t = "Ballast, a variant of Group Relative Policy Optimization, and Zephyr, an open LLM"
     >>> infer_type("Ballast", t, 0, 7), infer_type("Zephyr", t, 62, 68)
     (('Method', 'default'), ('Model', 'apposition'))
@@ -1408,6 +1424,9 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
     listed = _LIST_HEAD.match(text, end) if text[end : end + 1] == "," else None
     if listed:
         return _HEAD_NOUNS[listed.group(1).lower()], "list-head-noun"  # "the ETTh1, ETTm2, ... and Traffic datasets"
+    led = _LIST_LEAD_KIND.search(text, max(0, start - 160), start)
+    if led and not (led.group("comma") and not led.group("items") and not _LIST_GOES_ON.match(text, end)):
+        return _HEAD_NOUNS[led.group(1).lower()], "list-lead-noun"  # "on four datasets, LLFF, IN2N and NeRF-Art"
     apposition = _APPOSITION.match(text, end)
     if apposition:
         # The noun phrase's head: its last head noun before a preposition or clause ("an LLM agent for

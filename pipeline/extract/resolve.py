@@ -1893,7 +1893,9 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
         if entity.type:
             continue
         base = known_base(entity.name, vocabulary) or extended(entity)
-        if base is not None:
+        if base is not None and (listed := _kind_of_list(text, mentions, at_key[key], entity.name)) is not None:
+            entity.type = listed  # "on four datasets, LLFF, IN2N and NeRF-Art": a dataset named after NeRF
+        elif base is not None:
             # "SWE-Gym-32B", "Mender-32B": a parameter count makes a model of what it is named after;
             # "DAPO-Math-17k": a count of items, a dataset.
             if base.type in ("Dataset", "Method") and _SIZE_TAIL.search(entity.name):
@@ -1924,6 +1926,17 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
 
 
 _PLACE_RULES = frozenset(("evaluated-on", "score-on"))
+_LIST_KIND_RULES = frozenset(("list-head-noun", "list-lead-noun"))
+
+
+def _kind_of_list(text: str, mentions: list[Found], at: list[int], name: str) -> str | None:
+    """The kind a list that holds a mention of ``name`` says its items are ("the A, B and C datasets",
+    "on four datasets, A, B and C"), where one does."""
+    for index in at:
+        kind, rule = names.infer_type(name, text, mentions[index].start, mentions[index].end)
+        if rule in _LIST_KIND_RULES:
+            return kind
+    return None
 _ITEM_COUNT_TAIL = re.compile(r"-\d+(?:\.\d+)?[Kk]$")  # "DAPO-Math-17k", "OpenR1-Math-220k": problems counted
 
 
