@@ -2065,6 +2065,22 @@ def test_extract_unseen_w_slash_o_retraining_is_training_free(extractor):
     assert "uses" in roles["Llama-3.1-8B-Instruct"] and "builds_on" not in roles["Llama-3.1-8B-Instruct"]
 
 
+def test_extract_unseen_data_trained_on_calibrated_on_or_searched_is_used(extractor):
+    """"training only on DAPO-Math-17k", "a calibration set drawn from C4", "a ColBERTv2 index over Wikipedia",
+    "Objects365 pre-training", "problems from APPS": data the work uses; the benchmarks it scores on are
+    evaluated on, and the method named after the training data's comma is no dataset."""
+    extraction, roles = _extract(
+        extractor, "Entropy Control",
+        "We propose ECPO. Starting from Qwen2.5-Math-7B and training only on DAPO-Math-17k, ECPO lifts pass@1 on "
+        "AIME 2024 from 16.7% to 38.9%. Its verifier is calibrated with a small calibration set drawn from C4, and "
+        "its retriever is a ColBERTv2 index over Wikipedia. The detector gains 1.2 AP with Objects365 pre-training, "
+        "and the coder is trained on problems from APPS.")
+    assert {n: roles[n] for n in ("DAPO-Math-17k", "C4", "Wikipedia", "Objects365", "APPS")} == dict.fromkeys(
+        ("DAPO-Math-17k", "C4", "Wikipedia", "Objects365", "APPS"), {"uses"})
+    assert roles["AIME 2024"] == {"evaluated_on"}
+    assert {e.name: e.type for e in extraction.entities}["ECPO"] == "Method"
+
+
 def test_extract_unseen_a_part_of_the_training_data_is_used(extractor):
     """"2T tokens of FineWeb-Edu" and "the training split of MATH" are data the work trains on; the benchmarks it
     then measures on are evaluated on."""

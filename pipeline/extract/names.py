@@ -1460,7 +1460,9 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
     if len(words) > 1 and words[-1].lower() in _NAME_HEADS:
         return _NAME_HEADS[words[-1].lower()], "name-head"
     if (
+        # (not "training on DAPO-Math-17k, ECPO lifts ...": after a comma alone, a list must go on past the name)
         _EVALUATED_ON.search(text[max(0, start - 60) : start])
+        and not (text.endswith(", ", 0, start) and not _LIST_GOES_ON.match(text, end))
         # "... GSM8K from 52% to 61%"; not "the attack success rate of GCG ... and that of PAIR from 38%"
         or _FROM_NUMBER.match(text, end) and not _THAT_OF.search(text, max(0, start - 12), start)
     ) and not _device_or_model_size(name):

@@ -637,8 +637,11 @@ def assign_roles(
             if _SCORE_NUMBER.search(sentence):
                 # "Fine-tuning LLaMA-2-7B on the TRACE benchmark, X retains 92%": scored there too.
                 add(key, "evaluated_on", mention.start, mention.end, "cue:fine-tuned-and-scored", 0.6)
-        elif entity.type == "Dataset" and _data_source(text, before, lower, s_start, mention.start):
-            # "Problems are collected from TACO, APPS and CodeContests", "70K trajectories from the DROID dataset".
+        elif entity.type == "Dataset" and (
+            _data_source(text, before, lower, s_start, mention.start) or _DATA_USE_AFTER.match(after)
+        ):
+            # "Problems are collected from TACO, APPS and CodeContests", "70K trajectories from the DROID dataset",
+            # "Objects365 pre-training", "over a Wikipedia index".
             add(key, "uses", mention.start, mention.end, "cue:data-source", 0.65)
         elif mention.start < title_end and analysis_title and comparable:
             add(key, "builds_on", mention.start, mention.end, "analysis-title", 0.7)
@@ -1199,7 +1202,9 @@ _TRAINING_OBJECT = (
 )
 _TRAINING_PART_OF = re.compile(r"\btraining\s+(?:split|set|data|portion|subset|problems)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _TRAINED_ON = re.compile(
-    r"\b(?:(?:pre-?)?train(?:s|ed)?|instruction[ -]tun(?:e|es|ed|ing)|calibrat(?:e|es|ed))" + _TRAINING_OBJECT,
+    # (not the measures of a training run: "training time for GPT-2 Medium on OpenWebText")
+    r"\b(?:(?:pre-?)?train(?:s|ed|ing(?!\s+(?:time|speed|throughput|costs?|loss|steps|efficiency)\b))?|"
+    r"instruction[ -]tun(?:e|es|ed|ing)|calibrat(?:e|es|ed))" + _TRAINING_OBJECT,
     re.IGNORECASE,
 )
 # "fine-tuning RoBERTa-large on GLUE": a benchmark may be fine-tuned on to be evaluated on; only a
@@ -1209,17 +1214,22 @@ _FINE_TUNED_ON = re.compile(r"\bfine-?tun(?:e|es|ed|ing)" + _TRAINING_OBJECT, re
 # the ShareGPT length distribution", "traces derived from ShareGPT": a workload measured on).
 _SOURCED_FROM = AnyCase(
     r"\b(?:(?:collected|sourced|curated|gathered|mined|crawled|scraped|retargeted|clips|objects|images|videos|documents|"
-    r"trajectories|demonstrations|episodes|conversations)"
+    r"trajectories|demonstrations|episodes|conversations|problems|questions|prompts|pairs|samples|examples)"
     r"\s+from|collected\s+in"
     # "we collect 14k reproducible issues from SWE-Gym", "E5 retrieving from a 2018 Wikipedia dump"
     r"|\b(?:collect|gather|mine|curate|harvest|extract|retriev)\w*\s+(?:[\w.,-]+\s+){0,4}?from(?:\s+an?)?(?:\s+\d{4})?"
     # "on 20K hours of LibriSpeech, GigaSpeech and ...", "128 calibration sequences of WikiText-2": an amount of data.
     r"|(?<![\w.])[\d.,]+\s*[kmb]?\s+(?:hours|tokens|samples|examples|trajectories|demonstrations|episodes|sequences|"
     r"conversations|pairs)\s+(?:of|from)"
-    r"|calibration\s+(?:sequences|samples|data|set|examples)\s+(?:of|from))"
+    r"|calibration\s+(?:sequences|samples|data|set|examples)\s+(?:(?:drawn|taken|sampled)\s+)?(?:of|from)"
+    # "a ColBERTv2 index over Wikipedia": the corpus a retriever searches
+    r"|\bindex\s+(?:over|of|built\s+(?:on|from))(?:\s+an?)?)"
     r"\s+(?:the\s+)?(?:[\w.+-]+(?:,\s+|,?\s+and\s+))*$"
 )
-_SOURCED_WORDS = ("from", "collected", "of")  # every _SOURCED_FROM match holds one
+_SOURCED_WORDS = ("from", "collected", "of", "index")  # every _SOURCED_FROM match holds one
+# A dataset named as what a model is pre-trained on or a retriever searches: "Objects365 pre-training", "a
+# Wikipedia index" (not "COCO fine-tuning", which a benchmark's protocol may be).
+_DATA_USE_AFTER = re.compile(r"\s+(?:pre-?training|index|dump)\b", re.IGNORECASE)
 
 
 def _data_source(text: str, before: str, lower: str, s_start: int, start: int) -> bool:
