@@ -1145,6 +1145,17 @@ def test_extract_unseen_a_known_dataset_with_its_release(extractor):
     assert datasets == {"Common Voice 16", "FLEURS", "Common Voice"}
 
 
+def test_extract_unseen_another_method_scored_in_the_same_setting_is_compared_with(extractor):
+    """A clause whose subject is another method, given its own figure in the work's setting, names a
+    baseline; a method the work runs with, in a clause of its own figure, is used."""
+    _, roles = _extract(extractor, "KV Cache Compression",
+                        "We propose HeadSieve. Using FlashAttention-2, HeadSieve keeps 97.6% of the full-cache accuracy "
+                        "on RULER. Uniform 2-bit KIVI loses 9.4 points on the same RULER setting, and SnapKV, tuned to "
+                        "a similar budget, reaches 88.1%.")
+    assert roles["KIVI"] == roles["SnapKV"] == {"compares_with"}
+    assert roles["FlashAttention-2"] == {"uses"}
+
+
 def test_extract_unseen_a_list_a_kind_noun_leads_is_of_that_kind(extractor):
     """"on four datasets, A, B and C", "models such as D": the items are of the kind, even a name built on a known
     model's ("NeRF-Art"); "on two GPUs, X achieves" is a phrase that ends, no list."""

@@ -757,6 +757,9 @@ def assign_roles(
         elif comparable and _rival_score(before, lower, after, mention.end, proposed_starts):
             add(key, "compares_with", mention.start, mention.end, "cue:rival-score", 0.7)
             compared_end = mention.end
+        elif comparable and _same_setting_rival(text, s_start, s_end, mention.start, mention.end, proposed_starts):
+            add(key, "compares_with", mention.start, mention.end, "cue:same-setting-rival", 0.7)
+            compared_end = mention.end
         elif entity.type == "Model" and _NUMBER.search(sentence) and (
             _BASE_MODEL_BEFORE.search(before, lowered=lower)
             or after.startswith(("'s", "’s"))
@@ -1479,6 +1482,47 @@ def _rival_score(before: str, lower: str, after: str, end: int, proposed_starts:
     if scored is None or not (_FIGURE.search(after, scored.end()) or scored.group(1).startswith("runs")):
         return False
     return not any(end <= start < end + scored.end() for start in proposed_starts)
+
+
+# A clause's subject: at the sentence's start, or after a clause break, ", and" or a contrast, past at most three words
+# that are no preposition ("Uniform 2-bit KIVI", "a uniform length penalty"; not "With Llama-3.2-1B").
+_SUBJECT_LEAD = re.compile(
+    r"(?:^|[;:]\s+|,\s+and\s+|\b(?:while|whereas|but)\s+)"
+    r"(?:(?!(?:with|on|in|for|from|against|over|than|to|of|by|using|via|at|as|and|or|under|across|into|after|before|"
+    r"applied|starting)\b)[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_CLAUSE_STOP = re.compile(r";|\.(?!\d)|,\s+(?:whereas|while|but)\b")  # not the point of "9.4"
+# Its own figure: "loses 4.2 points", "reaches 20.6%", "gain less than half as much".
+_OWN_FIGURE = AnyCase(
+    r"\b(?:" + _SCORE_VERBS + r"|keeps?|retains?|gains?|drops?|falls?)\b[^.;]*?(?:(?<![\w.])\d|\b(?:less|more|fewer|lower|higher)\b)"
+)
+# The setting said to be the work's: "on the same RULER setting", "trained on similar data", "tuned to the same compression".
+# (Not a parity claim of the work's own run: "ResNet-50 reaches the same top-1 accuracy as uncompressed training".)
+_SAME_SETTING = AnyCase(r"\b(?:same|similar|identical|matched)\b(?!(?:\s+[\w-]+){0,3}\s+as\b)")
+
+
+def _same_setting_rival(text: str, s_start: int, s_end: int, start: int, end: int, proposed_starts: set[int]) -> bool:
+    """Whether a name at ``start``-``end`` is the subject of a clause that gives another method its own figure
+    in the work's setting: "Uniform 2-bit KIVI loses 9.4 points on the same RULER setting", "SWE-Gym-32B,
+    trained on similar data, reaches 20.6%", "while behaviour cloning on the same play data reaches 49%".
+
+    >>> t = "X keeps 97%. A uniform penalty tuned to the same compression loses 4.2 points; B reaches 20%."
+    >>> _same_setting_rival(t, 13, len(t), 23, 30, set()), _same_setting_rival(t, 13, len(t), 80, 81, set())
+    (True, False)
+    >>> t = "With Llama-3.2-1B, X retains 96% at the same privacy level."
+    >>> _same_setting_rival(t, 0, len(t), 5, 17, {19})
+    False
+    """
+    lead = _SUBJECT_LEAD.search(text[s_start:start])  # (sliced: "^" is the sentence's start)
+    if lead is None:
+        return False
+    stop = _CLAUSE_STOP.search(text, end, s_end)
+    clause_end = stop.start() if stop else s_end
+    figure = _OWN_FIGURE.search(text, end, clause_end)
+    if figure is None or any(end <= at < figure.start() for at in proposed_starts):
+        return False
+    return _SAME_SETTING.search(text, s_start + lead.start(), clause_end) is not None
 
 
 def _is_training_free(
