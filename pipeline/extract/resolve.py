@@ -157,7 +157,6 @@ def resolve(
     chosen = _link_title(text, title_end, chosen, vocabulary, proposed)
     if not proposed:
         chosen = _title_only_name(text, title_only, chosen, vocabulary, proposed)
-    chosen = [_phase_measure(text, c, chosen) for c in chosen]
     again = _recurrences(text, chosen)
     if again:
         # "58.3% paired accuracy": a name introduced before takes in the known name inside it.
@@ -306,27 +305,6 @@ def _recurrences(text: str, chosen: list[Candidate]) -> list[Candidate]:
                     bisect.insort(taken, (at, end))
                 at = text.find(form, end)
     return found
-
-
-def _phase_measure(text: str, candidate: Candidate, chosen: list[Candidate]) -> Candidate:
-    """A known metric after a phase of inference, as the measure of that phase: "prefill FLOPs" (a new
-    name, which :func:`variant_base` makes a variant of FLOPs); else ``candidate``.
-
-    >>> t = "Prefill FLOPs fall by 3x; decode latency and FLOPs do not."
-    >>> known = [Candidate(8, 13, "vocabulary", "flops", "FLOPs", "Metric", "m:flops"),
-    ...          Candidate(33, 40, "vocabulary", "latency", "latency", "Metric", "m:latency"),
-    ...          Candidate(45, 50, "vocabulary", "flops", "FLOPs", "Metric", "m:flops")]
-    >>> [(t[c.start:c.end], c.name, c.concept) for c in (_phase_measure(t, c, known) for c in known)]
-    [('Prefill FLOPs', 'prefill FLOPs', None), ('decode latency', 'decode latency', None), ('FLOPs', 'FLOPs', 'm:flops')]
-    """
-    if candidate.type != "Metric" or candidate.concept is None:
-        return candidate
-    word_start = text.rfind(" ", 0, max(candidate.start - 1, 0)) + 1
-    phase = _PHASE.fullmatch(text, word_start, candidate.start)
-    if phase is None or any(c.overlaps(word_start, candidate.start) for c in chosen):
-        return candidate
-    name = text[word_start : candidate.start].lower() + text[candidate.start : candidate.end]
-    return Candidate(word_start, candidate.end, candidate.component, name_key(name), name, "Metric")
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
@@ -922,12 +900,7 @@ def _device_again(text: str, candidate: Candidate, chosen: list[Candidate], voca
     )
 
 
-# "serving throughput", "end-to-end latency": a measure of the whole, which is the known metric. (A phase of
-# inference narrows it to another measure: see _PHASE.)
-_ACTIVITY_QUALIFIER = re.compile(r"(?:serving|generation|end-to-end|request|system|overall|peak)\s+")
-# "prefill FLOPs", "decoding throughput": the measure taken over one phase of inference, another measure than
-# the whole's (the annotations name it so in 25 of 26 tuning cases), a variant of the known metric.
-_PHASE = re.compile(r"(?:prefill(?:ing)?|decod(?:e|ing))\s+", re.IGNORECASE)
+_ACTIVITY_QUALIFIER = re.compile(r"(?:decoding|serving|generation|prefill|end-to-end|request|system|overall|peak)\s+")
 
 
 def _give_key(text: str, candidate: Candidate, vocabulary: Vocabulary, short_keys: dict[str, Candidate]) -> None:
@@ -1746,8 +1719,7 @@ def variant_base(name: str, type_: str, vocabulary: Vocabulary) -> Term | None:
     checkpoint or release of.
 
     A model's size, tier or checkpoint ("Llama-3-8B-Instruct", "CLIP ViT-L/14", "Whisper large-v3",
-    "Swin-B"); a dataset's or device's release ("COCO 2014", "Google Pixel 8"); a metric taken over
-    one phase of inference ("prefill FLOPs", "decoding throughput"). Not a successor
+    "Swin-B"); a dataset's or device's release ("COCO 2014", "Google Pixel 8"). Not a successor
     ("PowerInfer-2", "Medusa 2") nor a new work named after a known one ("OpenVLA-OFT"): those are
     other things, which a paper may build on.
 
@@ -1757,11 +1729,10 @@ def variant_base(name: str, type_: str, vocabulary: Vocabulary) -> Term | None:
     >>> v.add(Term("swin", "x", "Swin Transformer", "Model", ("Swin Transformer", "Swin")))
     >>> v.add(Term("coco", "x", "COCO", "Dataset", ("COCO",)))
     >>> v.add(Term("medusa", "x", "Medusa", "Method", ("Medusa",)))
-    >>> v.add(Term("flops", "x", "FLOPs", "Metric", ("FLOPs",)))
     >>> [getattr(variant_base(n, t, v), "name", None) for n, t in [("Llama-3-8B-Instruct", "Model"),
     ...     ("Swin-B", "Model"), ("COCO 2014", "Dataset"), ("Medusa 2", "Method"), ("Llama-3-Med", "Model"),
-    ...     ("Llama-3-8B", "Dataset"), ("prefill FLOPs", "Metric"), ("attention FLOPs", "Metric")]]
-    ['Llama 3', 'Swin Transformer', 'COCO', None, None, None, 'FLOPs', None]
+    ...     ("Llama-3-8B", "Dataset")]]
+    ['Llama 3', 'Swin Transformer', 'COCO', None, None, None]
     """
     if type_ == "Model":
         sized = _SIZE_CODES.search(name)
@@ -1772,8 +1743,6 @@ def variant_base(name: str, type_: str, vocabulary: Vocabulary) -> Term | None:
         )
     elif type_ in ("Dataset", "Hardware") and _RELEASE.search(name):
         base = vocabulary.lookup(_RELEASE.sub("", name))
-    elif type_ == "Metric" and (phase := _PHASE.match(name)) is not None:
-        base = vocabulary.lookup(name[phase.end() :])
     else:
         return None
     return base if base is not None and base.type == type_ else None

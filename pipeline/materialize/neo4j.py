@@ -10,9 +10,8 @@ The schema is DESIGN.md's, written from :mod:`.property_graph`:
 - relationship types ``PROPOSES``, ``USES``, ``BUILDS_ON``, ``COMPARES_WITH``,
   ``EVALUATED_ON``, ``RUNS_ON``, ``REPORTS``, ``SIMILAR_TO`` (``score``), the
   derived entity-to-entity ``BUILDS_ON``/``RUNS_ON`` (``derived_from``),
-  ``VARIANT_OF`` from a size or checkpoint (or a metric of one phase of inference)
-  to its concept's entity, and a result's ``MEASURES``/``ON_DATASET``/
-  ``ON_HARDWARE``/``VERSUS``; evidence
+  ``VARIANT_OF`` from a size or checkpoint to its concept's entity, and a
+  result's ``MEASURES``/``ON_DATASET``/``ON_HARDWARE``/``VERSUS``; evidence
   (``sentence``, ``component``, ``confidence``...) as relationship properties;
 - paper embeddings in ``Paper.embedding`` with the vector index
   ``paper_embedding`` (cosine), so similarity can be asked in Cypher.

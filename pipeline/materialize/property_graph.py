@@ -12,9 +12,8 @@ type and meaning of every property:
   paper with a ``score``;
 - edges between entities, derived from the papers: ``BUILDS_ON`` and ``RUNS_ON``
   with ``derived_from`` naming the papers; and ``VARIANT_OF`` from a size,
-  checkpoint or release the vocabulary lacks ("Llama-3-8B"), or a metric of one
-  phase of inference ("prefill FLOPs"), to the entity of the concept it is one
-  of (Llama 3, FLOPs), where the graph holds that entity;
+  checkpoint or release the vocabulary lacks ("Llama-3-8B") to the entity of
+  the concept it is one of (Llama 3), where the graph holds that entity;
 - edges from a result to the entities of its n-ary measurement: ``MEASURES``
   (metric), ``ON_DATASET``, ``ON_HARDWARE`` and ``VERSUS`` (baseline).
 
@@ -214,8 +213,8 @@ def result_edges(result: Result, entities: dict[str, Entity]) -> Iterator[Edge]:
 
 
 def variant_edges(entities: dict[str, Entity]) -> Iterator[Edge]:
-    """``VARIANT_OF`` from each entity that is a variant of a concept (``Entity.variant_of``:
-    a size, checkpoint or release; a metric of one phase of inference) to the entity linked to that concept, where there is one.
+    """``VARIANT_OF`` from each entity that is a size, checkpoint or release of a concept
+    (``Entity.variant_of``) to the entity linked to that concept, where there is one.
 
     >>> llama = Entity("llama-3", "Llama 3", "Model", concept="https://w3id.org/papergraph/vocab/llama-3")
     >>> sized = Entity("llama-3-8b", "Llama-3-8B", "Model", variant_of=llama.concept)
