@@ -1172,6 +1172,12 @@ def test_extract_unseen_a_list_a_kind_noun_leads_is_of_that_kind(extractor):
 # How a paper relates to prior work, one way of writing it each:
 # (what it is about, title, abstract, {name: roles it must have}, {name: roles it must not have}).
 ROLE_CASES = [
+    ("a rival after an adjective: 'approaching the proprietary GPT-4o', 'matches the rate of synchronous SGD'",
+     "Tool-Using Agents",
+     "We propose ToolWeave. It improves task success by 11 points, approaching the proprietary GPT-4o despite its "
+     "far smaller size, and its optimizer matches the rate of synchronous SGD.",
+     {"GPT-4o": {"compares_with"}, "stochastic gradient descent": {"compares_with"}},
+     {"GPT-4o": {"uses"}, "stochastic gradient descent": {"uses"}}),
     ("data trained on is used; a benchmark evaluated on after 'and' is evaluated on, not trained on",
      "Math Reasoning",
      "We propose Zephra. Zephra is trained on OpenWebMath and evaluated on GSM8K.",

@@ -108,8 +108,9 @@ _COMPARE_BEFORE = AnyCase(
     r"competitive with|baselines?(?: such as| like| including)?|improv\w+ (?:up)?on|speed-?ups?(?: of)?|faster|"
     r"within [\d.]+\s*(?:%|x|\u00d7|[a-z]+)?(?: [a-z]+)? of|"  # "within 0.9 points of full fine-tuning"
     r"(?:over|than|versus|against|with|to) (?:those|that) of)"  # "samples preferred over those of CausVid"
-    # one hyphenated or participle modifier: "with fixed-length speculative decoding", "over a padded cuBLAS"
-    r"\s+" + _DETS + r"(?:\w+-[\w-]+\s+|[a-z]+ed\s+)?"
+    # one hyphenated, participle or adjective modifier: "with fixed-length speculative decoding", "over a padded
+    # cuBLAS", "approaching the proprietary GPT-4o", "the rate of synchronous SGD"
+    r"\s+" + _DETS + r"(?:\w+-[\w-]+\s+|[a-z]+ed\s+|[a-z]+(?:ous|ary|al|ic|ive|ent|ant)\s+)?"
     # the rival after what it is: "improving upon the previous best method, X-Pool,", "the tree-search agent LATS"
     + _RIVAL_KIND + r"?$"
 )
