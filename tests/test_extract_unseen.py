@@ -1172,6 +1172,14 @@ def test_extract_unseen_a_list_a_kind_noun_leads_is_of_that_kind(extractor):
 # How a paper relates to prior work, one way of writing it each:
 # (what it is about, title, abstract, {name: roles it must have}, {name: roles it must not have}).
 ROLE_CASES = [
+    ("what the work can be combined with, or is compatible with the examples of, is named, not used; a "
+     "combination measured is used",
+     "Chunked Prefill Scheduling",
+     "We propose TideFlow. It needs no changes to the model code, and it can be combined with speculative decoding. "
+     "TideFlow is compatible with cache eviction methods such as SnapKV. It is complementary to FlashAttention-2; "
+     "combining the two gives a further 4% gain.",
+     {"speculative decoding": {"mentions"}, "SnapKV": {"mentions"}, "FlashAttention-2": {"uses"}},
+     {"speculative decoding": {"uses"}, "SnapKV": {"uses"}}),
     ("a rival after an adjective: 'approaching the proprietary GPT-4o', 'matches the rate of synchronous SGD'",
      "Tool-Using Agents",
      "We propose ToolWeave. It improves task success by 11 points, approaching the proprietary GPT-4o despite its "

@@ -139,11 +139,14 @@ _COMPARE_FOR = AnyCase(
 # (Words with a single space: "work" alone would be in nearly every abstract, "network" too.)
 _COMPATIBLE_WORDS = (
     "complementary", "orthogonal", "compatible", "work with", "works with", "work alongside", "works alongside",
-    "added to",
+    "added to", "combined with",
 )  # every _COMPATIBLE match holds one
+_COMBINATION_MEASURED = re.compile(r"combin\w*[^.;]*?\d")
 _COMPATIBLE = AnyCase(
     r"\b(?:(?:complementary|orthogonal|compatible)\s+(?:to|with)|works? (?:with|alongside)|"
-    r"can\s+(?:also\s+)?be added to)\s+(?:the\s+)?"
+    r"can\s+(?:also\s+|still\s+)?be (?:added to|combined with))\s+(?:the\s+)?"
+    # "orthogonal to KV cache quantization methods such as KIVI": the examples of a kind it is compatible with
+    r"(?:(?:[\w-]+\s+){0,3}(?:methods|techniques|approaches|extensions|schemes|systems)\s+(?:such as|like|including)\s+)?"
     # earlier names of its list only ("... with diffusion paths and also allows optimal transport paths" is no list)
     r"(?:[\w.-]+(?:\s+[\w.-]+){0,2}(?:\s*,\s*|,?\s+(?:and|or)\s+)(?:to\s+|with\s+)?(?:the\s+)?)*$"
 )
@@ -941,7 +944,8 @@ def assign_roles(
             if (
                 may_be_compatible
                 and any(map(lowered_sentence.__contains__, _COMPATIBLE_WORDS))
-                and "combin" not in lowered_sentence  # "...; combining the two gives a further 4% gain": used
+                # not "...; combining the two gives a further 4% gain": a combination measured is used
+                and not ("combin" in lowered_sentence and _COMBINATION_MEASURED.search(lowered_sentence))
                 and _COMPATIBLE.search(text[max(s_start, mention.start - _CUE_WINDOW) : mention.start])
             ):
                 continue  # "complementary to dynamic sampling and the clip-higher trick": compatible, not used
