@@ -1155,6 +1155,18 @@ def test_extract_unseen_another_method_scored_in_the_same_setting_is_compared_wi
     assert roles["FlashAttention-2"] == {"uses"}
 
 
+def test_extract_unseen_a_technique_word_that_qualifies_a_part_names_no_technique(extractor):
+    """"FP8 attention kernels", "adjacent denoising steps", "a chunk-causal attention mask": the phrase qualifies a
+    part or a count, no technique of its own; "an approximate attention method" names one."""
+    extraction, _ = _extract(extractor, "Feature Caching",
+                             "We propose StepLatch, which reuses features across adjacent denoising steps and composes "
+                             "with the FP8 attention kernels of SageAttention through a chunk-causal attention mask. "
+                             "Unlike approximate attention methods, it is exact.")
+    names = {e.name for e in extraction.entities}
+    assert not names & {"adjacent denoising", "FP8 attention", "chunk-causal attention"}
+    assert "approximate attention" in names
+
+
 def test_extract_unseen_a_list_a_kind_noun_leads_is_of_that_kind(extractor):
     """"on four datasets, A, B and C", "models such as D": the items are of the kind, even a name built on a known
     model's ("NeRF-Art"); "on two GPUs, X achieves" is a phrase that ends, no list."""

@@ -444,6 +444,9 @@ def find_modified(text: str, start: int = 0, end: int | None = None) -> list[tup
     >>> t = "a simple L1 regression-based objective"
     >>> [t[s:e] for s, e in find_modified(t)]
     ['L1 regression']
+    >>> t = "FP8 attention kernels skip adjacent denoising steps, unlike approximate attention methods"
+    >>> [t[s:e] for s, e in find_modified(t)]
+    ['approximate attention']
     """
     end = len(text) if end is None else end
     heads = whole_words(text, _TECHNIQUE_WORDS, start, end)
@@ -452,10 +455,21 @@ def find_modified(text: str, start: int = 0, end: int | None = None) -> list[tup
         heads += _based_on_words(text, start, end)
     spans = []
     for head_start, head_end in heads:
+        if _PART_AFTER.match(text, head_end, end):
+            continue  # "FP8 attention kernels", "adjacent denoising steps": a part or count of the technique
         modifier = _MODIFIER_BEFORE.search(text, max(start, head_start - 40), head_start)
         if modifier and _is_modifier(modifier.group(1)):
             spans.append((modifier.start(1), head_end))
     return spans
+
+
+# What a technique word can qualify, which makes the phrase no technique's name: "FP8 attention kernels",
+# "chunk-causal attention mask", "adjacent denoising steps", "a few-step distillation recipe" (not "an
+# approximate attention method", "one-to-many matching loss": a technique named by what it is).
+_PART_AFTER = re.compile(
+    r"\s+(?:steps?|kernels?|masks?|scores?|maps?|branch(?:es)?|bias(?:es)?|backends?|recipes?|layers?|heads?|"
+    r"weights|patterns?|matri(?:x|ces)|blocks?|operators?|outputs?|logits|budgets?)\b"
+)
 
 
 def _based_on_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
