@@ -545,7 +545,8 @@ NUMBER_TIE = (
     r"\s+(?:by|from|to|of|is|are|was|were|stays|remains|(?:stays|remains|is|are) (?:below|under|within|above))\s+"
     r"(?:up to\s+|about\s+|only\s+|nearly\s+|over\s+|below\s+|under\s+|within\s+|[~≈]\s?)?"
 )
-_MEASURE_BEFORE_NUMBER = re.compile(rf"\b((?:{_MEASURE_WORD}\s+){{0,2}}(?:{_MEASURE_HEADS})){NUMBER_TIE}$")
+# (It starts at no hyphen: not at the "to-end" of a capitalised "End-to-end".)
+_MEASURE_BEFORE_NUMBER = re.compile(rf"(?<![\w-])((?:{_MEASURE_WORD}\s+){{0,2}}(?:{_MEASURE_HEADS})){NUMBER_TIE}$")
 # A digit no word, point or comma runs into (the look-behind after the digit lets re skip to digits in C).
 _NUMBER_START = re.compile(r"\d(?<![\w.,]\d)")
 _LINK_WORDS = ("by", "from", "to", "of", "about", "only", "nearly", "over", "is", "are", "was", "were", "stays",
@@ -621,6 +622,9 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[tup
     >>> t = "It is best in terms of speech quality and improves 9% of suggestions regarding compilability."
     >>> [t[s:e] for s, e in find_measures(t)]
     ['speech quality', 'compilability']
+    >>> t = "End-to-end control latency is 18 ms."
+    >>> [t[s:e] for s, e in find_measures(t)]
+    ['control latency']
     """
     end = len(text) if end is None else end
     matches = []
