@@ -563,6 +563,9 @@ _MEASURE_AFTER_CHANGE = re.compile(
 _MEASURE_AFTER_VALUE = re.compile(
     rf"\d(?<![\w.]\d)\d*(?:\.\d+)?\s?(?:%|x|×)\s+(?:(?:less|lower|higher|more|fewer|smaller|larger|better)\s+)?"
     rf"((?:{_MEASURE_WORD}\s+){{0,2}}(?:{_MEASURE_HEADS}|calls))\b(?![-/])"
+    # "with 2x fewer training tokens", "41% fewer rollout tokens": a count of what the work spends, named
+    rf"|\d(?<![\w.]\d)\d*(?:\.\d+)?\s?(?:%|x|×)\s+(?:fewer|less|more)\s+"
+    rf"((?:{_MEASURE_WORD}\s+){{1,2}}(?:tokens|steps|epochs|iterations|rollouts|samples|queries|evaluations))\b(?![-/])"
 )
 # "improving speech quality", "reduces decoding time", "maintaining high acceptance
 # rates": a qualitative claim about a measure (GUIDELINES: such metrics are
@@ -625,6 +628,9 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[tup
     >>> t = "End-to-end control latency is 18 ms."
     >>> [t[s:e] for s, e in find_measures(t)]
     ['control latency']
+    >>> t = "It matches the baseline with 2x fewer training tokens and 41% fewer rollout tokens, not 3x more tokens."
+    >>> [t[s:e] for s, e in find_measures(t)]
+    ['training tokens', 'rollout tokens']
     """
     end = len(text) if end is None else end
     matches = []
@@ -640,7 +646,7 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[tup
     matches.extend(finditer_at(_MEASURE_AFTER_TERMS, text, _TERMS_WORDS, start, end))
     spans = []
     for match in matches:
-        s, e = match.span(1)
+        s, e = match.span(match.lastindex or 1)  # (the group of the alternative that matched)
         # Drop leading words that are no part of the name ("improves the ...").
         words = text[s:e].split()
         while len(words) > 1 and (words[0] in _NOT_MEASURE_LEAD or words[0].endswith("ly")):
