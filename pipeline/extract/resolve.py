@@ -545,7 +545,7 @@ def _title_heads(text: str, title_end: int, chosen: list[Candidate], vocabulary:
     found = []
     for match in _TITLE_WORD.finditer(text, 0, title_end):
         slug = vocabulary.title_heads.get(match.group().casefold())
-        if slug is None or any(c.start < match.end() and match.start() < c.end for c in chosen):
+        if slug is None or any(c.overlaps(match.start(), match.end()) for c in chosen):
             continue
         if _kind_of_head(text[: match.start()], match.group(), vocabulary):
             continue
@@ -1483,7 +1483,7 @@ def _tagged_known_name(
     if target.concept is None or target.component != "vocabulary":
         return None
     tag = _TAG_WORDS.match(text, target.end, clause_end)
-    if tag is None or any(c.start < tag.end() and tag.start() < c.end for c in chosen if c is not target):
+    if tag is None or any(c.overlaps(tag.start(), tag.end()) for c in chosen if c is not target):
         return None
     if any(word.lower() in names.FUNCTION_WORDS for word in tag.group().split()):
         return None
