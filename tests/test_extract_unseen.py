@@ -559,6 +559,10 @@ def test_extract_unseen_released_code_and_the_models_a_title_is_for(extractor):
     _, roles = _extract(extractor, "Gated Rollouts",
                         "We propose RollGate, a sampler for RL. We release our code as a plugin for verl.")
     assert "builds_on" not in roles["verl"]
+    _, roles = _extract(extractor, "Gated Rollouts",
+                        "We propose RollGate, a sampler for RL. The implementation is publicly available as a "
+                        "plug-in for vLLM.")
+    assert "builds_on" not in roles["vLLM"]
     _, roles = _extract(extractor, "Not Every Step Needs Every Block: Training-Free Feature Reuse for "
                         "Rectified-Flow Transformers", "We propose BlockSkip, a cache.")
     assert roles["rectified flow"] == {"uses"}

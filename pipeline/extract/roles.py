@@ -180,12 +180,17 @@ _BUILDS_BEFORE = AnyCase(
     # JAX / inside vLLM": the annotators split on the system a work is written in).
     r"implementation of|"
     r"(?:integrat\w*|incorporat\w*|plug\w*|insert\w*|add(?:s|ed|ing)?)\s+(?:[\w-]+\s+){1,4}(?:in)?to|"
-    # "implemented as a plug-in for vLLM": the system the work extends (not "we release our code as a plugin
-    # for verl": where the code is found)
-    r"(?<!code as a )plug-?ins?\s+for|"
+    # "implemented as a plug-in for vLLM": the system the work extends (not where released code is found:
+    # _RELEASED_PLUGIN)
+    r"plug-?ins?\s+for|"
     r"(?:also )?benefit(?:s|ed|ing)?|"  # "query recycling also benefits Deformable DETR" (not "benefits from")
     r"(?:how to )?(?:optimi[sz](?:e|es|ing)|accelerat(?:e|es|ing)|speed(?:s|ing)? up|scal(?:e|es|ing) up))"
     r"\s*" + _DETS + r"(?:[\w.-]+'s\s+)?$"
+)
+# Where the work's code is released, not what it extends: "we release our code as a plugin for verl", "the
+# implementation is available as a plug-in for vLLM".
+_RELEASED_PLUGIN = AnyCase(
+    r"\b(?:code|implementation|releas\w*|available|open-sourc\w*)\b[^.;]{0,40}?plug-?ins?\s+for\s+" + _DETS + r"$"
 )
 # "We train Qwen3-8B-Base with ...": a known model the work trains further is what it builds on (a new
 # one it trains is proposed, and never reaches here). Not "used to train GPT-style models": a workload.
@@ -710,6 +715,7 @@ def assign_roles(
             may_build
             and _BUILDS_BEFORE.search(before, lowered=lower)
             and not _EVALUATED_BUILT_ON.search(before, lowered=lower)
+            and not ("plug" in lower and _RELEASED_PLUGIN.search(before, lowered=lower))
             and not (any(map(lower.__contains__, _COMPONENT_BASED_WORDS)) and _COMPONENT_BASED.search(before, lowered=lower))
         ) or _BUILDS_AFTER.match(after) or (
             entity.type == "Model" and any(map(lower.__contains__, _TRAINS_WORDS)) and (
