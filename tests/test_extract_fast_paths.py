@@ -273,3 +273,77 @@ def test_entity_spans_are_what_filter_spans_keeps(page_papers):
         )
         assert ours == [(s.start, s.end, s.label_, s.kb_id_) for s in theirs]
         assert ours == [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents]
+
+
+_LONG_TEXT = st.text(alphabet=st.sampled_from(list("weourthisWEOURTHIS paperPAPER vs.12x (,andORſİé")), min_size=201, max_size=400)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_TEXT, _LONG_TEXT), min_size=1, max_size=8), st.data())
+def test_anycase_on_texts_in_turn_matches_where_ignorecase_matches(texts, data):
+    """AnyCase keeps the lower case of the last long texts it searched (a rule searches one abstract at many
+    offsets): searching several texts in turn, at any offsets, finds what re.IGNORECASE finds in each."""
+    fast, plain = AnyCase(_CUES[0]), re.compile(_CUES[0], re.IGNORECASE)
+    for text in data.draw(st.lists(st.sampled_from(texts), min_size=1, max_size=12)):
+        pos = data.draw(st.integers(min_value=0, max_value=len(text)))
+        found, expected = fast.search(text, pos), plain.search(text, pos)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+def test_anycase_reads_each_text_of_one_length_as_itself():
+    """Two long texts of one length, searched in turn, are each read as themselves."""
+    cue = AnyCase(_CUES[0])
+    first, second = "x " * 150 + "We", "We" + " x" * 150
+    for _ in range(2):
+        assert cue.search(first).span() == (300, 302)
+        assert cue.search(second).span() == (0, 2)
+        assert cue.search(second.upper(), 1) is None
+
+
+def _listed_type_by_walking(text, mentions, key, known_types):
+    """The list typing as it was first written: a walk along the list from each mention of ``key``
+    (quadratic in a list's length; ``resolve._Lists`` reads each list once)."""
+    types = set()
+    for index, mention in enumerate(mentions):
+        if mention.key != key:
+            continue
+        members, comma, joined = [], False, False
+        for step in (-1, 1):
+            at, here = index + step, mention
+            while 0 <= at < len(mentions):
+                other = mentions[at]
+                left, right = (other, here) if step < 0 else (here, other)
+                if left.end > right.start or not roles.LIST_GAP.fullmatch(text, left.end, right.start):
+                    break
+                gap = text[left.end : right.start]
+                closes = "and" in gap or "or" in gap
+                if step < 0 and closes and at != index - 1:
+                    break
+                comma = comma or "," in gap
+                joined = joined or closes
+                members.append(other.key)
+                here, at = other, at + step
+                if step > 0 and closes:
+                    break
+        if comma and (joined or len(members) >= 2):
+            types.update(known_types[k] for k in members if k in known_types)
+    return types.pop() if len(types) == 1 else None
+
+
+_GAPS = st.sampled_from([", ", ", and ", " and ", " or ", ", or ", " then ", "; ", " ", ","])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("ABCDEFxyz"), _GAPS), min_size=1, max_size=14), st.data())
+def test_lists_read_once_type_names_as_the_walk_along_each_list(items, data):
+    """Reading each list once (a look-up per mention) types every name as walking its list from each
+    mention did, for any sentence of names and joins."""
+    text, mentions = "on ", []
+    for name, gap in items:
+        mentions.append(roles.Found(len(text), len(text) + 1, name.lower(), "coined", 0.8))
+        text += name + gap
+    known_types = {k: data.draw(st.sampled_from(["Dataset", "Model"])) for k in "abcdef"}
+    for key in "xyz":
+        assert resolve._listed_type(text, mentions, key, known_types) == _listed_type_by_walking(
+            text, mentions, key, known_types
+        ), (text, key)

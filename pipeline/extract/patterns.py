@@ -20,6 +20,33 @@ _FOLDED_APART = ("ſ", "ı", "İ")
 _ESCAPE = re.compile(r"\\.")
 
 
+# The texts lower-cased last, with their lower case (None where lower-casing is not ignoring case): the rules
+# search one abstract at many offsets (``search(text, pos, endpos)``), between searches of its sentences, and
+# lower-casing all of it for each search made the stage quadratic in an abstract's length. A few slots, checked
+# by identity (a string cannot change while a slot holds it), are enough.
+_LOWERED_SLOTS = 4
+_lowered: list[tuple[str, str | None]] = [("", "")] * _LOWERED_SLOTS
+_next_slot = 0
+
+
+def lower_case(text: str) -> str | None:
+    """``text.lower()``, or None where that is not what ignoring case means (``_FOLDED_APART``).
+
+    >>> lower_case("We Propose"), lower_case("ſtep") is None
+    ('we propose', True)
+    """
+    global _next_slot
+    for slot in _lowered:
+        if slot[0] is text:
+            return slot[1]
+    # map(text.__contains__, ...) runs in C: this runs for every cue window.
+    lowered = text.lower() if text.isascii() or not any(map(text.__contains__, _FOLDED_APART)) else None
+    if len(text) > 200:  # a window's lower case costs less than keeping it
+        _lowered[_next_slot] = (text, lowered)
+        _next_slot = (_next_slot + 1) % _LOWERED_SLOTS
+    return lowered
+
+
 class AnyCase:
     """A case-insensitive pattern; ``search``/``match``/``fullmatch``/``finditer``
     behave as on ``re.compile(pattern, re.IGNORECASE)``, but the matches are
@@ -41,10 +68,9 @@ class AnyCase:
         self._any_case = re.compile(pattern, re.IGNORECASE)
 
     def _choose(self, text: str, lowered: str | None) -> tuple[re.Pattern[str], str]:
-        # map(text.__contains__, ...) runs in C: these run for every cue window.
-        if text.isascii() or not any(map(text.__contains__, _FOLDED_APART)):
-            return self._lower, text.lower() if lowered is None else lowered
-        return self._any_case, text
+        if lowered is None:
+            lowered = lower_case(text)
+        return (self._any_case, text) if lowered is None else (self._lower, lowered)
 
     def _run(self, method: Callable, text: str, pos: int, endpos: int | None, lowered: str | None):
         pattern, subject = self._choose(text, lowered)

@@ -1858,6 +1858,13 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
                 return candidate
         return None
 
+    lists: list[_Lists] = []
+
+    def read_lists() -> _Lists:  # read when first needed: most abstracts type all their names without it
+        if not lists:
+            lists.append(_Lists(text, mentions, known_types))
+        return lists[0]
+
     for key, entity in entities.items():
         if entity.type:
             continue
@@ -1881,9 +1888,9 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
             if rule not in ("default", "name-shape"):  # the shape is the same at every mention: the last resort
                 # "Experiments on DeepSeek-V2-Lite, Mixtral-8x7B and Qwen3-30B-A3B": what the names it is
                 # listed with are outweighs the place a list stands in.
-                decided = (rule in _PLACE_RULES and _listed_type(text, mentions, key, known_types, at_key[key])) or kind
+                decided = (rule in _PLACE_RULES and read_lists().type_of(at_key[key])) or kind
                 break
-        decided = decided or _listed_type(text, mentions, key, known_types, at_key[key])
+        decided = decided or read_lists().type_of(at_key[key])
         if decided is None:
             decided, rule = names.infer_type(entity.name, entity.name, 0, len(entity.name))
             if rule == "default" and family_model(entity.name, vocabulary) is not None:
@@ -1919,6 +1926,7 @@ def _listed_type(
     clauses, and so may a comma alone ("on 256 H100 GPUs, BlockScale trains").
     Only names typed before any guess (the vocabulary's) count, and they must agree.
     ``at``: the indices of ``key``'s mentions in ``mentions``, when the caller has them.
+    (:class:`_Lists` answers this for many keys of one text.)
 
     >>> found = lambda s, e, k: Found(s, e, k, "coined", 0.8)
     >>> t = "on LLFF, IN2N and NeRF-Art."
@@ -1930,31 +1938,71 @@ def _listed_type(
     >>> _listed_type("H100, Tidal", [found(0, 4, "h100"), found(6, 11, "tidal")], "tidal", {"h100": "Hardware"}) is None
     True
     """
-    types: set[str] = set()
-    for index in range(len(mentions)) if at is None else at:
-        mention = mentions[index]
-        if mention.key != key:
-            continue
-        members, comma, joined = [], False, False
-        for step in (-1, 1):  # walk the list both ways from the mention
-            at, here = index + step, mention
-            while 0 <= at < len(mentions):
-                other = mentions[at]
-                left, right = (other, here) if step < 0 else (here, other)
-                if left.end > right.start or not LIST_GAP.fullmatch(text, left.end, right.start):
-                    break
+    at = [i for i, m in enumerate(mentions) if m.key == key] if at is None else at
+    return _Lists(text, mentions, known_types).type_of(at)
+
+
+class _Lists:
+    """The lists that the mentions of one text stand in, read once: what :func:`_listed_type` says of a key
+    takes a look-up per mention, not a walk along its list, so a sentence listing thousands of names stays
+    linear.
+
+    From a mention, a list runs right through names joined by list gaps, up to and with the first name after
+    an "and"/"or"; left, through the name just before it whatever joins them, then on while no "and"/"or"
+    closed a list before it ("MuSiQue and Bamboogle, GateRAG improves": not one list).
+
+    >>> found = lambda s, e, k: Found(s, e, k, "coined", 0.8)
+    >>> t = "X and Y, on A, B and C, then D"
+    >>> lists = _Lists(t, [found(0, 1, "x"), found(6, 7, "y"), found(12, 13, "a"), found(15, 16, "b"),
+    ...                    found(21, 22, "c"), found(29, 30, "d")], {"a": "Dataset", "c": "Dataset", "x": "Model"})
+    >>> [lists.extent(i) for i in range(6)]
+    [(0, 1), (0, 1), (2, 4), (2, 4), (2, 4), (5, 5)]
+    >>> lists.type_of([3]), lists.type_of([1])
+    ('Dataset', None)
+    """
+
+    def __init__(self, text: str, mentions: list[Found], known_types: dict[str, str]):
+        self.mentions = mentions
+        n = len(mentions)
+        # Of the gap after each mention: whether it joins a list, closes one ("and", "or"), holds a comma.
+        joins, closes, commas = [False] * n, [False] * n, [False] * n
+        for k in range(n - 1):
+            left, right = mentions[k], mentions[k + 1]
+            if left.end <= right.start and LIST_GAP.fullmatch(text, left.end, right.start):
                 gap = text[left.end : right.start]
-                closes = "and" in gap or "or" in gap
-                if step < 0 and closes and at != index - 1:
-                    break  # "MuSiQue and Bamboogle, GateRAG improves": "and" closed a list before the mention
-                comma = comma or "," in gap
-                joined = joined or closes
-                members.append(other.key)
-                here, at = other, at + step
-                if step > 0 and closes:
-                    break  # the list's last name
-        # "X, Y" alone is no list ("With 16 sampling steps, EchoFlow synthesizes"):
-        # a list has three names, or "and"/"or" before its last.
-        if comma and (joined or len(members) >= 2):
-            types.update(known_types[k] for k in members if k in known_types)
-    return types.pop() if len(types) == 1 else None
+                joins[k], closes[k], commas[k] = True, "and" in gap or "or" in gap, "," in gap
+        self.joins, self.closes = joins, closes
+        # Running counts of gaps with a comma, gaps that close, and known names of each type, before each index.
+        self.comma_count = list(itertools.accumulate(commas, initial=0))
+        self.close_count = list(itertools.accumulate(closes, initial=0))
+        self.type_counts = {
+            kind: list(itertools.accumulate((known_types.get(m.key) == kind for m in mentions), initial=0))
+            for kind in set(known_types.values())
+        }
+        # How far a list reaches right of each mention, and left of each when no "and" may be crossed.
+        self.right = list(range(n))
+        for i in range(n - 2, -1, -1):
+            if joins[i]:
+                self.right[i] = i + 1 if closes[i] else self.right[i + 1]
+        self.open_left = list(range(n))
+        for i in range(1, n):
+            if joins[i - 1] and not closes[i - 1]:
+                self.open_left[i] = self.open_left[i - 1]
+
+    def extent(self, index: int) -> tuple[int, int]:
+        """The first and last index of the list that the mention at ``index`` stands in (itself alone: none)."""
+        first = self.open_left[index - 1] if index > 0 and self.joins[index - 1] else index
+        return first, self.right[index]
+
+    def type_of(self, at: list[int]) -> str | None:
+        """The one type of the known names listed with the mentions at ``at``, else None."""
+        types: set[str] = set()
+        for index in at:
+            first, last = self.extent(index)
+            comma = self.comma_count[last] > self.comma_count[first]
+            joined = self.close_count[last] > self.close_count[first]
+            # "X, Y" alone is no list ("With 16 sampling steps, EchoFlow synthesizes"):
+            # a list has three names, or "and"/"or" before its last.
+            if comma and (joined or last - first >= 2):
+                types.update(kind for kind, counts in self.type_counts.items() if counts[last + 1] > counts[first])
+        return types.pop() if len(types) == 1 else None

@@ -1517,6 +1517,30 @@ _OWN_FIGURE = AnyCase(
 _SAME_SETTING = AnyCase(r"\b(?:same|similar|identical|matched)\b(?!(?:\s+[\w-]+){0,3}\s+as\b)")
 
 
+def _subject_lead(text: str, s_start: int, start: int) -> int | None:
+    """Where the clause whose subject begins at ``start`` leads in (``_SUBJECT_LEAD``), else None.
+
+    Read in the last words before ``start``, not the whole sentence: a sentence listing thousands of
+    names is searched once per name. Cut at a space, with a mark that is neither word nor space before
+    the cut, "^" stays the sentence's start.
+
+    >>> t = "In short, A beats B; " + "x " * 400 + "while C gains"
+    >>> t[_subject_lead(t, 0, t.index("C")):]
+    'while C gains'
+    >>> _subject_lead("Fast A beats B", 0, 5), _subject_lead("With A, B", 0, 8)
+    (0, None)
+    """
+    cut = text.find(" ", max(s_start, start - _LEAD_WINDOW), start) if start - s_start > _LEAD_WINDOW else -1
+    if cut < 0:
+        lead = _SUBJECT_LEAD.search(text[s_start:start])  # (sliced: "^" is the sentence's start)
+        return None if lead is None else s_start + lead.start()
+    lead = _SUBJECT_LEAD.search("\0" + text[cut:start])
+    return None if lead is None else cut - 1 + lead.start()
+
+
+_LEAD_WINDOW = 300  # a lead word and three words before a name, with room to spare
+
+
 def _same_setting_rival(text: str, s_start: int, s_end: int, start: int, end: int, proposed_starts: set[int]) -> bool:
     """Whether a name at ``start``-``end`` is the subject of a clause that gives another method its own figure
     in the work's setting: "Uniform 2-bit KIVI loses 9.4 points on the same RULER setting", "SWE-Gym-32B,
@@ -1529,7 +1553,7 @@ def _same_setting_rival(text: str, s_start: int, s_end: int, start: int, end: in
     >>> _same_setting_rival(t, 0, len(t), 5, 17, {19})
     False
     """
-    lead = _SUBJECT_LEAD.search(text[s_start:start])  # (sliced: "^" is the sentence's start)
+    lead = _subject_lead(text, s_start, start)
     if lead is None:
         return False
     stop = _CLAUSE_STOP.search(text, end, s_end)
@@ -1537,7 +1561,7 @@ def _same_setting_rival(text: str, s_start: int, s_end: int, start: int, end: in
     figure = _OWN_FIGURE.search(text, end, clause_end)
     if figure is None or any(end <= at < figure.start() for at in proposed_starts):
         return False
-    return _SAME_SETTING.search(text, s_start + lead.start(), clause_end) is not None
+    return _SAME_SETTING.search(text, lead, clause_end) is not None
 
 
 def _is_training_free(
