@@ -1188,6 +1188,13 @@ def test_extract_unseen_a_list_a_kind_noun_leads_is_of_that_kind(extractor):
 # How a paper relates to prior work, one way of writing it each:
 # (what it is about, title, abstract, {name: roles it must have}, {name: roles it must not have}).
 ROLE_CASES = [
+    ("a standard part the work's own model is trained with or built from is used, not background",
+     "Streaming Speech Recognition",
+     "We propose Quillo, a streaming recognizer. Its encoder is trained with a standard CTC loss, and the decoder "
+     "keeps the standard Conformer block. Training fits on one RTX 4090 via QLoRA, using 3 GB less memory than "
+     "standard LoRA.",
+     {"connectionist temporal classification": {"uses"}, "Conformer": {"uses"}, "QLoRA": {"uses"}},
+     {"connectionist temporal classification": {"mentions"}, "QLoRA": {"mentions"}}),
     ("what the work can be combined with, or is compatible with the examples of, is named, not used; a "
      "combination measured is used",
      "Chunked Prefill Scheduling",

@@ -1282,7 +1282,7 @@ _ON_DATASET_BEFORE = AnyCase(
 )
 # Words of a sentence about other work, even after the paper's own has begun.
 _BACKGROUND = AnyCase(
-    r"\b(?:prior|previous|existing|traditional|conventional|standard|typical(?:ly)?|most|many|recent|often|usually|"
+    r"\b(?:prior|previous|existing|traditional|conventional|typical(?:ly)?|most|many|recent|often|usually|"
     r"commonly|popular|however|but|limited|suffer\w*|fail\w*)\b"
 )
 # What the work takes out or does without: "replaces multi-head self-attention with ...", "swap the Swin-T backbone
