@@ -22,7 +22,8 @@ KB and how fast it grows:
 
 ``growth`` is the exponent k in time ~ size^k between the last two sizes: 1 is
 linear, 2 quadratic. The baseline is the tokenizer's own exponent on the same
-texts.
+texts (the pipeline runs the tokenizer, so it cannot grow slower); the goal is
+that no shape grows faster than 1.2 or the tokenizer, whichever is more.
 
     python3 benchmarks/extraction_scaling.py [--sizes 1,4,16] [--page ../shared/data/daily_papers_page.txt]
 """
@@ -119,9 +120,10 @@ def main(argv: list[str] | None = None) -> int:
                   f"{pipeline * 1000 / kb:8.1f}{bare / pipeline:8.3f}")
         (n1, p1, b1), (n2, p2, b2) = timings[-2], timings[-1]
         growth, baseline = math.log(p2 / p1) / math.log(n2 / n1), math.log(b2 / b1) / math.log(n2 / n1)
-        worst = max(worst, growth)
+        # Past what the tokenizer itself grows by (it is part of the pipeline), or past linear with some noise.
+        worst = max(worst, growth - max(1.2, baseline))
         print(f"{'':<16}growth {growth:.2f} (tokenizer {baseline:.2f}; 1 is linear, 2 quadratic)")
-    print(f"\nworst growth: {worst:.2f}  (goal: at most 1.2, as a tokenizer grows)")
+    print(f"\nworst growth past max(1.2, the tokenizer's): {worst:+.2f}  (goal: at most 0)")
     return 0
 
 

@@ -1841,18 +1841,21 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
         at_key[mention.key].append(index)
     order = {key: n for n, key in enumerate(entities)}
     by_name: dict[str, list[str]] = defaultdict(list)
-    by_last_word: dict[str, list[str]] = defaultdict(list)
+    # (by the last two words: a qualified name ends with all the words of the name it qualifies, and a list of
+    # "Foo-7B", "Bar-7B", ... shares only its last word)
+    by_last_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key, entity in entities.items():
         folded = entity.name.casefold()
         by_name[folded].append(key)
-        if " " in folded or "-" in folded:
-            by_last_word[folded.replace("-", " ").split()[-1]].append(key)
+        words = folded.replace("-", " ").split()
+        if len(words) >= 2:
+            by_last_words[tuple(words[-2:])].append(key)
 
     def extended(entity: Known) -> Known | None:
         folded = entity.name.casefold()
         words = folded.replace("-", " ").split()
         starts = [key for n in range(2, len(folded)) for key in by_name.get(folded[:n], ())]
-        for other in sorted({*starts, *by_last_word.get(words[-1] if words else "", ())}, key=order.__getitem__):
+        for other in sorted({*starts, *by_last_words.get(tuple(words[-2:]), ())}, key=order.__getitem__):
             candidate = entities[other]
             if candidate.type and other != entity.key and extends_name(entity.name, candidate.name):
                 return candidate

@@ -481,6 +481,17 @@ def states_results(sentence: str, names_proposed: bool) -> bool:
     return speaks_of_own_work(sentence, names_proposed) or bool(_RESULT_WORDS.search(sentence))
 
 
+def _starts_within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of ``spans`` (in order of their starts) starts in ``start``-``end``; a look-up, not a scan,
+    so a sentence of thousands of names asks it of each name at no more cost.
+
+    >>> _starts_within([(2, 4), (9, 12)], 5, 9), _starts_within([(2, 4), (9, 12)], 5, 10)
+    (False, True)
+    """
+    at = bisect.bisect_left(spans, (start,))
+    return at < len(spans) and spans[at][0] < end
+
+
 def own_work_start(
     text: str, sentences: list[tuple[int, int]], title_end: int, proposed_spans: list[tuple[int, int]]
 ) -> int:
@@ -499,7 +510,7 @@ def own_work_start(
         (
             s
             for s, e in sentences
-            if e > title_end and speaks_of_own_work(text[s:e], any(s <= ps < e for ps, _ in proposed_spans))
+            if e > title_end and speaks_of_own_work(text[s:e], _starts_within(proposed_spans, s, e))
         ),
         len(text),
     )
@@ -929,7 +940,7 @@ def assign_roles(
             continue
         s_start, s_end = sentence_of(sentences, mention.start)
         sentence = text[s_start:s_end]
-        names_proposed = any(s_start <= ps < s_end for ps, _ in proposed_spans)
+        names_proposed = _starts_within(proposed_spans, s_start, s_end)
         if mention.start < title_end:
             # A title names what the work runs on, is evaluated on or improves.
             if entity.type in ("Hardware", "Dataset", "Metric"):
