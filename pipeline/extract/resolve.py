@@ -9,6 +9,7 @@ a canonical name and a type, and works out which entities the paper proposes.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections import defaultdict
@@ -1861,12 +1862,8 @@ def _type_untyped(text: str, mentions: list[Found], entities: dict[str, Known], 
                 return candidate
         return None
 
-    lists: list[_Lists] = []
-
-    def read_lists() -> _Lists:  # read when first needed: most abstracts type all their names without it
-        if not lists:
-            lists.append(_Lists(text, mentions, known_types))
-        return lists[0]
+    # The text's lists, read when first needed: most abstracts type all their names without them.
+    read_lists = functools.cache(lambda: _Lists(text, mentions, known_types))
 
     for key, entity in entities.items():
         if entity.type:
@@ -1965,7 +1962,6 @@ class _Lists:
     """
 
     def __init__(self, text: str, mentions: list[Found], known_types: dict[str, str]):
-        self.mentions = mentions
         n = len(mentions)
         # Of the gap after each mention: whether it joins a list, closes one ("and", "or"), holds a comma.
         joins, closes, commas = [False] * n, [False] * n, [False] * n
@@ -1974,7 +1970,7 @@ class _Lists:
             if left.end <= right.start and LIST_GAP.fullmatch(text, left.end, right.start):
                 gap = text[left.end : right.start]
                 joins[k], closes[k], commas[k] = True, "and" in gap or "or" in gap, "," in gap
-        self.joins, self.closes = joins, closes
+        self.joins = joins
         # Running counts of gaps with a comma, gaps that close, and known names of each type, before each index.
         self.comma_count = list(itertools.accumulate(commas, initial=0))
         self.close_count = list(itertools.accumulate(closes, initial=0))
