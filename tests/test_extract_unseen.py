@@ -915,6 +915,32 @@ def test_extract_unseen_proposals_named_in_brackets_apposition_and_reference(ext
     assert not any("proposes" in found for found in roles.values())
 
 
+def test_extract_unseen_a_short_form_defined_otherwise_than_the_vocabulary_is_another_thing(extractor):
+    """A defined acronym is the known concept only where its long form reads as what the concept stands for
+    (a spelled-out label, else the concept's definition); otherwise it is the paper's own, under its own id."""
+    extraction, roles = _extract(extractor, "Efficient Decoding",
+                                 "We propose CLIP (Cached Lookahead Inference Pipeline), a decoding scheme that reuses "
+                                 "draft tokens. CLIP speeds up Vicuna-7B decoding by 2.1x on an A100.")
+    own = next(e for e in extraction.entities if e.name == "CLIP")
+    assert roles["CLIP"] == {"proposes"} and own.type == "Method" and own.id != "clip"
+    _, roles = _extract(extractor, "Boundary Refinement",
+                        "We propose Boundary-Aware Refinement Transformer (BART), a refinement stage for segmentation. "
+                        "BART improves mIoU on ADE20K by 2.4 points.")
+    assert roles["Boundary-Aware Refinement Transformer"] == {"proposes"} and "BART" not in roles
+    # Hoogeboom's Equivariant Diffusion Model is not Karras's EDM, which the vocabulary spells out otherwise.
+    extraction, _ = _extract(extractor, "Molecule Generation",
+                             "We build on the Equivariant Diffusion Model (EDM) and sample 3D molecules on QM9.")
+    assert "edm" not in {e.id for e in extraction.entities}
+    # Where the long form agrees, the short form is the known concept, spelled out or read from its definition.
+    for abstract, concept in [
+        ("We fine-tune Contrastive Language-Image Pretraining (CLIP) features on ImageNet.", "clip"),
+        ("We fine-tune Bidirectional and Auto-Regressive Transformers (BART) on XSum.", "bart"),
+        ("We tokenise images with a residual-quantized variational autoencoder (RQ-VAE).", "rq-vae"),
+    ]:
+        extraction, _ = _extract(extractor, "A Paper", abstract)
+        assert concept in {e.id for e in extraction.entities}, (abstract, [e.id for e in extraction.entities])
+
+
 def test_extract_unseen_cut_offs_sizes_and_variants(extractor):
     """A metric keeps its cut-off, a model its size and a board its generation."""
     _, roles = _extract(extractor, "Retrieval on Phones",

@@ -656,7 +656,7 @@ def _pair_candidates(
         # "MPTs" defined as "Mastered Positive Tokens" is not the MPT model.
         known = vocabulary.lookup(short)
         if known is not None and (
-            short in known.labels and (_reads_as(long, known) or " " not in known.name)
+            short in known.labels and _spells_out(long, known)
             or names.strip_version(known.name).casefold() in long.casefold()
         ):
             term = known  # "Proximal Policy Optimisation (PPO)"; not "Episodic Recall Replay (ERR)", no ranking metric
@@ -664,7 +664,9 @@ def _pair_candidates(
         key, name, kind, concept = term.slug, term.name, term.type, term.concept
     else:
         name = long if pair.long_first else short
-        key = name_key(name)
+        # Keyed by its long form where the short form is a known concept's label: "CLIP (Cached
+        # Lookahead Inference Pipeline)" keeps apart from CLIP in every other paper too.
+        key = name_key(long if known is not None else name)
         kind, _ = names.infer_type(long, text, pair.long_start, pair.long_end)
         concept = None
     return [
@@ -690,11 +692,39 @@ def _reads_as(long: str, term: Term) -> bool:
     >>> _reads_as("Optimized Fine-Tuning", oft), _reads_as("Orthogonal Finetuning", oft)
     (False, True)
     """
-    words = _CONTENT_WORD.findall(long.lower())
-    if not words:
+    return _first_word_in(long, " ".join((term.name, *term.labels)))
+
+
+def _first_word_in(long: str, words: str) -> bool:
+    """Whether the first word (of three letters or more) of ``long`` starts as a word of ``words`` does."""
+    first = _CONTENT_WORD.search(long.lower())
+    return first is not None and any(word[:4] == first.group()[:4] for word in _CONTENT_WORD.findall(words.lower()))
+
+
+def _spells_out(long: str, term: Term) -> bool:
+    """Whether a defined long form can be what the term's acronym stands for.
+
+    Against the term's spelled-out labels where it has any ("Contrastive
+    Language-Image Pre-training" for CLIP): "Cached Lookahead Inference Pipeline
+    (CLIP)" is another thing. A term known only by its acronym is read against
+    its definition ("Residual-quantized VAE ..." for RQ-VAE; BART's "Denoising
+    sequence-to-sequence autoencoder ..." is no "Boundary-Aware Refinement
+    Transformer"), and taken as written where it has none.
+
+    >>> clip = Term("clip", "x", "CLIP", "Model", labels=("CLIP", "Contrastive Language-Image Pre-training"))
+    >>> _spells_out("Contrastive Language Image Pretraining", clip), _spells_out("Cached Lookahead Inference Pipeline", clip)
+    (True, False)
+    >>> bart = Term("bart", "x", "BART", "Model", ("BART",), "Denoising autoencoder with a bidirectional encoder.")
+    >>> _spells_out("Bidirectional and Auto-Regressive Transformers", bart), _spells_out("Boundary-Aware Refinement Transformer", bart)
+    (True, False)
+    >>> _spells_out("Boundary-Aware Refinement Transformer", Term("bart", "x", "BART", "Model", ("BART",)))
+    True
+    """
+    if _reads_as(long, term):
+        return True
+    if any(len(_CONTENT_WORD.findall(label.lower())) > 1 for label in (term.name, *term.labels)):
         return False
-    first = words[0][:4]
-    return any(word[:4] == first for label in (term.name, *term.labels) for word in _CONTENT_WORD.findall(label.lower()))
+    return term.definition is None or _first_word_in(long, term.definition)
 
 
 def _defined_compound(text: str, pair: names.AcronymPair, vocabulary: Vocabulary) -> Candidate | None:
