@@ -648,6 +648,17 @@ def test_extract_unseen_metrics_at_a_cut_off_and_descriptions_that_are_no_names(
     assert "Finnish-English" not in types
 
 
+def test_extract_unseen_a_time_that_says_when_is_no_metric(extractor):
+    """"at inference time", "during compile time", "at run time" say when something happens; the same words
+    measured ("Compile time drops by 30%") are the metric."""
+    _, roles = _extract(extractor, "Constant Folding", "We fold constants at compile time and prune experts at "
+                                                       "inference time, so latency falls by 20% on an A100.")
+    assert "compilation time" not in roles and "inference time" not in roles and roles["latency"] == {"reports"}
+    _, roles = _extract(extractor, "Kernel Selection", "At run time, our scheduler picks kernels. Compile time drops "
+                                                       "by 30% and inference time by 2x.")
+    assert roles["compilation time"] == roles["inference time"] == {"reports"} and "runtime" not in roles
+
+
 def test_extract_unseen_benchmark_names_and_names_completing_a_list(extractor):
     """"Full-Duplex-Bench" and "Seed-TTS-eval" are benchmarks; a one-word name that ends (or starts) a list of
     known datasets is one too ("... MuSiQue and Bamboogle"), but not the subject after the list; models listed
@@ -908,6 +919,11 @@ def test_extract_unseen_proposals_named_in_brackets_apposition_and_reference(ext
          "curvature-guided rewiring"),
         ("We also introduce a delay-aware batch scheduler, which reorders requests by deadline.",
          "delay-aware batch scheduler"),
+        # Apposed to the kinds of thing systems papers make, not only models and methods.
+        ("Our compiler pass, StaticTree, fuses tree attention kernels at compile time.", "StaticTree"),
+        ("We present an allocator, BlockPool, that pages KV cache blocks on demand.", "BlockPool"),
+        ("Our fuzzer, KernFuzz, finds 12 bugs in Triton kernels.", "KernFuzz"),
+        ("Our language, TileLang, writes FlashAttention in 80 lines.", "TileLang"),
     ]:
         _, roles = _extract(extractor, "A Paper", abstract)
         assert roles.get(name) == {"proposes"}, (name, roles)

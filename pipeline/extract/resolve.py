@@ -129,6 +129,7 @@ def resolve(
         and not c.start < title_end < c.end  # no name runs from the title into the abstract
         and not (c.component == "vocabulary" and _common_word_capitalised(text, c, title_end, vocabulary))
         and not (c.component == "coined" and _metric_and_value(text[c.start : c.end], vocabulary))
+        and not (c.type == "Metric" and _names_a_phase(text, c))
     ]
     longer = _with_written_tails(text, candidates) + _devices_past_lines(text, candidates, vocabulary)
     if "@" in text:
@@ -590,6 +591,23 @@ def _followed_by_non_entity(text: str, candidate: Candidate) -> bool:
         return False
     compound = _NEXT_WORD.match(text, after.end(), after.end() + 30)
     return not (compound and compound.group(1).lower() in _COMPOUND_HEADS)
+
+
+_AT_OR_DURING = re.compile(r"(?<![\w-])(?:[Aa]t|[Dd]uring)\s+$")
+
+
+def _names_a_phase(text: str, candidate: Candidate) -> bool:
+    """"at inference time", "during compile time", "at runtime": when something happens, no time measured.
+
+    >>> text = "We fold constants at compile time. Compile time drops by 30%."
+    >>> [_names_a_phase(text, Candidate(s, s + 12, "vocabulary", "compilation-time", "compilation time", "Metric"))
+    ...  for s in (text.index("compile"), text.index("Compile"))]
+    [True, False]
+    """
+    surface = text[candidate.start : candidate.end].lower()
+    return (surface.endswith(" time") or surface == "runtime") and bool(
+        _AT_OR_DURING.search(text, max(0, candidate.start - 8), candidate.start)
+    )
 
 
 _ITEMS_OF_A_BENCHMARK = frozenset({"task", "tasks", "problem", "problems"})
@@ -1187,7 +1205,9 @@ _APPOSED_KINDS = (
     "objective|network|operator|encoder|decoder|tokenizer|accelerator|policy|implementation|prover|variant|"
     "detector|generator|classifier|predictor|verifier|adapter|renderer|tracker|reranker|criterion|resampler|rule|"
     "heuristic|regularizer|loss|prior|projector|head|cache|index|format|representation|curriculum|suite|corpus|"
-    "subset|collection|family|series"
+    "subset|collection|family|series|pass|allocator|fuzzer|environment|language|profiler|analy[sz]er|emulator|"
+    "primitive|abstraction|interface|platform|testbed|workflow|paradigm|attack|defen[cs]e|watermark|partitioner|"
+    "optimiser|tokeniser|regulariser|quanti[sz]er|pruner|compressor|evaluator"
 )
 # "Zephra, our proposed router, ...", "Zephra, a router we introduce, ...": a name the apposition after it
 # says is the paper's own ("our" alone with a known name is not: "Llama-3, our base model").
