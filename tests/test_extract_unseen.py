@@ -659,6 +659,17 @@ def test_extract_unseen_a_time_that_says_when_is_no_metric(extractor):
     assert roles["compilation time"] == roles["inference time"] == {"reports"} and "runtime" not in roles
 
 
+def test_extract_unseen_an_energy_unit_or_a_toolkit_acronym_is_no_name(extractor):
+    """"42 mJ per forecast" is a value and its unit; a vendor's "SDK" and a chip's "RTL" are everyday words of
+    systems papers, not methods; the runtime and NPU beside them stay what they are."""
+    extraction, roles = _extract(extractor, "Forecasting on the Edge",
+                                 "We propose Zephra, which runs through the QNN SDK on the Hexagon NPU at 42 mJ per "
+                                 "forecast. We synthesise its RTL in a 7 nm process.")
+    names = {e.name for e in extraction.entities}
+    assert not names & {"mJ", "SDK", "RTL"}, names
+    assert roles["Zephra"] == {"proposes"}
+
+
 def test_extract_unseen_benchmark_names_and_names_completing_a_list(extractor):
     """"Full-Duplex-Bench" and "Seed-TTS-eval" are benchmarks; a one-word name that ends (or starts) a list of
     known datasets is one too ("... MuSiQue and Bamboogle"), but not the subject after the list; models listed
@@ -1667,6 +1678,12 @@ ROLE_CASES = [
      "Post-training quantization of both weights and activations is the cheapest route to fast inference, yet "
      "outliers make low bit widths brittle. We propose Zephra, which learns per-layer migration strengths.",
      {"post-training quantization": {"builds_on"}}, {}),
+    ("the technique an abstract opens on with a limit is built on even where the work also uses it later "
+     "('fine-tunes with federated learning'): it is what the work improves, so not merely used",
+     "Private Fine-Tuning on Phones",
+     "Federated learning (FL) lets many clients train one model without sharing raw data, but uplink bandwidth "
+     "limits it on phones. We propose Zephra, which fine-tunes language models with federated learning on 64 phones.",
+     {"federated learning": {"builds_on"}}, {"federated learning": {"uses"}}),
     ("a model initialised from the weights of X, or trained starting from the dense X checkpoint, builds on X",
      "Regional Weather Forecasting",
      "We propose Zephra, a regional forecaster; we initialize it from the weights of Aurora. Starting from the "

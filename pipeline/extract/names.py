@@ -277,7 +277,10 @@ ADJECTIVE_TAILS = frozenset("style based like aware free driven guided specific 
 
 
 # Units of measure, spelled as coined names are ("kHz" is camel-cased, "GiB" too).
-_UNIT_WORDS = frozenset("Hz kHz MHz GHz THz dB dBm KiB MiB GiB TiB KB MB GB TB kB Kbps Mbps Gbps kWh mAh PFLOPs PFLOPS".split())
+_UNIT_WORDS = frozenset(
+    "Hz kHz MHz GHz THz dB dBm KiB MiB GiB TiB KB MB GB TB kB Kbps Mbps Gbps kWh mAh PFLOPs PFLOPS "
+    "mJ kJ MJ uJ µJ μJ nJ pJ mW kW MW uW µW μW mWh Wh".split()
+)
 
 
 _TASK_JOINS = frozenset(("to", "and"))

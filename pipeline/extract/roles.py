@@ -1057,7 +1057,8 @@ def _opening_problem(
     out = []
     for mention in mentions:
         entity = entities.get(mention.key)
-        if entity is None or entity.type not in ("Method", "Model") or roles.get(mention.key) or entity.generic_class:
+        # (Used later too, it is still what the work improves: "Federated learning (FL) lets ..., but ...".)
+        if entity is None or entity.type not in ("Method", "Model") or roles.get(mention.key, _NO_ROLES) - {"uses"} or entity.generic_class:
             continue
         if mention.start < title_end or mention.start >= own_work_from:
             continue
@@ -1087,6 +1088,7 @@ _OTHERS_SUBJECT = AnyCase(
     r"(?:work|works|methods?|approaches|studies|systems|models|papers|techniques)\b"
 )
 _FOUND_START = attrgetter("start")
+_NO_ROLES: frozenset[str] = frozenset()
 _OWN_AGAIN = AnyCase(r",\s+(?:we|our|this)\b|;")
 _SUBJECT_VERB = AnyCase(
     r"\)?\s+(?:\w+ly\s+)?(?:builds? (?:up)?on|extends?|adapts?|fine-tunes?|distills?|uses?|relies on|employs?|"
