@@ -87,6 +87,7 @@ class PG(DefinedNamespace):
     memory: URIRef
     processorPart: URIRef
     titleLabel: URIRef
+    measuredLabel: URIRef
 
 
 CITO = Namespace("http://purl.org/spar/cito/")

@@ -659,6 +659,23 @@ def test_extract_unseen_a_time_that_says_when_is_no_metric(extractor):
     assert roles["compilation time"] == roles["inference time"] == {"reports"} and "runtime" not in roles
 
 
+def test_extract_unseen_a_short_form_measured_is_the_metric_it_shares_with_a_name(extractor):
+    """"MAE" measured ("a test MAE of 0.071", "MAE on X from 0.250 to 0.243") is the mean absolute error, which
+    the paper reports, with its results; "a pretrained MAE" is still the masked autoencoder. "41.2 PQ" is
+    panoptic quality, not product quantization; a frame rate beside it ("at 30 fps") is its own metric."""
+    extraction, roles = _extract(extractor, "Curvature Rewiring",
+                                 "We propose Quiver, a rewiring for graph Transformers. On ZINC, Quiver attains a test "
+                                 "MAE of 0.071 and reduces its MAE on Peptides-struct from 0.250 to 0.243. Our image "
+                                 "branch is initialised from a pretrained MAE.")
+    assert roles["mean absolute error"] == {"reports"} and roles["MAE"] == {"builds_on"}
+    measured = {(r.value, r.metric, r.dataset) for r in extraction.results}
+    assert {(0.071, "mean-absolute-error", "zinc"), (0.243, "mean-absolute-error", "peptides-struct")} <= measured
+    extraction, roles = _extract(extractor, "Panoptic Segmentation on the Edge",
+                                 "We present EdgeSeg. On COCO it reaches 41.2 PQ at 30 fps on a Jetson Orin.")
+    assert roles["panoptic quality"] == {"reports"} and "product quantization" not in roles
+    assert {(r.value, r.metric) for r in extraction.results} == {(41.2, "panoptic-quality"), (30.0, "frames-per-second")}
+
+
 def test_extract_unseen_an_energy_unit_or_a_toolkit_acronym_is_no_name(extractor):
     """"42 mJ per forecast" is a value and its unit; a vendor's "SDK" and a chip's "RTL" are everyday words of
     systems papers, not methods; the runtime and NPU beside them stay what they are."""

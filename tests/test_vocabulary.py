@@ -176,6 +176,42 @@ def test_vocabulary_title_label_is_data(tmp_path, marked):
         assert roles == {}
 
 
+@pytest.mark.parametrize("marked", [True, False])
+def test_vocabulary_measured_label_is_data(tmp_path, marked):
+    """pg:measuredLabel, set by a user: the short form names the metric where a value is measured with it, and
+    the other concept that has it as a label elsewhere."""
+    mark = 'pg:measuredLabel "RQ"@en ;' if marked else ""
+    extraction = _extract_with_vocabulary(
+        tmp_path,
+        f"""<https://w3id.org/papergraph/vocab/method/residual-quantization> a skos:Concept ;
+    pg:entityType pg:Method ; skos:prefLabel "residual quantization"@en ; skos:altLabel "RQ"@en ;
+    skos:definition "Quantises the residual of each stage again."@en .
+<https://w3id.org/papergraph/vocab/metric/recognition-quality> a skos:Concept ; {mark}
+    pg:entityType pg:Metric ; skos:prefLabel "recognition quality"@en ;
+    skos:definition "The F1 part of panoptic quality."@en .
+""",
+        "Compact Codes",
+        "We present Zephra, a codec built on RQ. Its RQ rises from 61.0 to 64.2.",
+    )
+    names = {e.id: e.name for e in extraction.entities}
+    mentions = sorted((m.start, names[m.entity_id]) for m in extraction.mentions if m.text == "RQ")
+    if marked:
+        assert [name for _, name in mentions] == ["residual quantization", "recognition quality"]
+    else:
+        assert [name for _, name in mentions] == ["residual quantization", "residual quantization"]
+
+
+def test_vocabulary_measured_label_only_on_a_metric(tmp_path):
+    from pipeline.errors import ConfigError
+    from pipeline.extract.vocabulary import load_vocabulary
+
+    (tmp_path / "bad.ttl").write_text(_PREFIXES + """<https://w3id.org/papergraph/vocab/method/x> a skos:Concept ;
+    pg:entityType pg:Method ; skos:prefLabel "x"@en ; pg:measuredLabel "X"@en ; skos:definition "X."@en .
+""", encoding="utf-8")
+    with pytest.raises(ConfigError, match="bad.ttl: concept .* has pg:measuredLabel but is no pg:Metric"):
+        load_vocabulary(tmp_path)
+
+
 @pytest.mark.parametrize("generic", [True, False])
 def test_vocabulary_generic_class_is_data(tmp_path, generic):
     """pg:genericClass, set by a user: a class in the title is named (mentions), neither used nor built on; a

@@ -653,6 +653,8 @@ def _result(
     # 225 TFLOPs/s"); else the unit when it is a measure ("91.07fps"); else the
     # nearest metric mention; else a speedup for "Nx faster".
     metric = _linked_metric(text, local, entities, s_start, start)
+    if metric is not None and unit in _UNIT_METRIC and not _platform_measure(metric, None):
+        metric = None  # "41.2 mIoU at 30 fps": frames per second measure no quality score
     implied = None
     if metric is None and unit == "x" and _FASTER_AFTER.match(text, end):
         implied = "speedup"  # "9.5x faster than VALL-E": a speedup, whatever metric is near
