@@ -676,6 +676,19 @@ def test_extract_unseen_a_short_form_measured_is_the_metric_it_shares_with_a_nam
     assert {(r.value, r.metric) for r in extraction.results} == {(41.2, "panoptic-quality"), (30.0, "frames-per-second")}
 
 
+def test_extract_unseen_a_count_given_a_number_is_a_measure(extractor):
+    """"The number of API calls per solved task drops by 23%" reports the number of API calls, with its result;
+    a count the work varies ("Scaling the number of environments from 5k to 41k") and one given no number are
+    none."""
+    extraction, roles = _extract(extractor, "Tool Agents",
+                                 "We propose Zephra. The number of API calls per solved task drops by 23%, and it "
+                                 "reduces the number of visual tokens by 4.5x. Scaling the number of environments "
+                                 "from 5k to 41k improves the resolve rate. The number of layers is unchanged.")
+    assert roles["number of API calls"] == roles["number of visual tokens"] == {"reports"}
+    assert "number of environments" not in roles and "number of layers" not in roles
+    assert {(r.value, r.metric) for r in extraction.results} >= {(23.0, "numberofapicalls"), (4.5, "numberofvisualtokens")}
+
+
 def test_extract_unseen_an_energy_unit_or_a_toolkit_acronym_is_no_name(extractor):
     """"42 mJ per forecast" is a value and its unit; a vendor's "SDK" and a chip's "RTL" are everyday words of
     systems papers, not methods; the runtime and NPU beside them stay what they are."""

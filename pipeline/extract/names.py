@@ -591,6 +591,17 @@ _MEASURE_AFTER_TERMS = re.compile(
     rf"(?:in terms of|regarding|with respect to|measured by)\s+(?:the\s+|its\s+|their\s+)?"
     rf"((?:{_MEASURE_WORD}\s+){{0,2}}(?:{_MEASURE_HEADS}))\b(?![-/])"
 )
+# "The number of API calls per solved task drops by 23%", "reducing the number of visual tokens by 4.5x": a
+# count the text gives a number for is a measure, named up to its plural noun.
+_COUNT_OF = re.compile(
+    r"\b([Nn]umber of (?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*[a-z]s)\b"
+    r"(?=(?:\s+(?:per|in|on|for)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?,?"
+    r"(?:\s+(?:\w+ly\s+)?(?:drops?|dropped|falls?|fell|decreases?|decreased|increases?|increased|rises?|rose|"
+    r"grows?|grew|shrinks?|shrank|goes|went|is|was|are|were)\b)?"
+    r"\s+(?:by|from|to)\s+(?:up to\s+|about\s+|only\s+|nearly\s+|over\s+|[~≈]\s?)?\d)"
+)
+# "Scaling the number of environments from 5k to 41k improves ...": a count the work varies, not a result.
+_VARIED_BEFORE = re.compile(r"(?:^|[.;:]\s+|\n)[A-Z][a-z]+ing\s+(?:the\s+)?(?:total\s+)?$")
 # A head alone names nothing ("reduces the overall time by 3x").
 _BARE_HEADS = frozenset(
     "speed speeds quality rate rates ratio time cost score error factor efficiency usage consumption overhead density "
@@ -634,6 +645,10 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[tup
     >>> t = "It matches the baseline with 2x fewer training tokens and 41% fewer rollout tokens, not 3x more tokens."
     >>> [t[s:e] for s, e in find_measures(t)]
     ['training tokens', 'rollout tokens']
+    >>> t = ("The number of API calls per solved task drops by 23%; the number of layers is unchanged. "
+    ...      "Scaling the number of environments from 5k to 41k helps.")
+    >>> [t[s:e] for s, e in find_measures(t)]
+    ['number of API calls']
     """
     end = len(text) if end is None else end
     matches = []
@@ -647,6 +662,10 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[tup
     matches.extend(_MEASURE_AFTER_VALUE.finditer(text, start, end))
     matches.extend(finditer_at(_MEASURE_AFTER_VERB, text, _CLAIM_VERBS, start, end))
     matches.extend(finditer_at(_MEASURE_AFTER_TERMS, text, _TERMS_WORDS, start, end))
+    matches.extend(
+        m for m in finditer_at(_COUNT_OF, text, ("number of", "Number of"), start, end)
+        if not _VARIED_BEFORE.search(text, max(start, m.start() - 40), m.start())
+    )
     spans = []
     for match in matches:
         s, e = match.span(match.lastindex or 1)  # (the group of the alternative that matched)
