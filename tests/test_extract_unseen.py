@@ -2099,6 +2099,12 @@ RESULT_CASES = [
      "We propose Zephra. Training takes 2.5 days on 32 H100 GPUs, and fine-tuning the decoder takes 4 hours. "
      "Zephra generates a 480p clip in 9.8 seconds on one H800.",
      "metric", {"2.5 days": "training-time", "4 hours": "fine-tuning-time", "9.8 seconds": "generation-time"}, True),
+    ("a duration after '..., which takes' times the clause before it; one whose clause opens on an activity the "
+     "vocabulary lacks is that activity's time ('merging a full model takes 15 minutes'), but 'doing so' is none",
+     "Expert Merging",
+     "We propose Zephra. We fine-tune it for 30K steps on LIBERO, which takes 8 H100 GPUs roughly 20 hours, and "
+     "merging a full model takes less than 15 minutes. Doing so takes 3 seconds.",
+     "metric", {"20 hours": "fine-tuning-time", "15 minutes": "mergingtime", "3 seconds": None}, True),
     ("a duration of one unit is read as the plural's unit ('1 day', '1 hour', '1 second')",
      "Fast Video Generation",
      "We propose Zephra. Training takes 1 day on 32 H100 GPUs, and fine-tuning the decoder takes 1 hour. "

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, registry
 
 from ..errors import ConfigError
+from ..ids import name_key
 from . import names
 from .resolve import Candidate, known_entity, resolve
 from .results import find_results
@@ -766,11 +767,15 @@ class ResultFinder:
             metric = result.metric
             if metric is None and result.implied_metric:
                 term = vocabulary.lookup(result.implied_metric)
-                if term is not None:
-                    metric = term.slug
+                # An activity's time the vocabulary lacks ("merging a model takes 15 minutes": merging time).
+                implied = known_entity(term) if term is not None else Known(
+                    name_key(result.implied_metric), result.implied_metric, "Metric"
+                )
+                if term is not None or result.implied_metric.endswith(" time"):
+                    metric = implied.key
                     if metric not in data["entities"]:
-                        data["entities"][metric] = pack_entity(known_entity(term))
-                    if result.unit and result.unit not in (term.name, "x", "%"):
+                        data["entities"][metric] = pack_entity(implied)
+                    if term is not None and result.unit and result.unit not in (term.name, "x", "%"):
                         # "91.07fps": the unit is how the text names the metric.
                         aliases = data["entities"][metric]["aliases"]
                         if result.unit not in aliases:

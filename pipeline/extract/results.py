@@ -112,10 +112,26 @@ _ACTIVITIES = (
 _ACTIVITY_CLAUSE = re.compile(r"[,;:]\s|\b(?:and|while|whereas|but)\s")
 
 
+# A clause that only says how long what came before takes: "..., which takes 8 H100 GPUs for 3 days".
+_WHICH_TAKES = re.compile(r"(?:which|that)\s+(?:\w+\s+)?(?:takes|took|requires|required|needs|needed|lasts|lasted)\b")
+# An activity named by the gerund a clause opens with: "merging a full model takes less than 15 minutes".
+_GERUND_TAKES = re.compile(
+    r"\s*([A-Za-z]{3,}ing)\b(?:\s+[\w-]+){0,4}?\s+(?:takes|took|requires|required|needs|needed|lasts|lasted)\b"
+)
+
+# Gerunds that name no activity of their own ("Doing so takes 3 s", "Using it takes ...").
+_NO_ACTIVITY = frozenset("doing being having making getting using adding following including bringing".split())
+
+
 def _timed_activity(text: str, s_start: int, start: int, end: int, s_end: int) -> str | None:
     """The measure a duration is of, from the activity its clause names just before it or
-    right after ("takes five minutes to train"); None when the clause names none or several."""
-    clause_start = max([s_start] + [m.end() for m in _ACTIVITY_CLAUSE.finditer(text, s_start, start)])
+    right after ("takes five minutes to train"), or the clause before a "which takes", or the
+    gerund its clause opens with ("merging a model takes 15 minutes": merging time); None when
+    the clause names none or several."""
+    breaks = [s_start] + [m.end() for m in _ACTIVITY_CLAUSE.finditer(text, s_start, start)]
+    clause_start = breaks[-1]
+    if len(breaks) > 1 and _WHICH_TAKES.match(text, clause_start):
+        clause_start = breaks[-2]  # "We fine-tune for 30K steps on LIBERO, which takes 20 hours"
     after = text[end : min(s_end, end + 16)]
     named = [
         metric
@@ -126,6 +142,9 @@ def _timed_activity(text: str, s_start: int, start: int, end: int, s_end: int) -
         return "epoch time"  # "trains an epoch in 4.1 s": the epoch, not the training
     if named[:2] == ["fine-tuning time", "training time"] and len(named) == 2:
         return "fine-tuning time"  # "fine-tuning takes 4 days, training on ...": one activity
+    gerund = _GERUND_TAKES.match(text, clause_start, start) if not named else None
+    if gerund is not None and gerund.group(1).lower() not in _NO_ACTIVITY:
+        return f"{gerund.group(1).lower()} time"
     return named[0] if len(named) == 1 else None
 
 
