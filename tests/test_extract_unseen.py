@@ -2105,6 +2105,12 @@ RESULT_CASES = [
      "We propose Zephra. We fine-tune it for 30K steps on LIBERO, which takes 8 H100 GPUs roughly 20 hours, and "
      "merging a full model takes less than 15 minutes. Doing so takes 3 seconds.",
      "metric", {"20 hours": "fine-tuning-time", "15 minutes": "mergingtime", "3 seconds": None}, True),
+    ("a percentage faster is a speedup like a multiple faster ('18% faster than EAGLE'), unless it names the "
+     "measure it is faster in ('17% faster in wall-clock time')",
+     "Speculative Decoding",
+     "We propose GateSpec. GateSpec is 18% faster than EAGLE on GSM8K, and training becomes 17% faster in "
+     "wall-clock time.",
+     "metric", {"18%": "speedup", "17%": "wall-clock-time"}, True),
     ("a duration of one unit is read as the plural's unit ('1 day', '1 hour', '1 second')",
      "Fast Video Generation",
      "We propose Zephra. Training takes 1 day on 32 H100 GPUs, and fine-tuning the decoder takes 1 hour. "

@@ -79,7 +79,8 @@ _TIED_NUMBER = re.compile(
 _BARE_NUMBER = re.compile(r"(?<![\w.,])(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)\s+$")
 # One listed before such a number: "2.1 and " of "2.1 and 1.8 mAP".
 _LISTED_BARE_NUMBER = re.compile(r"(?<![\w.,])(?P<low>\d+(?:\.\d+)?)(?=(?:,\s+|,?\s+and\s+|\s+or\s+)$)")
-_FASTER_AFTER = re.compile(r"\s*(?:faster|quicker|speed-?ups?)\b")
+# (Not "17% faster in wall-clock time": the measure it names.)
+_FASTER_AFTER = re.compile(r"\s*(?:faster|quicker|speed-?ups?)\b(?!\s+in\s)")
 _MEMORY_AFTER = re.compile(r"\s+(?:(?:less|more|lower|higher|smaller|larger)\s+)?(?:(?:GPU|peak|activation|optimizer)\s+)?memory\b")
 # "uses only 6 GB of GPU memory"; not "a single GPU with 24 GB of memory": what a device has, no result.
 _MEMORY_OF_AFTER = re.compile(r"\s+of\s+(?:(?:GPU|peak|activation|optimizer)\s+)?memory\b")
@@ -675,7 +676,7 @@ def _result(
     if metric is not None and unit in _UNIT_METRIC and not _platform_measure(metric, None):
         metric = None  # "41.2 mIoU at 30 fps": frames per second measure no quality score
     implied = None
-    if metric is None and unit == "x" and _FASTER_AFTER.match(text, end):
+    if metric is None and unit in ("x", "%") and _FASTER_AFTER.match(text, end):
         implied = "speedup"  # "9.5x faster than VALL-E": a speedup, whatever metric is near
     elif metric is None and (
         _MEMORY_AFTER.match(text, end)
