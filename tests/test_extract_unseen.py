@@ -1010,6 +1010,18 @@ def test_extract_unseen_cut_offs_sizes_and_variants(extractor):
     assert roles["Raspberry Pi 5"] == {"runs_on"}
 
 
+def test_extract_unseen_a_generation_before_a_processor_is_the_device_a_count_before_plural_ones_is_not(extractor):
+    """"a Pixel 8 CPU" is the Pixel 8 (its CPU), not a Pixel and a CPU; "a DGX with 8 GPUs" counts GPUs;
+    "the Kryo CPU cores" are Qualcomm's Kryo cores, not any CPU."""
+    extraction, roles = _extract(extractor, "On-Device Speech",
+                                 "We present Whisp. On a Pixel 8 CPU, Whisp runs at a real-time factor of 0.2, and it "
+                                 "decodes on the Kryo CPU cores. Training uses an NVIDIA DGX with 8 GPUs.")
+    hardware = {e.name for e in extraction.entities if e.type == "Hardware"}
+    assert {"Google Pixel 8", "Kryo"} <= hardware and "CPU" not in hardware and "Google Pixel" not in hardware, hardware
+    assert roles["Google Pixel 8"] == roles["Kryo"] == {"runs_on"}
+    assert not any(name.startswith("NVIDIA DGX 8") for name in hardware), hardware
+
+
 def test_extract_unseen_unknown_names_listed_after_evaluated_on(extractor):
     extraction, roles = _extract(extractor, "Multi-Hop Retrieval",
                                  "We propose HopRAG and evaluate on HotpotQA, WikiHopX and MuSiQueLite.")

@@ -324,7 +324,9 @@ _HARDWARE_TAIL = re.compile(
 # and its tier ("iPhone 15 Pro", "Galaxy S24 Ultra").
 _HARDWARE_GENERATION = re.compile(
     r"\s+[A-Z]?\d{1,2}(?:\s+(?:Pro|Max|Ultra|Plus|Mini|XL))*"
-    r"(?![\w-]|\.\d)(?!\s*(?:GPUs?|CPUs?|nodes?|cards?|devices?|x\b|times|%))"
+    # (A count is of plural units: "a DGX with 8 GPUs"; "a Pixel 8 CPU" is the Pixel 8's CPU.)
+    r"(?![\w-]|\.\d)(?!\s*(?:GPUs|CPUs|[GC]PU\s+(?:nodes?|servers?|machines?|clusters?|hours?)|nodes?|cards?|devices?|"
+    r"x\b|times|%))"
     r"(?!\s*(?:s|ms|min|h|W|J|fps|FPS|GB|MB|seconds|minutes|hours)\b)"  # "on 8 A100 GPUs 1 s": a value
 )
 # A memory size or form factor of a model: "A100-80GB", "H100 SXM", "A100 40 GB PCIe".
