@@ -1382,6 +1382,13 @@ ROLE_CASES = [
      "Compact Splats",
      "We propose TrimSplat, which prunes Gaussians. On Mip-NeRF 360, TrimSplat shrinks storage by 12x.",
      {"Mip-NeRF 360 dataset": {"evaluated_on"}}, {"Mip-NeRF 360": {"uses", "compares_with"}}),
+    ("a namesake the text takes scenes or tasks from is the dataset ('renders Mip-NeRF 360 scenes', 'six MuJoCo "
+     "locomotion tasks'); the simulator itself, used, stays the method",
+     "Fast Splats and Bonuses",
+     "We propose TrimSplat. On a Jetson Orin Nano, TrimSplat renders Mip-NeRF 360 scenes at 58 FPS, and on six MuJoCo "
+     "locomotion tasks it matches PPO.",
+     {"Mip-NeRF 360 dataset": {"evaluated_on"}, "MuJoCo benchmark": {"evaluated_on"}},
+     {"Mip-NeRF 360": {"uses", "compares_with"}, "MuJoCo": {"uses"}}),
     ("the same name as a baseline stays the model",
      "Radiance Fields",
      "We propose DenseField, which outperforms Mip-NeRF 360 by 1.2 dB PSNR.",

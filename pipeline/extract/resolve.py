@@ -837,6 +837,8 @@ def _title_only_name(
 
 # Where a name is a dataset: "evaluated on X", "across X, Tanks and Temples and Deep Blending".
 _DATASET_BEFORE = re.compile(r"\b(?:[Oo]n|[Aa]cross)\s+(?:the\s+)?$")
+# "renders Mip-NeRF 360 scenes", "six MuJoCo locomotion tasks": what the text takes from a dataset.
+_DATASET_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:tasks|benchmarks?|scenes|splits?)\b")
 
 
 def _read_as_datasets(text: str, chosen: list[Candidate], vocabulary: Vocabulary) -> None:
@@ -860,6 +862,7 @@ def _read_as_datasets(text: str, chosen: list[Candidate], vocabulary: Vocabulary
         and c.component == "vocabulary"
         and (
             _DATASET_BEFORE.search(text, max(0, c.start - 12), c.start)
+            or _DATASET_AFTER.match(text, c.end)
             or (before is not None and before.type == "Dataset" and LIST_GAP.fullmatch(text, before.end, c.start))
             or (after is not None and after.type == "Dataset" and LIST_GAP.fullmatch(text, c.end, after.start))
         )
