@@ -689,6 +689,17 @@ def test_extract_unseen_a_count_given_a_number_is_a_measure(extractor):
     assert {(r.value, r.metric) for r in extraction.results} >= {(23.0, "numberofapicalls"), (4.5, "numberofvisualtokens")}
 
 
+def test_extract_unseen_two_unknown_acronyms_side_by_side_are_one_name(extractor):
+    """"the IFS HRES forecast" is one baseline, not IFS and HRES; acronyms the vocabulary knows stay apart
+    ("CPU DRAM": DRAM, the CPU's; "NVIDIA RTX 3090": the RTX 3090)."""
+    extraction, roles = _extract(extractor, "Global Weather Forecasting",
+                                 "We propose StratoNO. Against the IFS HRES forecast, StratoNO achieves lower error on "
+                                 "84% of targets. It keeps cold pages in CPU DRAM and trains on one NVIDIA RTX 3090.")
+    names = {e.name for e in extraction.entities}
+    assert roles["IFS HRES"] == {"compares_with"} and not names & {"IFS", "HRES"}, names
+    assert {"DRAM", "RTX 3090"} <= names and "CPU DRAM" not in names, names
+
+
 def test_extract_unseen_an_energy_unit_or_a_toolkit_acronym_is_no_name(extractor):
     """"42 mJ per forecast" is a value and its unit; a vendor's "SDK" and a chip's "RTL" are everyday words of
     systems papers, not methods, and so is an "MLP", a class of networks like a CNN; the runtime and NPU beside

@@ -407,6 +407,33 @@ def find_coined(text: str, start: int = 0, end: int | None = None) -> list[tuple
     return spans
 
 
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,6}")
+
+
+def joined_acronyms(text: str, spans: list[tuple[int, int]], known) -> list[tuple[int, int]]:
+    """Two capitalised acronyms one space apart, neither a name ``known`` knows, are one name: "the IFS
+    HRES forecast", "ARM NEON kernels" (not "NVIDIA RTX 3090", "CPU DRAM").
+
+    >>> t = "against the IFS HRES forecast and FRANC on CPU DRAM"
+    >>> [t[s:e] for s, e in joined_acronyms(t, [(12, 15), (16, 20), (34, 39), (43, 46), (47, 51)], {"CPU"}.__contains__)]
+    ['IFS HRES', 'FRANC', 'CPU', 'DRAM']
+    """
+    joined: list[tuple[int, int]] = []
+    for s, e in spans:
+        if (
+            joined
+            and text[joined[-1][1] : s] == " "
+            and _ACRONYM_WORD.fullmatch(text, *joined[-1])
+            and _ACRONYM_WORD.fullmatch(text, s, e)
+            and not known(text[joined[-1][0] : joined[-1][1]])
+            and not known(text[s:e])
+        ):
+            joined[-1] = (joined[-1][0], e)
+        else:
+            joined.append((s, e))
+    return joined
+
+
 # Head words of technique names: "approximate attention", "partial convolutions",
 # "sequential denoising", "length regulator".
 _TECHNIQUE_WORDS = frozenset(

@@ -98,6 +98,7 @@ def resolve(
     Returns:
         (mentions in text order, entities by key, proposed key -> (start, end, rule)).
     """
+    candidates = _join_acronyms(text, candidates, vocabulary)
     blocked: list[tuple[int, int]] = []
     short_keys: dict[str, Candidate] = {}
     for pair in pairs:
@@ -202,6 +203,19 @@ def resolve(
         if entities.get(key) is None or (entities[key].type == "Hardware" and entities[key].concept):
             del proposed[key]
     return mentions, entities, proposed
+
+
+def _join_acronyms(text: str, candidates: list[Candidate], vocabulary: Vocabulary) -> list[Candidate]:
+    """Coined acronyms one space apart that the vocabulary does not know are one name ("IFS HRES")."""
+    coined = sorted((c.start, c.end) for c in candidates if c.component == "coined")
+    if len(coined) < 2:
+        return candidates
+    joined = names.joined_acronyms(
+        text, coined, lambda name: vocabulary.lookup(name) is not None or vocabulary.is_stop(name)
+    )
+    if len(joined) == len(coined):
+        return candidates
+    return [c for c in candidates if c.component != "coined"] + [Candidate(s, e, "coined") for s, e in joined]
 
 
 def known_entity(term: Term) -> Known:
