@@ -767,20 +767,20 @@ class ResultFinder:
             metric = result.metric
             if metric is None and result.implied_metric:
                 term = vocabulary.lookup(result.implied_metric)
-                # An activity's time the vocabulary lacks ("merging a model takes 15 minutes": merging time).
+                # A vocabulary metric, or one of the paper's own: an activity's time the vocabulary lacks
+                # ("merging a model takes 15 minutes": merging time).
                 implied = known_entity(term) if term is not None else Known(
                     name_key(result.implied_metric), result.implied_metric, "Metric"
                 )
-                if term is not None or result.implied_metric.endswith(" time"):
-                    metric = implied.key
-                    if metric not in data["entities"]:
-                        data["entities"][metric] = pack_entity(implied)
-                    if term is not None and result.unit and result.unit not in (term.name, "x", "%"):
-                        # "91.07fps": the unit is how the text names the metric.
-                        aliases = data["entities"][metric]["aliases"]
-                        if result.unit not in aliases:
-                            aliases.append(result.unit)
-                    data["relations"].append([metric, "reports", result.start, result.end, "result-unit", 0.6])
+                metric = implied.key
+                if metric not in data["entities"]:
+                    data["entities"][metric] = pack_entity(implied)
+                if term is not None and result.unit and result.unit not in (term.name, "x", "%"):
+                    # "91.07fps": the unit is how the text names the metric.
+                    aliases = data["entities"][metric]["aliases"]
+                    if result.unit not in aliases:
+                        aliases.append(result.unit)
+                data["relations"].append([metric, "reports", result.start, result.end, "result-unit", 0.6])
             results.append(
                 {
                     "start": result.start,

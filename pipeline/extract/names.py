@@ -246,6 +246,11 @@ def _is_acronym(part: str) -> bool:
     return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
+def _letter_acronym(part: str) -> bool:
+    """Capitals only: "IFS", "HRES" (not "A100", "ROCm")."""
+    return part.isalpha() and _is_acronym(part)
+
+
 def _is_camel(part: str) -> bool:
     return any(map(str.islower, part)) and any(map(str.isupper, part[1:]))
 
@@ -407,9 +412,6 @@ def find_coined(text: str, start: int = 0, end: int | None = None) -> list[tuple
     return spans
 
 
-_ACRONYM_WORD = re.compile(r"[A-Z]{2,6}")
-
-
 def joined_acronyms(text: str, spans: list[tuple[int, int]], known) -> list[tuple[int, int]]:
     """Two capitalised acronyms one space apart, neither a name ``known`` knows, are one name: "the IFS
     HRES forecast", "ARM NEON kernels" (not "NVIDIA RTX 3090", "CPU DRAM").
@@ -423,8 +425,8 @@ def joined_acronyms(text: str, spans: list[tuple[int, int]], known) -> list[tupl
         if (
             joined
             and text[joined[-1][1] : s] == " "
-            and _ACRONYM_WORD.fullmatch(text, *joined[-1])
-            and _ACRONYM_WORD.fullmatch(text, s, e)
+            and _letter_acronym(text[joined[-1][0] : joined[-1][1]])
+            and _letter_acronym(text[s:e])
             and not known(text[joined[-1][0] : joined[-1][1]])
             and not known(text[s:e])
         ):
@@ -618,13 +620,18 @@ _MEASURE_AFTER_TERMS = re.compile(
     rf"(?:in terms of|regarding|with respect to|measured by)\s+(?:the\s+|its\s+|their\s+)?"
     rf"((?:{_MEASURE_WORD}\s+){{0,2}}(?:{_MEASURE_HEADS}))\b(?![-/])"
 )
+# The verbs by which a measure changes, before the number it changes by, from or to ("drops by 23%",
+# "rose from 0.61 to 0.78").
+CHANGE_VERB = (
+    r"(?:drops?|dropped|falls?|fell|decreases?|decreased|increases?|increased|rises?|rose|grows?|grew|shrinks?|"
+    r"shrank|improves?|improved|goes|went)"
+)
 # "The number of API calls per solved task drops by 23%", "reducing the number of visual tokens by 4.5x": a
 # count the text gives a number for is a measure, named up to its plural noun.
 _COUNT_OF = re.compile(
     r"\b([Nn]umber of (?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*[a-z]s)\b"
     r"(?=(?:\s+(?:per|in|on|for)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?,?"
-    r"(?:\s+(?:\w+ly\s+)?(?:drops?|dropped|falls?|fell|decreases?|decreased|increases?|increased|rises?|rose|"
-    r"grows?|grew|shrinks?|shrank|goes|went|is|was|are|were)\b)?"
+    rf"(?:\s+(?:\w+ly\s+)?(?:{CHANGE_VERB}|is|was|are|were)\b)?"
     r"\s+(?:by|from|to)\s+(?:up to\s+|about\s+|only\s+|nearly\s+|over\s+|[~≈]\s?)?\d)"
 )
 # "Scaling the number of environments from 5k to 41k improves ...": a count the work varies, not a result.

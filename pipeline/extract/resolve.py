@@ -977,9 +977,8 @@ _ACTIVITY_QUALIFIER = re.compile(r"(?:decoding|serving|generation|prefill|end-to
 # "MAE by 4%", "PQ (%) of 41.2", "MAE on Weather falls to 0.22", "SR = 0.81".
 _MEASURED_AFTER = re.compile(
     r"(?:\s*\([^()]{1,12}\))?(?:\s+(?:on|at|for)\s+[\w./-]+(?:\s+[A-Z0-9][\w./-]*)?,?)?"
-    r"(?:\s+(?:of|is|was|were|drops?|dropped|falls?|fell|decreases?|decreased|increases?|increased|rises?|rose|"
-    r"improves?|improved|goes|went|reaches|reached|stays|remains|by|from|to|only|just|about|roughly|nearly|"
-    r"below|above|under|over)\b|\s*[=:≤≥<>]){1,3}\s*[~≈]?\s*[-+−]?\d"
+    rf"(?:\s+(?:{names.CHANGE_VERB}|of|is|was|were|reaches|reached|stays|remains|by|from|to|only|just|about|"
+    r"roughly|nearly|below|above|under|over)\b|\s*[=:≤≥<>]){1,3}\s*[~≈]?\s*[-+−]?\d"
 )
 # ... and before it: "0.31 MAE", "41.2 PQ", "a 12% lower MAE".
 _MEASURED_BEFORE = re.compile(r"(?<![\w./-])\d+(?:\.\d+)?\s*(?:%\s*)?(?:(?:lower|higher|better|worse)\s+)?$")
