@@ -2146,11 +2146,11 @@ RESULT_CASES = [
      "We propose Zephra. Training takes 1 day on 32 H100 GPUs, and fine-tuning the decoder takes 1 hour. "
      "Zephra generates a 480p clip in 1 second on one H800.",
      "unit", {"1 day": "days", "1 hour": "h", "1 second": "s"}, True),
-    ("'6 GB of GPU memory' the work uses is memory usage; '24 GB of memory' a GPU has is no measure of the work",
+    ("'6 GB of GPU memory' the work uses is memory usage; '24 GB of memory' a GPU has is the setup, no result",
      "Compact Fine-Tuning",
      "We propose Zephra. Zephra fine-tunes a 7B model in only 6 GB of GPU memory on a single consumer GPU with "
      "24 GB of memory.",
-     "metric", {"6 GB": "memory-usage", "24 GB": None}, False),
+     "metric", {"6 GB": "memory-usage", "24 GB": "(no such result)"}, False),
     ("LaTeX left in a pasted abstract is a multiple too ('5.3$\\times$', '$2\\times$'): ingest cleans it",
      "Compact KV Caches",
      "We propose KVSplice. KVSplice cuts KV cache memory by 5.3$\\times$ and decodes $2\\times$ faster than KIVI.",
@@ -2561,3 +2561,71 @@ PART_TAKEN_CASES = [
 def test_extract_unseen_a_part_the_work_takes_of_x_is_building_on_x(extractor, abstract, name, role):
     _, roles = _extract(extractor, "Probe", abstract)
     assert role in roles[name] and "builds_on" not in roles[name] - {role}, roles[name]
+
+
+SETUP_NUMBER_CASES = [
+    # (abstract, the claims it makes, by value text)
+    ("We propose StepKV. We fine-tune the draft head for 2,000 steps on ShareGPT. StepKV reaches a 2.1x speedup "
+     "and needs 42% fewer training steps than EAGLE-2.", {"2.1x", "42%"}),
+    ("We propose LagASR. With a 320 ms chunk, LagASR reaches a word error rate of 2.9% on LibriSpeech, trained on "
+     "960 hours of audio.", {"2.9%"}),
+    ("We propose KeepKV. KeepKV keeps only 10% of the KV cache and retains 98.6% of the full-cache score on "
+     "LongBench, whereas a 5% cache budget costs 3 points.", {"98.6%", "3 points"}),
+    ("We propose FitMoE. It cuts memory usage from 94 GB to 49 GB, so the model fits on a single 80 GB H100 "
+     "with a P99 latency objective of 100 ms.", {"49 GB"}),
+]
+
+
+@pytest.mark.parametrize("abstract, claims", SETUP_NUMBER_CASES, ids=[c[0].split()[2].rstrip(".,") for c in SETUP_NUMBER_CASES])
+def test_extract_unseen_numbers_of_the_setup_are_no_results(extractor, abstract, claims):
+    """How long a model is trained ("for 2,000 steps"), a streamed chunk ("a 320 ms chunk"), how much data
+    ("960 hours of audio"), the share of a cache a method keeps ("keeps only 10% of the KV cache", "a 5% cache
+    budget"), a device's memory ("a single 80 GB H100") and a latency target are the setup, not claims; the
+    changes and the kept score beside them are."""
+    extraction, _ = _extract(extractor, "Setup", abstract)
+    assert {r.value_text for r in extraction.results} == claims
+
+
+BEFORE_NUMBER_CASES = [
+    # (abstract, {claim: the number it changes from})
+    ("We propose MendX. MendX reaches a 41.6% resolve rate on SWE-bench Verified, up from 23.0% for the base "
+     "Qwen2.5-Coder-32B-Instruct.", {"41.6%": None}),
+    ("We propose GripX. Across 12 tasks, GripX improves the average success rate from 38% for the pretrained "
+     "Octo to 71%.", {"71%": 38.0}),
+    ("We propose CacheX. The prefix-cache hit rate rises from 38% with vLLM's own prefix cache to 81%.", {"81%": 38.0}),
+    ("We propose ReasonX. It raises AIME 2024 pass@1 from GRPO's 16.7% to 26.4%.", {"26.4%": 16.7}),
+    ("We introduce ChartX, a benchmark. The best model, GPT-4o, reaches 51.3% accuracy, compared to 89.6% for "
+     "human experts.", {"51.3%": None}),
+]
+
+
+@pytest.mark.parametrize("abstract, claims", BEFORE_NUMBER_CASES, ids=[c[0].split()[2].rstrip(".,") for c in BEFORE_NUMBER_CASES])
+def test_extract_unseen_the_number_a_claim_changes_from_is_no_claim_of_its_own(extractor, abstract, claims):
+    """"up from 23.0% for the base model", "from 38% for the pretrained Octo to 71%", "from GRPO's 16.7%": the
+    number before the change is the claim's starting point, and a human's figure quoted against the work's
+    ("compared to 89.6% for human experts") is no claim of the work."""
+    extraction, _ = _extract(extractor, "Change", abstract)
+    assert {r.value_text: r.from_value for r in extraction.results} == claims
+
+
+def test_extract_unseen_a_rivals_figure_in_a_where_clause_is_no_claim(extractor):
+    """"..., where EAGLE-2 is only 1.3x faster than vanilla decoding": a baseline opening a "where" clause
+    quotes its own figure, as after "whereas"; the work's 2.1x stays its claim."""
+    extraction, roles = _extract(
+        extractor, "Batch-Aware Drafting",
+        "We propose TreeBatch. At batch size 32 on an A100, where EAGLE-2 is only 1.3x faster than vanilla "
+        "decoding, TreeBatch retains a 2.1x speedup over EAGLE-2.",
+    )
+    assert "compares_with" in roles["EAGLE-2"]
+    assert {r.value_text for r in extraction.results} == {"2.1x"}
+
+
+def test_extract_unseen_a_metrics_number_after_a_verb_of_change(extractor):
+    """"its perplexity on PG-19 improves by 0.21", "changes by less than 0.02": a number with no unit that a
+    metric is said to change by is a claim in that metric, past the dataset and the verb."""
+    extraction, _ = _extract(
+        extractor, "Ring Attention",
+        "We propose RingX. Its perplexity on PG-19 improves by 0.21 over the base model. With an FP8 cache, "
+        "perplexity on C4 changes by less than 0.02 compared with an FP16 cache.",
+    )
+    assert {(r.value_text, r.metric) for r in extraction.results} == {("0.21", "perplexity"), ("0.02", "perplexity")}

@@ -624,7 +624,7 @@ _MEASURE_AFTER_TERMS = re.compile(
 # "rose from 0.61 to 0.78").
 CHANGE_VERB = (
     r"(?:drops?|dropped|falls?|fell|decreases?|decreased|increases?|increased|rises?|rose|grows?|grew|shrinks?|"
-    r"shrank|improves?|improved|goes|went)"
+    r"shrank|improves?|improved|declines?|declined|climbs?|climbed|jumps?|jumped|changes?|changed|goes|went)"
 )
 # "The number of API calls per solved task drops by 23%", "reducing the number of visual tokens by 4.5x": a
 # count the text gives a number for is a measure, named up to its plural noun.

@@ -14,7 +14,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, replace
 
-from .names import NUMBER_TIE
+from .names import CHANGE_VERB, NUMBER_TIE
 from .patterns import AnyCase
 from .roles import (
     CONTRAST, LIST_GAP, REFERENCE_WORDS, TIMES_THAT_OF, Found, Known, own_work_start, sentence_of,
@@ -48,9 +48,12 @@ assert _CHANGE_UNIT != _UNIT, "_UNIT no longer holds the units group _CHANGE_UNI
 # after their first character, "from" or a digit ("(?<![\w.])" moved behind it):
 # re then skips in C to where that character occurs instead of trying every place.
 # "FID from 4.19 to 9.96", "from 256 steps to 1", "from 70.9% to 85.1%".
+# The "from" number may be a named rival's ("from GRPO's 16.7% to 26.4%") or say whose it is ("from 38% for
+# the pretrained Octo to 71%", "from 38% with vLLM's own prefix cache to 81%").
 _FROM_TO = re.compile(
-    rf"from(?<![\w.]from)\s+(?P<from>{_NUM})\s?(?P<from_unit>%|x|[A-Za-z/]+)?"
-    rf"(?:\s+\([^()]{{1,30}}\)|\s+(?:with|for|by|using|of)\s+[\w.+-]+(?:\s+[\w.+-]+)?)?\s+to\s+{_RANGE}\s?{_CHANGE_UNIT}?(?![\w]|\.\d)"
+    rf"from(?<![\w.]from)\s+(?:[A-Z][\w.-]*['’]s\s+)?(?P<from>{_NUM})\s?(?P<from_unit>%|x|[A-Za-z/]+)?"
+    rf"(?:\s+\([^()]{{1,30}}\)|\s+(?:with|for|by|using|of)\s+[\w.+'’-]+(?:\s+[\w.+'’-]+){{0,5}}?)?"
+    rf"\s+to\s+{_RANGE}\s?{_CHANGE_UNIT}?(?![\w]|\.\d)"
 )
 # "2.06x", "33%", "225 TFLOPs/s", "0.50M trainable parameters".
 _VALUE = re.compile(
@@ -63,14 +66,13 @@ _SETTING_BEFORE = re.compile(
     r"(?:\bmodels?\s+(?:with|of)\s+(?:[\d.,]+\s?[MBK]?\s*(?:,|and|to|or|[–-])\s*)*|\bevery\s+)$"
 )
 # A metric followed by a number of its own: "throughput by 26x", "throughput rises by 20%".
-_OWN_NUMBER_AFTER = re.compile(
-    r"(?:\s+(?:ris|rose|fall|fell|drop|declin|grow|grew|shrink|shrank|improv|increas|decreas|climb|jump|go(?:es)?\b|"
-    r"went\b)\w*)?" + NUMBER_TIE + r"\d"
-)
+_OWN_NUMBER_AFTER = re.compile(rf"(?:\s+{CHANGE_VERB}\b)?" + NUMBER_TIE + r"\d")
 # A number a metric is brought to, ending a phrase: "the real-time factor to 0.02 and ...",
 # "a real time factor (RTF) of 0.013 on ...".
 _TIED_NUMBER = re.compile(
-    r"(?:\s*\([^()]{1,20}\))?" + NUMBER_TIE + r"(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)(?!,\d)"  # not "3" of "3,200"
+    # "its perplexity on PG-19 improves by 0.21", "changes by less than 0.02": a verb of change may come first.
+    r"(?:\s*\([^()]{1,20}\))?(?:\s+" + CHANGE_VERB + r"\b)?" + NUMBER_TIE + r"(?:(?:less|more) than\s+)?"
+    r"(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)(?!,\d)"  # not "3" of "3,200"
     r"(?:\s(?P<unit>tokens)(?!\s+per\s+sec|/))?"  # "an acceptance length of 5.12 tokens (per step)", not a rate
     r"(?=\s*[,;)]|\.(?:\s|$)|\s+(?:on|at|with|and|in|for|while|compared|over|using|is|are|was|were|measured|"
     r"versus|vs|than|which|that|when|under|across|without|within|after|despite|per)\b|$)"
@@ -288,8 +290,14 @@ def find_results(
             if any(start < e and s < end for s, e in taken) or any(m.start <= match.start("low") < m.end for m in local):
                 continue
             taken.append((start, end))
-            if _SETTING_BEFORE.search(text, max(s_start, start - 60), start) or _model_size(text, match, s_start):
+            if (
+                _SETTING_BEFORE.search(text, max(s_start, start - 60), start)
+                or _model_size(text, match, s_start)
+                or _setup_quantity(text, match, local, entities, s_start)
+            ):
                 continue  # "models with 1.3B, 7B and 13B parameters", "every 20 steps": the setup, not a result
+            if _UP_FROM.search(text, max(s_start, start - 30), start):
+                continue  # "a 41.6% resolve rate, up from 23.0% for the base model": the number before the change
             if _rival_figure(text, start, end, local, entities, s_start, proposed, compared):
                 continue  # "38 ms, compared with 35 ms for the unmodified model": a rival's own number
             here.append(_result(text, match, local, entities, s_start, s_end, compared, referring))
@@ -326,6 +334,83 @@ def _model_size(text: str, match: re.Match, s_start: int) -> bool:
     )
 
 
+# The setup an experiment is run with, said by a number with a unit: how long a model is trained or sampled
+# ("fine-tune it for 2,000 steps", "a forecast horizon of 720 steps", "the teacher sampled with 50 steps"),
+# the memory a device has ("a single 80 GB H100", "an A100 (80GB)"), how much data there is ("960 hours of
+# LibriSpeech"), the size of a streamed chunk ("With a 320 ms chunk"), a latency target ("a P99 TPOT
+# objective of 100 ms") and the share of a cache or of tokens a method keeps ("keeping only 10% of the KV
+# cache", "at a 10% cache budget", "at 90% block sparsity"). Not a number the work changes ("42% fewer
+# steps", "from 256 steps to 1"), nor the share of a score it keeps ("retains 98.6% of the full-cache score").
+_STEPS_SETTING_BEFORE = re.compile(
+    r"\b(?:for|over|after(?:\s+the\s+first)?|of|with|within|every)\s+(?:only\s+|just\s+|about\s+|roughly\s+)?$",
+    re.IGNORECASE,
+)
+_CHANGE_AFTER = re.compile(r"\s+(?:fewer|less|more|faster|slower|instead)\b")
+_DATA_HOURS_AFTER = re.compile(
+    r"\s+of\s+(?!(?:training|compute|computation|fine-?tuning|pre-?training|gpu|wall-?clock|inference)\b)", re.IGNORECASE
+)
+_CHUNK_AFTER = re.compile(r"[\s-]+(?:audio\s+)?(?:chunks?|windows?|segments?|strides?|hops?|look-?ahead)\b", re.IGNORECASE)
+_CHUNK_BEFORE = re.compile(r"\b(?:chunks?|windows?|segments?|look-?ahead)\s+of\s+$", re.IGNORECASE)
+_TARGET_BEFORE = re.compile(
+    r"\b(?:objective|slo|target|deadline|budget|timeout|constraint)s?\s+of\s+(?:under\s+|below\s+|at most\s+)?$",
+    re.IGNORECASE,
+)
+_KEPT_SHARE_BEFORE = re.compile(
+    r"\b(?:keep(?:s|ing)?|retain(?:s|ing)?|select(?:s|ing)?|leav(?:e|es|ing)|pruning to|prunes? to)\s+"
+    r"(?:only\s+|just\s+)?(?:the\s+)?(?:top\s+)?[~≈]?$",
+    re.IGNORECASE,
+)
+_KEPT_RESOURCE_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:original\s+|visual\s+|frame\s+|input\s+|prompt\s+|context\s+)?"
+    r"(?:kv[\s-]cache|cache|tokens|heads|documents|weights|experts|layers|channels|blocks|pages|entries|labels|data)\b",
+    re.IGNORECASE,
+)
+_SHARE_SETTING_AFTER = re.compile(r"\s+(?:(?:kv[\s-])?cache\s+budget|budget|(?:block\s+|weight\s+)?sparsity)\b", re.IGNORECASE)
+_MEMORY_UNITS = frozenset({"GB", "GiB", "MB", "MiB"})
+_DEVICE_MEMORY_BEFORE = re.compile(r"(?:\s*\(\s*|\s+with\s+|\s+)$")
+
+
+def _setup_quantity(text: str, match: re.Match, local: list[Found], entities: dict[str, Known], s_start: int) -> bool:
+    """Whether a number with its unit is part of the experimental setup (:data:`_STEPS_SETTING_BEFORE` and
+    the patterns after it), not a claim.
+
+    >>> t = ("We fine-tune it for 2,000 steps. With a 320 ms chunk, WER is 2.4%. It keeps only 10% of the "
+    ...      "KV cache and retains 98.6% of the full-cache score. It needs 42% fewer steps.")
+    >>> [match.group() for match in _VALUE.finditer(t) if not _setup_quantity(t, match, [], {}, 0)]
+    ['2.4%', '98.6%', '42%']
+    """
+    groups = match.groupdict()
+    unit = normalise_unit(groups.get("unit") or groups.get("from_unit"))
+    if unit is None or groups.get("from") is not None:
+        return False
+    start, end = match.start(), match.end()
+    before = max(s_start, start - 40)
+    if unit == "steps":
+        return bool(_STEPS_SETTING_BEFORE.search(text, before, start)) and not _CHANGE_AFTER.match(text, end)
+    if unit == "h" and _DATA_HOURS_AFTER.match(text, end):
+        return True  # "960 hours of LibriSpeech", "40 hours of play data"
+    if unit in _TIME_UNITS and (
+        _CHUNK_AFTER.match(text, end) or _CHUNK_BEFORE.search(text, before, start) or _TARGET_BEFORE.search(text, before, start)
+    ):
+        return True
+    if unit == "%":
+        return bool(
+            _KEPT_SHARE_BEFORE.search(text, before, start) and _KEPT_RESOURCE_AFTER.match(text, end)
+            or _SHARE_SETTING_AFTER.match(text, end)
+            or _TARGET_BEFORE.search(text, before, start)
+        )
+    if unit in _MEMORY_UNITS:
+        for m in local:
+            entity = entities.get(m.key)
+            if entity is None or entity.type != "Hardware":
+                continue
+            if m.start >= end and not text[end : m.start].strip(" -"):
+                return True  # "a single 80 GB H100"
+            if m.end <= start and _DEVICE_MEMORY_BEFORE.fullmatch(text, m.end, start):
+                return True  # "an A100 (80GB)", "one H100 with 80 GB"
+    return False
+
+
 # Measures that depend on the platform they are taken on: time, speed, throughput, utilisation, memory.
 _PLATFORM_MEASURE = re.compile(
     r"speed|throughput|goodput|latency|utili[sz]ation|occupancy|memory|cache|flops|per.second|fps|frames|"
@@ -357,6 +442,8 @@ _MEMORY_WORD = re.compile(r"\bmemory\b", re.IGNORECASE)  # "unified memory", "GP
 _SAME_DEVICE = AnyCase(r"\bon the same (?:gpu|device|hardware|accelerator|chip|machine|node)\b")
 
 
+_UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:about\s+|roughly\s+|only\s+|just\s+)?$", re.IGNORECASE)
+
 # Before a rival's own number: "compared with 3.9% for X", "against 2.0% for X", ", and 94.2% for X".
 _RIVAL_FIGURE_LEAD = AnyCase(
     r"(?:\b(?:compared (?:with|to)|against|versus|vs\.?|relative to|as opposed to)|,|\band)\s+"
@@ -368,9 +455,11 @@ _COMPARISON_WORD = AnyCase(r"\b(?:compared|against|versus|vs\.?|relative to|as o
 _RIVAL_FIGURE_TAIL = AnyCase(_LISTED_NUMBER + r"*\s+(?:for|of|with|by)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}")
 _REFERENCE_MODEL = AnyCase(
     r"\s+for\s+the\s+" + REFERENCE_WORDS + r"\s+(?:model|baseline|network|policy)\b|\s+for\s+the\s+(?:[\w-]+\s+)?teacher\b"
+    r"|\s+(?:for|by)\s+(?:the\s+)?(?:average\s+|expert\s+)?humans?\b"  # "compared with 91.2% for human operators"
 )
-# "whereas vLLM rejects 17% of requests", "while KIVI loses 2.1 points": a clause whose subject is a rival.
-_CONTRAST_LEAD = AnyCase(r"\b(?:whereas|while)\s+(?:the\s+)?$")
+# "whereas vLLM rejects 17% of requests", "while KIVI loses 2.1 points", "where EAGLE-2 is only 1.3x faster":
+# a clause whose subject is a rival.
+_CONTRAST_LEAD = AnyCase(r"\b(?:whereas|while|where)\s+(?:the\s+)?$")
 
 
 def _rival_figure(
