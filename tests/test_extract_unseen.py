@@ -2629,3 +2629,28 @@ def test_extract_unseen_a_metrics_number_after_a_verb_of_change(extractor):
         "perplexity on C4 changes by less than 0.02 compared with an FP16 cache.",
     )
     assert {(r.value_text, r.metric) for r in extraction.results} == {("0.21", "perplexity"), ("0.02", "perplexity")}
+
+
+LISTED_NUMBER_CASES = [
+    # (abstract, the claims it makes, by value text, with their units)
+    ("We propose SplatX. On Mip-NeRF 360 its SSIM (0.801) and LPIPS (0.236) are on par with Mini-Splatting, and on "
+     "Tanks and Temples it reaches an LPIPS of 0.163 and 0.231 on its two scenes.",
+     {("0.801", None), ("0.236", None), ("0.163", None), ("0.231", None)}),
+    ("We propose QuantX. On Llama-3-8B, WikiText-2 perplexity is 6.71 against 7.02 for SpinQuant.", {("6.71", None)}),
+    ("We propose RolloutX. It improves accuracy on AIME 2024, AIME 2025 and MATH-500 by 4.6, 2.2 and 3.1 points "
+     "over DAPO, respectively.", {("4.6", "points"), ("2.2", "points"), ("3.1 points", "points")}),
+    ("We propose CostX. At batch size 1, 1.6x faster than eager PyTorch, it improves accuracy by between 1.2 and "
+     "4.7 points.", {("1.6x", "x"), ("4.7 points", "points")}),
+    ("We propose KernelX. We (1) reduce the number of non-matmul FLOPs (2) parallelize the work, reaching 2.1x "
+     "higher throughput.", {("2.1x", "x")}),
+]
+
+
+@pytest.mark.parametrize("abstract, claims", LISTED_NUMBER_CASES, ids=[c[0].split()[2].rstrip(".,") for c in LISTED_NUMBER_CASES])
+def test_extract_unseen_numbers_listed_with_a_metric_or_a_unit(extractor, abstract, claims):
+    """A metric's number in brackets ("SSIM (0.801)") or listed after its first ("an LPIPS of 0.163 and 0.231"),
+    and unitless numbers listed before one with a unit ("by 4.6, 2.2 and 3.1 points") are claims; a number
+    before a comma ("batch size 1, 1.6x"), a range ("between 1.2 and 4.7 points") and a numbered step ("(2)") are
+    not claims of their own, nor a rival's figure after "against"."""
+    extraction, _ = _extract(extractor, "Listed", abstract)
+    assert {(r.value_text, r.unit) for r in extraction.results} == claims

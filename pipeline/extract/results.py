@@ -75,8 +75,14 @@ _TIED_NUMBER = re.compile(
     r"(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)(?!,\d)"  # not "3" of "3,200"
     r"(?:\s(?P<unit>tokens)(?!\s+per\s+sec|/))?"  # "an acceptance length of 5.12 tokens (per step)", not a rate
     r"(?=\s*[,;)]|\.(?:\s|$)|\s+(?:on|at|with|and|in|for|while|compared|over|using|is|are|was|were|measured|"
-    r"versus|vs|than|which|that|when|under|across|without|within|after|despite|per)\b|$)"
+    r"versus|vs|than|which|that|when|under|across|without|within|after|despite|per|against)\b|$)"
 )
+# A metric's number in brackets right after its name: "its SSIM (0.801) and LPIPS (0.236)".
+# (A decimal: "FLOPs (2) parallelize ..." counts a list.)
+_BRACKETED_NUMBER = re.compile(r"\s*\(\s*(?P<low>\d+\.\d+)(?=\s*\))")
+# Further numbers listed after a metric's tied number: "an LPIPS of 0.163 and 0.231, respectively", "its MASE
+# is 0.81 and 0.93" (a number with a unit of its own, or one a rival's name follows, is read as such).
+_LISTED_AFTER = re.compile(r"(?:,\s+|,?\s+and\s+)(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)(?=\s*[,;)]|\.(?:\s|$)|\s+(?:and|on|respectively)\b)")
 # A number right before a metric's name: "45.3 BLEU", "2.1 FID".
 _BARE_NUMBER = re.compile(r"(?<![\w.,])(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)\s+$")
 # One listed before such a number: "2.1 and " of "2.1 and 1.8 mAP".
@@ -282,7 +288,8 @@ def find_results(
             continue  # no number, no result
         taken: list[tuple[int, int]] = []
         referring = [r for r in references if s_start <= r.start < s_end]
-        matches = list(_FROM_TO.finditer(text, s_start, s_end)) + list(_VALUE.finditer(text, s_start, s_end))
+        values = list(_VALUE.finditer(text, s_start, s_end))
+        matches = list(_FROM_TO.finditer(text, s_start, s_end)) + values + _listed_before(text, values, s_start)
         matches += _values_of_metrics(text, local, entities, s_start, s_end)
         here = []
         for match in matches:
@@ -698,6 +705,29 @@ def _past_dataset(text: str, end: int, local: list[Found], entities: dict[str, K
 _ON_DATASET = re.compile(r"\s+(?:on|for|across)\s+(?:the\s+)?")
 
 
+_LIST_END = re.compile(r",?\s+(?:and|or)\s+")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def _listed_before(text: str, values: list[re.Match], s_start: int) -> list[re.Match]:
+    """Unitless numbers listed right before a number with a unit, which share it (:func:`_share_units`):
+    "4.6" and "3.1" of "by 4.6, 3.1 and 2.2 points". The list ends with "and" or "or", its numbers are written
+    alike, all with a decimal point or none (not "at sequence length 4096, and 1.21x"), and it is no range
+    ("between 1.2 and 4.7 points" is one claim)."""
+    matches = []
+    for value in values:
+        decimal = "." in value.group("low")
+        before = _LISTED_BARE_NUMBER.search(text, max(s_start, value.start() - 16), value.start())
+        if before is None or not _LIST_END.fullmatch(text, before.end(), value.start()):
+            continue
+        if _BETWEEN_BEFORE.search(text, max(s_start, before.start() - 10), before.start()):
+            continue
+        while before is not None and ("." in before.group("low")) == decimal:
+            matches.append(before)
+            before = _LISTED_BARE_NUMBER.search(text, max(s_start, before.start() - 16), before.start())
+    return matches
+
+
 def _values_of_metrics(text: str, local: list[Found], entities: dict[str, Known], s_start: int, s_end: int) -> list[re.Match]:
     """Numbers without a unit that a metric's name gives its meaning: written right
     before it ("45.3 BLEU") or tied to it ("the real-time factor to 0.02")."""
@@ -706,8 +736,13 @@ def _values_of_metrics(text: str, local: list[Found], entities: dict[str, Known]
         entity = entities.get(mention.key)
         if entity is not None and entity.type == "Metric":
             before = _BARE_NUMBER.search(text, max(s_start, mention.start - 24), mention.start)
-            after = _TIED_NUMBER.match(text, _past_dataset(text, mention.end, local, entities), s_end)
+            past = _past_dataset(text, mention.end, local, entities)
+            after = _TIED_NUMBER.match(text, past, s_end) or _BRACKETED_NUMBER.match(text, past, s_end)
             matches.extend(m for m in (before, after) if m is not None)
+            while after is not None:
+                after = _LISTED_AFTER.match(text, after.end(), s_end)
+                if after is not None:
+                    matches.append(after)
             while before is not None:
                 # "by 2.1 and 1.8 mAP", "34.1, 35.0 and 36.2 BLEU": the numbers listed before it too.
                 before = _LISTED_BARE_NUMBER.search(text, max(s_start, before.start() - 16), before.start())
