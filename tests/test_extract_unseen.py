@@ -2378,6 +2378,22 @@ def test_extract_unseen_a_class_right_after_a_device_and_software_for_a_processo
 
 # Unknown names typed and given roles by their context, each case with what it checks.
 TYPED_CASES = [
+    # "a student with 340 times fewer parameters, which we dub Minnow", "an image generator ..., called Fennel":
+    # the head of the phrase a name is given types it, however long the phrase; "a schedule generator" is a
+    # rule a system follows, a method.
+    ("Small Forecasters",
+     "We distil Chronos-T5-Large into a student with 340 times fewer parameters, which we dub Minnow. We also "
+     "train a four-step image generator without adversarial losses, called Fennel. We present Shingle, a "
+     "schedule generator that generalises zero-bubble pipelines.",
+     {"Minnow": "Model", "Fennel": "Model", "Shingle": "Method"},
+     {"Minnow": {"proposes"}, "Fennel": {"proposes"}, "Shingle": {"proposes"}}),
+    # "pruning methods such as FastV and SparseVLM": a list a plural kind of technique leads holds techniques,
+    # whatever the names' shapes say ("-VLM", "-ViT" read as models alone).
+    ("Visual Token Pruning",
+     "We propose GazeCut. Unlike fixed-ratio methods such as DynamicViT and EViT, GazeCut keeps more tokens for "
+     "cluttered images, and it outperforms pruning techniques such as FastV and SparseVLM.",
+     {"DynamicViT": "Method", "EViT": "Method", "FastV": "Method", "SparseVLM": "Method"},
+     {"FastV": {"compares_with"}, "SparseVLM": {"compares_with"}}),
     # "12 tasks from RoboTwin", "the bimanual tasks of DexArt", "problems from FooMath-500": what the tasks, splits
     # or problems are taken from is a dataset, not a method.
     ("Bimanual Policies",
@@ -2654,3 +2670,26 @@ def test_extract_unseen_numbers_listed_with_a_metric_or_a_unit(extractor, abstra
     not claims of their own, nor a rival's figure after "against"."""
     extraction, _ = _extract(extractor, "Listed", abstract)
     assert {(r.value_text, r.unit) for r in extraction.results} == claims
+
+
+SETTING_AND_RIVAL_CASES = [
+    # (abstract, the claims it makes, by value text)
+    ("We propose RingX. On the H100 cluster, model FLOPs utilization reaches 52% versus 31% for the original ring "
+     "schedule.", {"52%"}),
+    ("We propose FlowX. Under a web-search workload at 70% load, FlowX lowers the tail latency by 4.1x relative to "
+     "DCQCN, and at a request rate of 4 req/s it keeps a 1.6x gain.", {"4.1x", "1.6x"}),
+    ("We propose HashX. At a 100x compression ratio on Criteo, HashX improves AUC by 0.35%, and it matches the "
+     "uncompressed model at 20x compression.", {"0.35%"}),
+    ("We propose MoEX. MoEX cuts step time by 31%. We further vary the expert count from 8 to 64 and find that "
+     "the benefit grows.", {"31%"}),
+    ("We introduce ChartX, a benchmark. The accuracy of open models ranges from 21.7% to 47.9%.", {"47.9%"}),
+]
+
+
+@pytest.mark.parametrize("abstract, claims", SETTING_AND_RIVAL_CASES, ids=[c[0].split()[2].rstrip(".,") for c in SETTING_AND_RIVAL_CASES])
+def test_extract_unseen_a_load_a_sweep_and_a_compared_figure_are_no_claims(extractor, abstract, claims):
+    """The load or compression a claim is measured at ("at 70% load", "at a request rate of 4 req/s", "at 20x
+    compression"), what a study varies ("vary the expert count from 8 to 64") and a figure set against the
+    work's ("versus 31% for the original ring schedule") are no claims; a range of scores is one."""
+    extraction, _ = _extract(extractor, "Settings", abstract)
+    assert {r.value_text for r in extraction.results} == claims

@@ -1339,7 +1339,8 @@ _LIST_HEAD = re.compile(
 # that a plural kind noun leads, to the name (any of its items). Kinds a list of names can be of, no wider class.
 _LIST_LEAD_KIND = re.compile(
     r"\b(datasets|benchmarks|corpora|suites|models|LLMs|VLMs|MLLMs|VLAs|networks|architectures|backbones|"
-    r"checkpoints|GPUs|CPUs|TPUs|NPUs|accelerators|chips|devices|processors)"
+    r"checkpoints|GPUs|CPUs|TPUs|NPUs|accelerators|chips|devices|processors|"
+    r"methods|techniques|approaches|algorithms|schemes|frameworks)"  # "pruning methods such as FastV and SparseVLM"
     r"(?:(?P<comma>\s*,\s*)|\s*:\s*|,?\s+(?:namely|including|such as|like|e\.g\.,?|i\.e\.,?)\s+|\s*\(\s*(?:e\.g\.,?\s*|i\.e\.,?\s*)?)"
     r"(?P<items>(?:(?:the\s+)?[A-Z0-9][\w.+/-]*(?:\s+[A-Z0-9][\w.+/-]*){0,2}\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,8})"
     r"(?:the\s+)?$"
@@ -1422,7 +1423,7 @@ _SIZED = re.compile(r"\b\d+(?:\.\d+)?[MB]-parameter\b")
 _RULE_HEADS = frozenset("policy policies model models generator generators".split())
 _RULE_QUALIFIERS = frozenset(
     """eviction drafting draft scheduling admission routing replacement offloading batching placement caching
-    prefetching retention dispatch cost performance latency kernel code program""".split()
+    prefetching retention dispatch cost performance latency kernel code program schedule""".split()
 )
 # "a set of block-sparse GPU kernels": what the set is of is the head ("kernels", not "GPU").
 _QUANTITY_OF = re.compile(r"^(?:[\w-]+\s+)?(?:set|family|series|pair|combination|stack)\s+of\s+")
@@ -1440,6 +1441,40 @@ def _device_or_model_size(name: str) -> bool:
     """Whether a name is shaped like a device ("RTX-9090", "H300") or has a model's size ("FooNet-7B"): no
     dataset, even after "experiments on"."""
     return bool(_HARDWARE_LINE.search(name) or _HARDWARE_SHAPE.search(name) or _PARAMETER_COUNT.search(name))
+
+
+# A noun phrase a name is then given: "a four-step image generator without adversarial losses, called Fennel".
+_NAMES_PHRASE = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ur)\s+([^,.;()]{1,120}?),\s+(?:which\s+we\s+" + _NAMING_VERB + r"|called|dubbed|named|termed)\s+$"
+)
+
+
+def _phrase_type(phrase: str) -> str | None:
+    """The type a noun phrase's head gives what it names: its last head noun before a preposition or clause
+    ("an LLM agent for repositories" is an agent); else the first head noun of its first words; None if none.
+
+    >>> _phrase_type("student with 340 times fewer parameters"), _phrase_type("eviction policy that keeps heads")
+    ('Model', 'Method')
+    """
+    head_phrase = _PHRASE_END.split(_QUANTITY_OF.sub("", phrase), maxsplit=1)[0]
+    if _SIZED.search(head_phrase):
+        return "Model"  # "a 68M-parameter streaming recognizer": what has parameters is a model
+    words = _LETTERS.findall(head_phrase)[:8]
+    heads = [n for n, w in enumerate(words) if w.lower() in _HEAD_NOUNS and not (w[0].isupper() and w[1:].islower())]
+    if heads:
+        # "X, an auxiliary loss that ...": a loss a name is given to is a training objective, a method;
+        # so is "an eviction policy", "a learned cost model", "a kernel generator": a rule a system follows.
+        head = words[heads[-1]].lower()
+        qualifier = words[heads[-1] - 1].lower() if heads[-1] else ""
+        if head == "loss" or (head in _RULE_HEADS and qualifier in _RULE_QUALIFIERS):
+            return "Method"
+        return _HEAD_NOUNS[head]
+    for word in _LETTERS.findall(phrase)[:6]:
+        # A Title Case word is part of a name ("a variant of Group Relative Policy Optimization"), no head;
+        # an acronym may be one ("an open LLM").
+        if word.lower() in _HEAD_NOUNS and not (word[0].isupper() and word[1:].islower()):
+            return _HEAD_NOUNS[word.lower()]
+    return None
 
 
 def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
@@ -1508,27 +1543,8 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
     if led and not (led.group("comma") and not led.group("items") and not _LIST_GOES_ON.match(text, end)):
         return _HEAD_NOUNS[led.group(1).lower()], "list-lead-noun"  # "on four datasets, LLFF, IN2N and NeRF-Art"
     apposition = _APPOSITION.match(text, end)
-    if apposition:
-        # The noun phrase's head: its last head noun before a preposition or clause ("an LLM agent for
-        # repositories" is an agent); else the first head noun of its first words.
-        phrase = _PHRASE_END.split(_QUANTITY_OF.sub("", apposition.group(1)), maxsplit=1)[0]
-        if _SIZED.search(phrase):
-            return "Model", "apposition"  # "a 68M-parameter streaming recognizer": what has parameters is a model
-        words = _LETTERS.findall(phrase)[:8]
-        heads = [n for n, w in enumerate(words) if w.lower() in _HEAD_NOUNS and not (w[0].isupper() and w[1:].islower())]
-        if heads:
-            # "X, an auxiliary loss that ...": a loss a name is given to is a training objective, a method;
-            # so is "an eviction policy", "a learned cost model", "a kernel generator": a rule a system follows.
-            head = words[heads[-1]].lower()
-            qualifier = words[heads[-1] - 1].lower() if heads[-1] else ""
-            if head == "loss" or (head in _RULE_HEADS and qualifier in _RULE_QUALIFIERS):
-                return "Method", "apposition"
-            return _HEAD_NOUNS[head], "apposition"
-        for word in _LETTERS.findall(apposition.group(1))[:6]:
-            # A Title Case word is part of a name ("a variant of Group Relative Policy Optimization"), no head;
-            # an acronym may be one ("an open LLM").
-            if word.lower() in _HEAD_NOUNS and not (word[0].isupper() and word[1:].islower()):
-                return _HEAD_NOUNS[word.lower()], "apposition"
+    if apposition and (kind_of_phrase := _phrase_type(apposition.group(1))):
+        return kind_of_phrase, "apposition"
     kind = _KIND_BEFORE.search(text, max(0, start - 60), start)
     if kind and _CLAUSE_VERB_BEFORE.search(text, max(0, kind.start() - 30), kind.start()):
         kind = None  # "Against TimesFM, which needs a GPU, Minnow stays ...": a clause's object, no apposition
@@ -1536,6 +1552,10 @@ def infer_type(name: str, text: str, start: int, end: int) -> tuple[str, str]:
         kind = _CALLED_KIND.search(text, max(0, start - 60), start)  # "we call the resulting model TideCast"
     if kind and kind.group(1).lower() in _HEAD_NOUNS:
         return _HEAD_NOUNS[kind.group(1).lower()], "kind-before"
+    # "a student with 340 times fewer parameters, which we dub Minnow": the head of a longer phrase it names.
+    named = _NAMES_PHRASE.search(text, max(0, start - 160), start)
+    if named and (kind_of_phrase := _phrase_type(named.group(1))):
+        return kind_of_phrase, "kind-before"
     words = WORD_BREAK.split(name)
     if len(words) > 1 and words[-1].lower() in _NAME_HEADS:
         return _NAME_HEADS[words[-1].lower()], "name-head"

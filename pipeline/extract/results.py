@@ -373,6 +373,16 @@ _KEPT_RESOURCE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SHARE_SETTING_AFTER = re.compile(r"\s+(?:(?:kv[\s-])?cache\s+budget|budget|(?:block\s+|weight\s+)?sparsity)\b", re.IGNORECASE)
+# The load or compression a claim is measured at: "at 70% load", "At a 100x compression ratio", "at 20x
+# compression", "at a request rate of 4 req/s", "at 12 requests per second".
+_LOAD_AFTER = re.compile(r"\s+(?:load|compression(?:\s+ratios?)?|(?:requests?|queries)\s+per\s+second|req/s|qps)\b", re.IGNORECASE)
+_AT_BEFORE = re.compile(r"\bat\s+(?:an?\s+)?$", re.IGNORECASE)
+_AT_LOAD_BEFORE = re.compile(
+    r"\bat\s+(?:an?\s+)?(?:(?:request|arrival|query)\s+rate|load|compression(?:\s+ratio)?)\s+of\s+$", re.IGNORECASE
+)
+# What a study varies: "We further vary the expert count from 8 to 64", "sweep pruning ratios from 50% to 60%",
+# "the arrival rate is scaled from 1x to 4x".
+_VARIED_CLAUSE = re.compile(r"\b(?:var(?:y|ies|ied|ying)|sweep\w*|scaled)\b[^,;]*$", re.IGNORECASE)
 _MEMORY_UNITS = frozenset({"GB", "GiB", "MB", "MiB"})
 _DEVICE_MEMORY_BEFORE = re.compile(r"(?:\s*\(\s*|\s+with\s+|\s+)$")
 
@@ -388,10 +398,14 @@ def _setup_quantity(text: str, match: re.Match, local: list[Found], entities: di
     """
     groups = match.groupdict()
     unit = normalise_unit(groups.get("unit") or groups.get("from_unit"))
-    if unit is None or groups.get("from") is not None:
-        return False
     start, end = match.start(), match.end()
+    if groups.get("from") is not None:
+        return bool(_VARIED_CLAUSE.search(text, max(s_start, start - 60), start))
     before = max(s_start, start - 40)
+    if (_AT_BEFORE.search(text, before, start) and _LOAD_AFTER.match(text, end)) or _AT_LOAD_BEFORE.search(text, before, start):
+        return True
+    if unit is None:
+        return False
     if unit == "steps":
         return bool(_STEPS_SETTING_BEFORE.search(text, before, start)) and not _CHANGE_AFTER.match(text, end)
     if unit == "h" and _DATA_HOURS_AFTER.match(text, end):
@@ -464,6 +478,9 @@ _REFERENCE_MODEL = AnyCase(
     r"\s+for\s+the\s+" + REFERENCE_WORDS + r"\s+(?:model|baseline|network|policy)\b|\s+for\s+the\s+(?:[\w-]+\s+)?teacher\b"
     r"|\s+(?:for|by)\s+(?:the\s+)?(?:average\s+|expert\s+)?humans?\b"  # "compared with 91.2% for human operators"
 )
+# Right after a number set against the work's, whoever it is of: "versus 31% for the original ring schedule",
+# "compared with 48.6% for the same model in the SWE-agent scaffold", "compared to 9 FPS for the original one".
+_COMPARED_FOR = AnyCase(_LISTED_NUMBER + r"*\s+for\s+(?:the|an?)\s+")
 # "whereas vLLM rejects 17% of requests", "while KIVI loses 2.1 points", "where EAGLE-2 is only 1.3x faster":
 # a clause whose subject is a rival.
 _CONTRAST_LEAD = AnyCase(r"\b(?:whereas|while|where)\s+(?:the\s+)?$")
@@ -490,7 +507,7 @@ def _rival_figure(
         if m.key not in proposed and (entity := entities.get(m.key)) is not None and entity.type in ("Method", "Model")
     ]
     if _RIVAL_FIGURE_LEAD.search(text, max(s_start, start - 25), start) and _COMPARISON_WORD.search(text, s_start, start):
-        if _REFERENCE_MODEL.match(text, end) or any(
+        if _REFERENCE_MODEL.match(text, end) or _COMPARED_FOR.match(text, end) or any(
             end < m.start <= end + 40 and _RIVAL_FIGURE_TAIL.fullmatch(text, end, m.start) for m in rivals
         ):
             return True
