@@ -2693,3 +2693,28 @@ def test_extract_unseen_a_load_a_sweep_and_a_compared_figure_are_no_claims(extra
     work's ("versus 31% for the original ring schedule") are no claims; a range of scores is one."""
     extraction, _ = _extract(extractor, "Settings", abstract)
     assert {r.value_text for r in extraction.results} == claims
+
+
+def test_extract_unseen_accepted_length_is_the_acceptance_length(extractor):
+    """"accepted length" is a spelling of speculative decoding's acceptance length, in a claim too."""
+    extraction, roles = _extract(
+        extractor, "Dynamic Draft Trees",
+        "We propose HopDraft. The accepted length reaches 4.6 tokens on MT-Bench, and HopDraft is lossless.",
+    )
+    assert roles.get("acceptance length") == {"reports"}
+    assert {(r.value_text, r.metric) for r in extraction.results} == {("4.6 tokens", "acceptance-length")}
+
+
+def test_extract_unseen_a_claim_over_an_unnamed_set_of_tasks_has_no_dataset(extractor):
+    """"retains 97.8% of the zero-shot accuracy across six commonsense tasks": a claim averaged over tasks the
+    text does not name has no one dataset, though the sentence names WikiText-2 for another claim; "across four
+    task suites" of a named benchmark are its parts."""
+    extraction, _ = _extract(
+        extractor, "Rotate, Then Round",
+        "We propose R2Q. On Llama-3-8B, R2Q stays within 0.41 perplexity of the FP16 model on WikiText-2, and "
+        "retains 97.8% of the FP16 average zero-shot accuracy across six commonsense tasks. On the LIBERO "
+        "benchmark, R2Q keeps the average success rate across four task suites at 96.1%.",
+    )
+    datasets = {r.value_text: r.dataset for r in extraction.results}
+    assert datasets["97.8%"] is None
+    assert datasets["96.1%"] == "libero"

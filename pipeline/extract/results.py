@@ -71,7 +71,10 @@ _OWN_NUMBER_AFTER = re.compile(rf"(?:\s+{CHANGE_VERB}\b)?" + NUMBER_TIE + r"\d")
 # "a real time factor (RTF) of 0.013 on ...".
 _TIED_NUMBER = re.compile(
     # "its perplexity on PG-19 improves by 0.21", "changes by less than 0.02": a verb of change may come first.
-    r"(?:\s*\([^()]{1,20}\))?(?:\s+" + CHANGE_VERB + r"\b)?" + NUMBER_TIE + r"(?:(?:less|more) than\s+)?"
+    # "the mean accepted length reaches 4.6 tokens": or a verb of reaching alone.
+    r"(?:\s*\([^()]{1,20}\))?(?:(?:\s+" + CHANGE_VERB + r"\b)?" + NUMBER_TIE
+    + r"|\s+(?:reach(?:es|ed)?|attain(?:s|ed)?)\s+(?:up to\s+|about\s+|only\s+|nearly\s+|over\s+)?)"
+    r"(?:(?:less|more) than\s+)?"
     r"(?P<low>\d+(?:,\d{3})*(?:\.\d+)?)(?!,\d)"  # not "3" of "3,200"
     r"(?:\s(?P<unit>tokens)(?!\s+per\s+sec|/))?"  # "an acceptance length of 5.12 tokens (per step)", not a rate
     r"(?=\s*[,;)]|\.(?:\s|$)|\s+(?:on|at|with|and|in|for|while|compared|over|using|is|are|was|were|measured|"
@@ -571,6 +574,33 @@ def _on_the_benchmark(
     return [replace(r, dataset=key) if r.dataset is None and r.start > first else r for r in found]
 
 
+# An unnamed set of datasets a claim is averaged over: "across six commonsense tasks", "over 13 BEIR datasets"
+# (not "across four task suites", the parts of one benchmark).
+_UNNAMED_SET = re.compile(
+    r"\b(?:across|over|on|for)\s+(?:the\s+|all\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"several|multiple)\s+(?:[\w-]+\s+){0,2}(?:tasks|benchmarks|datasets)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;]")
+
+
+def _unnamed_set(
+    text: str, local: list[Found], entities: dict[str, Known], s_start: int, s_end: int, start: int, end: int
+) -> bool:
+    """Whether the clause of a claim says it is measured over a set of datasets it does not name ("zero-shot
+    accuracy over six commonsense tasks drops by 1.9 points"), so no one dataset is the claim's (GUIDELINES);
+    not when the clause names one too."""
+    breaks = [s_start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, start)]
+    after = _CLAUSE_BREAK.search(text, end, s_end)
+    clause_start, clause_end = breaks[-1], after.start() if after else s_end
+    if not _UNNAMED_SET.search(text, clause_start, clause_end):
+        return False
+    return not any(
+        clause_start <= m.start < clause_end and (entity := entities.get(m.key)) is not None and entity.type == "Dataset"
+        for m in local
+    )
+
+
 def _listed_runs(text: str, spans: list) -> list[list]:
     """Runs of items (with ``start``/``end``) that follow each other as a list: "A, B and C"."""
     runs: list[list] = []
@@ -854,6 +884,8 @@ def _result(
         or _opening(text, local, entities, s_start)
         or _only(local, entities, "Dataset")
     )
+    if dataset is not None and _unnamed_set(text, local, entities, s_start, s_end, start, end):
+        dataset = None  # "retains 97.8% of the zero-shot accuracy across six commonsense tasks": several, unnamed
     baseline = None
     for m in local:
         entity = entities.get(m.key)
