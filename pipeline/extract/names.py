@@ -648,7 +648,7 @@ _NOT_MEASURE_LEAD = frozenset(
     using both improves improve
     improved improving reduces reduce reduced reducing lowers lower lowered raises raise raised increases
     increase increased boosts boost boosted cuts cut achieves achieve achieving yields yield higher lower
-    better worse total overall average mean end-to-end reach reaches reached accelerate accelerates accelerated
+    better worse total overall average mean median additional effective sustained end-to-end reach reaches reached accelerate accelerates accelerated
     decrease decreases decreased enhance enhances enhanced minimize minimizes minimise minimises maximize
     maximizes maximise maximises save saves saved attain attains obtain obtains deliver delivers show shows
     double doubles halve halves bring brings keep keeps maintain maintains speeds increasing decreasing raising

@@ -995,7 +995,7 @@ def _dataset_before(text: str, local: list[Found], entities: dict[str, Known], s
         and _CLAUSE_START.search(text, max(0, m.start - 10), m.start)
     ):
         return m.key  # "RULER accuracy at 128K drops from 77.2% to 75.9%", "while LongBench scores stay within 0.6"
-    if any(c.isdigit() for c in between) or len(between.split()) > 6:
+    if _LONE_NUMBER.search(between) or len(between.split()) > 6:  # (not the "1" of "F1-score")
         return None
     return m.key if _DATASET_LEAD.search(text, max(0, m.start - 12), m.start) else None
 
