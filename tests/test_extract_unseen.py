@@ -2705,30 +2705,27 @@ def test_extract_unseen_accepted_length_is_the_acceptance_length(extractor):
     assert {(r.value_text, r.metric) for r in extraction.results} == {("4.6 tokens", "acceptance-length")}
 
 
-def test_extract_unseen_a_claim_over_an_unnamed_set_of_tasks_has_no_dataset(extractor):
-    """"retains 97.8% of the zero-shot accuracy across six commonsense tasks": a claim averaged over tasks the
-    text does not name has no one dataset, though the sentence names WikiText-2 for another claim; "across four
-    task suites" of a named benchmark are its parts."""
-    extraction, _ = _extract(
-        extractor, "Rotate, Then Round",
-        "We propose R2Q. On Llama-3-8B, R2Q stays within 0.41 perplexity of the FP16 model on WikiText-2, and "
-        "retains 97.8% of the FP16 average zero-shot accuracy across six commonsense tasks. On the LIBERO "
-        "benchmark, R2Q keeps the average success rate across four task suites at 96.1%.",
-    )
-    datasets = {r.value_text: r.dataset for r in extraction.results}
-    assert datasets["97.8%"] is None
-    assert datasets["96.1%"] == "libero"
+RESULT_DATASET_CASES = [
+    # "retains 97.8% of the zero-shot accuracy across six commonsense tasks": a claim averaged over tasks the text
+    # does not name has no one dataset, though the sentence names WikiText-2 for another claim; "across four task
+    # suites" of a named benchmark are its parts.
+    ("We propose R2Q. On Llama-3-8B, R2Q stays within 0.41 perplexity of the FP16 model on WikiText-2, and "
+     "retains 97.8% of the FP16 average zero-shot accuracy across six commonsense tasks. On the LIBERO "
+     "benchmark, R2Q keeps the average success rate across four task suites at 96.1%.",
+     {"97.8%": None, "96.1%": "libero"}),
+    # "and on Tanks and Temples it raises F1-score to 0.47": the "1" of "F1-score" is no number between the
+    # dataset a clause opens on and its claim.
+    ("We propose TetraX. On DTU, TetraX reduces Chamfer distance by 12%, and on Tanks and Temples it raises "
+     "F1-score to 0.47.",
+     {"0.47": "tanks-and-temples"}),
+]
 
 
-def test_extract_unseen_a_dataset_before_a_claim_past_a_metric_with_a_digit(extractor):
-    """"and on Tanks and Temples it raises F1-score to 0.47": the "1" of "F1-score" is no number between the
-    dataset a clause opens on and its claim."""
-    extraction, _ = _extract(
-        extractor, "Tetrahedral Splatting",
-        "We propose TetraX. On DTU, TetraX reduces Chamfer distance by 12%, and on Tanks and Temples it raises "
-        "F1-score to 0.47.",
-    )
-    assert {r.value_text: r.dataset for r in extraction.results}["0.47"] == "tanks-and-temples"
+@pytest.mark.parametrize("abstract, datasets", RESULT_DATASET_CASES, ids=[c[0].split()[2].rstrip(".,") for c in RESULT_DATASET_CASES])
+def test_extract_unseen_the_dataset_of_a_claim(extractor, abstract, datasets):
+    extraction, _ = _extract(extractor, "Datasets", abstract)
+    found = {r.value_text: r.dataset for r in extraction.results}
+    assert {text: found.get(text, "(no such result)") for text in datasets} == datasets
 
 
 def test_extract_unseen_a_statistic_before_a_measure_is_no_part_of_its_name(extractor):
@@ -2737,8 +2734,8 @@ def test_extract_unseen_a_statistic_before_a_measure_is_no_part_of_its_name(extr
     latency; the statistic or hedge it is given with names no measure of its own."""
     extraction, roles = _extract(
         extractor, "Streaming Control",
-        "We propose EchoAct. The median emission latency is 410 ms on an A100, EchoAct reduces the effective control latency "
-        "from 310 ms to 45 ms, and sustained throughput rises by 46%. On BFCL v3 it reaches 74.1% overall "
+        "We propose EchoAct. The median emission latency is 410 ms on an A100, EchoAct reduces the effective "
+        "control latency from 310 ms to 45 ms, and sustained throughput rises by 46%. On BFCL v3 it reaches 74.1% overall "
         "accuracy, with a median latency of 31 ms.",
     )
     metrics = {r.value_text: r.metric for r in extraction.results}
