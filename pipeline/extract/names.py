@@ -653,7 +653,7 @@ _NOT_MEASURE_LEAD = frozenset(
     maximizes maximise maximises save saves saved attain attains obtain obtains deliver delivers show shows
     double doubles halve halves bring brings keep keeps maintain maintains speeds increasing decreasing raising
     lowering boosting accelerating cutting enhancing doubling halving maximizing minimizing high low good
-    strong competitive significant substantial comparable similar
+    strong competitive significant substantial comparable similar report reports reported measure measures
     reduction reductions improvement improvements gain gains drop drops""".split()
 )
 
@@ -703,8 +703,13 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[tup
     spans = []
     for match in matches:
         s, e = match.span(match.lastindex or 1)  # (the group of the alternative that matched)
-        # Drop leading words that are no part of the name ("improves the ...").
+        # Drop leading words that are no part of the name ("improves the ..."), and all before an article
+        # inside it ("half the cost", "access the overhead": a name holds no article).
         words = text[s:e].split()
+        while any(w.lower() in ("the", "a", "an") for w in words[1:]):
+            cut = next(n for n, w in enumerate(words) if n and w.lower() in ("the", "a", "an"))
+            s = text.index(words[cut + 1], s + len(" ".join(words[: cut + 1])))
+            words = words[cut + 1 :]
         while len(words) > 1 and (words[0] in _NOT_MEASURE_LEAD or words[0].endswith("ly")):
             s = text.index(words[1], s + len(words[0]))
             words = words[1:]

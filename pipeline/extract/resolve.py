@@ -130,7 +130,7 @@ def resolve(
         and not c.start < title_end < c.end  # no name runs from the title into the abstract
         and not (c.component == "vocabulary" and _common_word_capitalised(text, c, title_end, vocabulary))
         and not (c.component == "coined" and _metric_and_value(text[c.start : c.end], vocabulary))
-        and not (c.type == "Metric" and _names_a_phase(text, c))
+        and not (c.type == "Metric" and (_names_a_phase(text, c) or _names_a_thing(text, c)))
     ]
     longer = _with_written_tails(text, candidates) + _devices_past_lines(text, candidates, vocabulary)
     if "@" in text:
@@ -625,6 +625,34 @@ def _names_a_phase(text: str, candidate: Candidate) -> bool:
     surface = text[candidate.start : candidate.end].lower()
     return (surface.endswith(" time") or surface == "runtime") and bool(
         _AT_OR_DURING.search(text, max(0, candidate.start - 8), candidate.start)
+    )
+
+
+# A measure's name used for a thing the text introduces: "We design a runtime that keeps attention on the GPU",
+# "an activation-offloading runtime for ...", "LLM runtimes, including llama.cpp": no measure is taken.
+# (Not "a higher throughput, ...", "a lower latency and ...": a comparative says a measure changed.)
+_THING_BEFORE = re.compile(
+    r"(?<![\w-])(?:[Aa]n?|[Tt]he\s+[A-Z][\w.-]*)\s+(?:(?![a-z]+(?:er|est)\s)[a-z][a-z-]*\s+){0,2}$"
+)
+_THING_AFTER = re.compile(r"\s+(?:that|which|for|to)\b|\s*[,.]|,?\s+(?:including|such as|like)\b")
+_LISTED_THINGS_AFTER = re.compile(r",?\s+(?:including|such as|like)\b")
+
+
+def _names_a_thing(text: str, candidate: Candidate) -> bool:
+    """Whether a metric's name names a thing here, not a measure: a runtime the work designs, the runtime
+    of a named system, runtimes listed by name (not "a latency of 5 ms", "a 2x speedup", "the runtime of X").
+
+    >>> text = "We design a runtime that pins weights. The CTranslate2 runtime is used. Its runtime drops by 30%."
+    >>> [_names_a_thing(text, Candidate(m.start(), m.end(), "vocabulary", "runtime", "runtime", "Metric"))
+    ...  for m in re.finditer("runtime", text)]
+    [True, True, False]
+    """
+    surface = text[candidate.start : candidate.end].lower()
+    if surface.endswith("s") and _LISTED_THINGS_AFTER.match(text, candidate.end):
+        return True  # "LLM runtimes, including llama.cpp and MLC LLM"
+    return bool(
+        _THING_BEFORE.search(text, max(0, candidate.start - 40), candidate.start)
+        and (_THING_AFTER.match(text, candidate.end) or text[candidate.end : candidate.end + 3] == " is")
     )
 
 
