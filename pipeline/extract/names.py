@@ -706,7 +706,7 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[tup
         # Drop leading words that are no part of the name ("improves the ..."), and all before an article
         # inside it ("half the cost", "access the overhead": a name holds no article).
         words = text[s:e].split()
-        while any(w.lower() in ("the", "a", "an") for w in words[1:]):
+        while any(w.lower() in ("the", "a", "an") for w in words[1:-1]):
             cut = next(n for n, w in enumerate(words) if n and w.lower() in ("the", "a", "an"))
             s = text.index(words[cut + 1], s + len(" ".join(words[: cut + 1])))
             words = words[cut + 1 :]
