@@ -352,7 +352,7 @@ def _model_size(text: str, match: re.Match, s_start: int) -> bool:
 # cache", "at a 10% cache budget", "at 90% block sparsity"). Not a number the work changes ("42% fewer
 # steps", "from 256 steps to 1"), nor the share of a score it keeps ("retains 98.6% of the full-cache score").
 _STEPS_SETTING_BEFORE = re.compile(
-    r"\b(?:for|over|after(?:\s+the\s+first)?|of|with|within|every)\s+(?:only\s+|just\s+|about\s+|roughly\s+)?$",
+    r"\b(?:for|over|after(?:\s+the\s+first)?|of|with|within)\s+(?:only\s+|just\s+|about\s+|roughly\s+)?$",
     re.IGNORECASE,
 )
 _CHANGE_AFTER = re.compile(r"\s+(?:fewer|less|more|faster|slower|instead)\b")
@@ -678,8 +678,8 @@ def _share_units(text: str, results: list[FoundResult]) -> list[FoundResult]:
     listed = False  # whether the number after is in a list that ends with "and" or "or"
     for i in range(len(shared) - 2, -1, -1):
         result, after = shared[i], shared[i + 1]
-        join = _NUMBER_JOIN.fullmatch(text, result.end, after.start)
-        listed = join is not None and (listed or "and" in join.group() or "or" in join.group())
+        joined = _NUMBER_JOIN.fullmatch(text, result.end, after.start) is not None
+        listed = joined and (listed or _list_closes(text, result.end, after.start))
         if listed and result.unit is None and after.unit is not None and result.from_value is None:
             shared[i] = dataclasses.replace(result, unit=after.unit)
     return shared
@@ -752,8 +752,24 @@ def _past_dataset(text: str, end: int, local: list[Found], entities: dict[str, K
 _ON_DATASET = re.compile(r"\s+(?:on|for|across)\s+(?:the\s+)?")
 
 
-_LIST_END = re.compile(r",?\s+(?:and|or)\s+")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def _list_closes(text: str, end: int, start: int) -> bool:
+    """Whether the text between two numbers is the "and" or "or" that closes a list of them."""
+    join = _NUMBER_JOIN.fullmatch(text, end, start)
+    return join is not None and ("and" in join.group() or "or" in join.group())
+
+
+def _numbers_listed_before(text: str, first: re.Match, s_start: int, decimal: bool | None = None) -> list[re.Match]:
+    """The unitless numbers listed right before ``first``, nearest first ("2.1" of "by 2.1 and 1.8 mAP");
+    with ``decimal``, only while they are written alike (all with a decimal point, or none)."""
+    listed = []
+    before = _LISTED_BARE_NUMBER.search(text, max(s_start, first.start() - 16), first.start())
+    while before is not None and (decimal is None or ("." in before.group("low")) == decimal):
+        listed.append(before)
+        before = _LISTED_BARE_NUMBER.search(text, max(s_start, before.start() - 16), before.start())
+    return listed
 
 
 def _listed_before(text: str, values: list[re.Match], s_start: int) -> list[re.Match]:
@@ -763,15 +779,12 @@ def _listed_before(text: str, values: list[re.Match], s_start: int) -> list[re.M
     ("between 1.2 and 4.7 points" is one claim)."""
     matches = []
     for value in values:
-        decimal = "." in value.group("low")
-        before = _LISTED_BARE_NUMBER.search(text, max(s_start, value.start() - 16), value.start())
-        if before is None or not _LIST_END.fullmatch(text, before.end(), value.start()):
+        listed = _numbers_listed_before(text, value, s_start, decimal="." in value.group("low"))
+        if not listed or not _list_closes(text, listed[0].end(), value.start()):
             continue
-        if _BETWEEN_BEFORE.search(text, max(s_start, before.start() - 10), before.start()):
+        if _BETWEEN_BEFORE.search(text, max(s_start, listed[0].start() - 10), listed[0].start()):
             continue
-        while before is not None and ("." in before.group("low")) == decimal:
-            matches.append(before)
-            before = _LISTED_BARE_NUMBER.search(text, max(s_start, before.start() - 16), before.start())
+        matches.extend(listed)
     return matches
 
 
@@ -790,11 +803,9 @@ def _values_of_metrics(text: str, local: list[Found], entities: dict[str, Known]
                 after = _LISTED_AFTER.match(text, after.end(), s_end)
                 if after is not None:
                     matches.append(after)
-            while before is not None:
+            if before is not None:
                 # "by 2.1 and 1.8 mAP", "34.1, 35.0 and 36.2 BLEU": the numbers listed before it too.
-                before = _LISTED_BARE_NUMBER.search(text, max(s_start, before.start() - 16), before.start())
-                if before is not None:
-                    matches.append(before)
+                matches.extend(_numbers_listed_before(text, before, s_start))
     return matches
 
 
